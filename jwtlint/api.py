@@ -1,0 +1,105 @@
+"""The library API. The CLI calls exactly these functions."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from . import limits
+from .engine import Context, Rule, Severity, registry, run
+from .intake import extract
+from .model import Origin
+from .parse import parse_token
+from .report import Report, TargetReport
+
+
+@lru_cache(maxsize=32)
+def _rules(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> list[Rule]:
+    return registry().select(select, ignore)
+
+
+def _tuple(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = value.split(",")
+    return tuple(v.strip() for v in value if v.strip()) or None
+
+
+def make_context(
+    *,
+    key: Any = None,
+    secret: bytes | str | None = None,
+    audience: str | Iterable[str] | None = None,
+    issuer: str | None = None,
+    now: float | None = None,
+    leeway: float = 0.0,
+    max_lifetime: float = 86400.0,
+    show_secrets: bool = False,
+) -> Context:
+    if isinstance(audience, str):
+        audience = (audience,)
+    if isinstance(secret, str):
+        secret = secret.encode("utf-8")
+    return Context(
+        now=time.time() if now is None else float(now),
+        audience=tuple(audience or ()),
+        issuer=issuer,
+        leeway=float(leeway),
+        max_lifetime=float(max_lifetime),
+        key=key,
+        secret=secret,
+        show_secrets=show_secrets,
+    )
+
+
+def lint(
+    text: str | bytes,
+    *,
+    key: Any = None,
+    secret: bytes | str | None = None,
+    audience: str | Iterable[str] | None = None,
+    issuer: str | None = None,
+    now: float | None = None,
+    leeway: float = 0.0,
+    max_lifetime: float = 86400.0,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    fail_on: str | Severity = Severity.ERROR,
+    show_secrets: bool = False,
+    path: str | None = None,
+) -> Report:
+    """Lint every token in ``text`` (a token, ``Bearer ...``, a form body, a URL, JSON...).
+
+    ``audience`` / ``issuer`` are what the verifier expects; ``now`` is epoch
+    seconds (default: the clock); ``leeway`` is the clock skew allowed, in
+    seconds. ``select`` / ``ignore`` take rule codes, names, code prefixes or
+    family names. ``key`` and ``secret`` are for signature verification.
+    Raises ``TypeError`` for a non-text input and ``ValueError`` for an
+    unknown selector; never raises on the content of ``text``.
+    """
+    if isinstance(text, (bytes, bytearray)):
+        text = bytes(text).decode("utf-8", "replace")
+    if not isinstance(text, str):
+        raise TypeError(f"lint() takes the token as str or bytes, not {type(text).__name__}")
+    ctx = make_context(
+        key=key, secret=secret, audience=audience, issuer=issuer, now=now,
+        leeway=leeway, max_lifetime=max_lifetime, show_secrets=show_secrets,
+    )  # fmt: skip
+    rules = _rules(_tuple(select), _tuple(ignore))
+    if len(text) > limits.MAX_INPUT_CHARS:
+        # Too big to search: one target that says so (see the input-too-large rule).
+        targets = [parse_token(text[: limits.MAX_TOKEN_CHARS + 1], origin=Origin(path, 1, 1))]
+        targets = [_with_size(targets[0], len(text))]
+    else:
+        targets = extract(text, path)
+    reports = tuple(TargetReport(t, tuple(run(rules, t, ctx))) for t in targets)
+    return Report(reports, fail_on=Severity.parse(fail_on), show_secrets=show_secrets)
+
+
+def _with_size(target: Any, size: int) -> Any:
+    import dataclasses
+
+    return dataclasses.replace(target, too_large=size)

@@ -1,0 +1,102 @@
+"""Lenient base64 analysis: decode whatever is there and record how it was written.
+
+JOSE uses base64url without padding (RFC 7515 §2, Appendix C). People paste
+standard base64 (``+``, ``/``), padded text, or text with stray characters;
+this module decodes all of it and notes exactly which characters were off,
+so rules can point at them without decoding again.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+
+from .model import Base64Evidence
+
+_URL_CLEAN = re.compile(r"[A-Za-z0-9_-]*")
+_NOT_B64 = re.compile(r"[^A-Za-z0-9_\-+/=]")
+_TO_STD = str.maketrans("-_", "+/")
+_URL_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+_VALUE = {c: i for i, c in enumerate(_URL_ALPHABET)}
+_VALUE["+"] = 62
+_VALUE["/"] = 63
+
+
+def b64url_encode(data: bytes) -> str:
+    """base64url without padding, as JOSE wants it."""
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _decode(data: str) -> bytes:
+    """Decode base64 in either alphabet, without padding, ignoring a dangling character."""
+    usable = len(data) - (len(data) % 4 == 1)
+    data = data[:usable]
+    try:
+        return base64.b64decode(data.translate(_TO_STD) + "=" * (-len(data) % 4))
+    except (binascii.Error, ValueError):  # cannot happen for filtered input; stay total anyway
+        return b""
+
+
+def analyse(text: str) -> Base64Evidence:
+    """Record what ``text`` is as a base64url segment. Never raises."""
+    # Fast path: the overwhelmingly common, correct segment.
+    if _URL_CLEAN.fullmatch(text) and len(text) % 4 != 1:
+        decoded = _decode(text)
+        canonical = b64url_encode(decoded)
+        url_count = text.count("-") + text.count("_")
+        return Base64Evidence(
+            text=text,
+            alphabet="url" if url_count else "neutral",
+            std_chars=(),
+            url_count=url_count,
+            padding=0,
+            misplaced_padding=(),
+            illegal=(),
+            dangling=False,
+            non_canonical=canonical != text,
+            decoded=decoded,
+            canonical=canonical,
+        )
+    return _analyse_slow(text)
+
+
+def _analyse_slow(text: str) -> Base64Evidence:
+    stripped = text.rstrip("=")
+    padding = len(text) - len(stripped)
+    std_chars = tuple(i for i, c in enumerate(text) if c in "+/")
+    url_count = text.count("-") + text.count("_")
+    misplaced = tuple(i for i, c in enumerate(stripped) if c == "=")
+    illegal = tuple((m.start(), m.group()) for m in _NOT_B64.finditer(stripped))
+    data = "".join(c for c in stripped if c in _VALUE)
+    dangling = len(data) % 4 == 1
+    decoded = _decode(data)
+    canonical = b64url_encode(decoded)
+    # Trailing bits: the last character of a 2- or 3-character group carries
+    # bits that must be zero (RFC 4648 §3.5); strict decoders reject others.
+    non_canonical = False
+    rest = len(data) % 4
+    if rest in (2, 3) and data:
+        unused_mask = 0b1111 if rest == 2 else 0b11
+        non_canonical = bool(_VALUE[data[-1]] & unused_mask)
+    if std_chars and url_count:
+        alphabet = "mixed"
+    elif std_chars:
+        alphabet = "std"
+    elif url_count:
+        alphabet = "url"
+    else:
+        alphabet = "neutral"
+    return Base64Evidence(
+        text=text,
+        alphabet=alphabet,
+        std_chars=std_chars,
+        url_count=url_count,
+        padding=padding,
+        misplaced_padding=misplaced,
+        illegal=illegal,
+        dangling=dangling,
+        non_canonical=non_canonical,
+        decoded=decoded,
+        canonical=canonical,
+    )

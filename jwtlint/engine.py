@@ -1,0 +1,395 @@
+"""The rule engine: what a rule is, how rules are found, selected and run.
+
+Rules are small classes whose ``check`` method reads a parsed target and
+yields findings. Built-in rules and third-party packs load through the same
+door, the ``jwtlint.rules`` entry-point group; nothing registers itself on
+import. A rule that crashes becomes one ``internal-error`` finding.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from .model import Span
+
+ENTRY_POINT_GROUP = "jwtlint.rules"
+
+
+class Severity(enum.IntEnum):
+    """How bad a finding is. Ordered: ``INFO < WARNING < ERROR``.
+
+    - ``error``: a MUST of the RFCs or the platform is broken; the token or key
+      will be rejected, or is unsafe.
+    - ``warning``: a SHOULD or a best practice (RFC 8725) is broken.
+    - ``info``: a fact worth knowing.
+    """
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r}: use error, warning or info") from None
+
+
+class Applicability(enum.Enum):
+    """Whether applying a fix keeps the token meaning the same."""
+
+    SAFE = "safe"  # same meaning, signature still valid
+    UNSAFE = "unsafe"  # changes signed bytes: the token must be signed again
+    DISPLAY = "display-only"  # advice; nothing to substitute
+
+
+_RFC_URL = "https://www.rfc-editor.org/rfc/rfc{n}#{anchor}"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference a rule cites: a document, a section, and where to read it."""
+
+    document: str
+    section: str = ""
+    url: str = ""
+
+    def __str__(self) -> str:
+        if not self.section:
+            return self.document
+        sep = " " if self.section.startswith("Appendix") else " §"
+        return f"{self.document}{sep}{self.section}"
+
+
+def cite(document: str, section: str = "", url: str = "") -> Ref:
+    """A reference; RFC sections get their rfc-editor.org address filled in."""
+    m = re.fullmatch(r"RFC (\d+)", document)
+    if m and not url:
+        if section.startswith("Appendix "):
+            anchor = "appendix-" + section.split()[1]
+        elif section:
+            anchor = "section-" + section
+        else:
+            anchor = ""
+        url = _RFC_URL.format(n=m.group(1), anchor=anchor).rstrip("#")
+    return Ref(document, section, url)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: what (code, name, message), where (span), and how to fix it.
+
+    ``fix`` says what to do; ``fixed`` is the corrected value where one exists
+    (the re-encoded segment, ``exp`` in seconds, the raw signature).
+    ``sensitive`` marks a ``fixed`` value that reproduces secret material
+    (a whole signature): reports hide it unless secrets are asked for.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    fix: str | None = None
+    fixed: str | None = None
+    span: Span | None = None
+    refs: tuple[str, ...] = ()
+    applicability: Applicability = Applicability.DISPLAY
+    sensitive: bool = False
+
+    def shown_fixed(self, show_secrets: bool = False) -> str | None:
+        if self.fixed is None or show_secrets or not self.sensitive:
+            return self.fixed
+        return f"<hidden: {len(self.fixed)} characters; use --show-secrets>"
+
+    def to_dict(self, show_secrets: bool = False) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "fix": self.fix,
+            "fixed": self.shown_fixed(show_secrets),
+            "span": self.span.to_dict() if self.span else None,
+            "refs": list(self.refs),
+        }
+
+    def __repr__(self) -> str:  # never let a repr (test failure, log) print a secret
+        return f"Finding({self.code} {self.name} {self.severity}: {self.message!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the user told us about how the token will be checked."""
+
+    now: float
+    audience: tuple[str, ...] = ()
+    issuer: str | None = None
+    leeway: float = 0.0
+    max_lifetime: float = 86400.0
+    key: Any = None
+    secret: bytes | None = None
+    show_secrets: bool = False
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def claim_checks(self) -> bool:
+        """True when the user asked for claim checks (an expected audience or issuer)."""
+        return bool(self.audience or self.issuer)
+
+
+class Rule:
+    """Base class of every rule. The class docstring is the rule's documentation.
+
+    Subclasses set ``code``, ``name``, ``severity``, ``summary``, ``targets``
+    and ``refs``, and implement ``check(target, ctx)``, a generator of
+    findings made with ``self.finding(...)``. A rule does no I/O and never
+    re-decodes: what it needs, the parser has recorded.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    summary: ClassVar[str]
+    targets: ClassVar[frozenset[str]] = frozenset({"token"})
+    refs: ClassVar[tuple[Ref, ...]] = ()
+    family: ClassVar[str] = ""
+    #: Rules that only make sense when asked for (e.g. scan-only); not run by default.
+    default_enabled: ClassVar[bool] = True
+
+    def check(self, target: Any, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def finding(
+        self,
+        message: str,
+        span: Span | None = None,
+        *,
+        fix: str | None = None,
+        fixed: str | None = None,
+        applicability: Applicability = Applicability.DISPLAY,
+        severity: Severity | None = None,
+        sensitive: bool = False,
+    ) -> Finding:
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            message=message,
+            fix=fix,
+            fixed=fixed,
+            span=span,
+            refs=tuple(str(r) for r in self.refs),
+            applicability=applicability,
+            sensitive=sensitive,
+        )
+
+    @classmethod
+    def docs(cls) -> str:
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+class InternalError(Rule):
+    """## What it does
+    Reports that a rule crashed on this input, instead of crashing jwtlint.
+
+    ## Why is this bad?
+    A crashing rule is a bug in jwtlint (or in a rule pack), not in your token;
+    the other rules still ran and their findings stand.
+
+    ## Fix
+    Report the bug with the input that triggered it (redact secrets first).
+
+    ## Example
+    A third-party rule that raises ``KeyError`` on a header without ``kid``.
+    """
+
+    code = "JWT001"
+    name = "internal-error"
+    severity = Severity.ERROR
+    summary = "A rule crashed on this input; the rest of the report stands."
+    targets = frozenset({"token", "key", "jwk", "jwks"})
+    family = "engine"
+
+    def check(self, target: Any, ctx: Context) -> Iterator[Finding]:
+        return iter(())
+
+
+class InputTooLarge(Rule):
+    """## What it does
+    Reports an input larger than jwtlint reads, and stops there.
+
+    ## Why is this bad?
+    No real token is that large (browsers cap cookies at 4 KiB, servers cap
+    headers at 8-16 KiB); reading it whole would only let a hostile input cost
+    time and memory.
+
+    ## Fix
+    Pass only the token, or use ``jwtlint scan`` for large files.
+
+    ## Example
+    A 10 MB log file given to ``jwtlint check``.
+    """
+
+    code = "JWT002"
+    name = "input-too-large"
+    severity = Severity.ERROR
+    summary = "The input is larger than jwtlint reads; nothing past the limit was checked."
+    targets = frozenset({"token", "key", "jwk", "jwks"})
+    family = "engine"
+
+    def check(self, target: Any, ctx: Context) -> Iterator[Finding]:
+        size = getattr(target, "too_large", None)
+        if size:
+            from . import limits
+
+            yield self.finding(
+                f"the input is {size:,} characters; jwtlint reads at most {limits.MAX_TOKEN_CHARS:,} per token",
+                fix="pass only the token itself",
+            )
+
+
+ENGINE_RULES: list[type[Rule]] = [InternalError, InputTooLarge]
+
+
+class RuleLoadError(Exception):
+    """A rule pack could not be loaded, or its rules clash with others."""
+
+
+@dataclass
+class Registry:
+    """Every known rule, by code and by name."""
+
+    rules: list[Rule]
+    by_key: dict[str, Rule]
+
+    @classmethod
+    def build(cls, rule_classes: Iterable[tuple[str, type[Rule]]]) -> Registry:
+        rules: list[Rule] = []
+        by_key: dict[str, Rule] = {}
+        owner: dict[str, str] = {}
+        for pack, rc in rule_classes:
+            rule = rc()
+            if not rule.family:  # the family is the module: jwtlint.rules.claims -> claims
+                rule.family = rc.__module__.rsplit(".", 1)[-1]
+            for key in (rule.code, rule.name):
+                if key in by_key:
+                    raise RuleLoadError(
+                        f"rule pack {pack!r}: {key!r} is already used by {owner[key]!r} ({by_key[key].code})"
+                    )
+            if not re.fullmatch(r"[A-Z]+[0-9]+", rule.code) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name):
+                raise RuleLoadError(f"rule pack {pack!r}: bad code or name {rule.code!r} {rule.name!r}")
+            by_key[rule.code] = by_key[rule.name] = rule
+            owner[rule.code] = owner[rule.name] = pack
+            rules.append(rule)
+        return cls(rules, by_key)
+
+    def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
+        """The rules to run: ``select`` (default: all enabled by default) minus ``ignore``.
+
+        Each selector is a code (``JWT203``), a name (``base64-padding``), a code
+        prefix (``JWT2``) or a family name (``claims``). Unknown selectors raise
+        ``ValueError`` naming the closest known one.
+        """
+        chosen = [r for r in self.rules if r.default_enabled] if not select else self._match_all(select)
+        if ignore:
+            dropped = {id(r) for r in self._match_all(ignore)}
+            chosen = [r for r in chosen if id(r) not in dropped]
+        # internal-error is how crashes are reported; it cannot be deselected.
+        return chosen
+
+    def _match_all(self, selectors: Iterable[str]) -> list[Rule]:
+        out: list[Rule] = []
+        seen: set[int] = set()
+        for sel in selectors:
+            for r in self._match(sel.strip()):
+                if id(r) not in seen:
+                    seen.add(id(r))
+                    out.append(r)
+        return out
+
+    def _match(self, sel: str) -> list[Rule]:
+        if sel in self.by_key:
+            return [self.by_key[sel]]
+        hits = [r for r in self.rules if r.family == sel or (sel.upper() == sel and r.code.startswith(sel))]
+        if not hits:
+            import difflib
+
+            keys = list(self.by_key) + sorted({r.family for r in self.rules})
+            close = difflib.get_close_matches(sel, keys, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise ValueError(f"unknown rule or family {sel!r}{hint}")
+        return hits
+
+
+_registry: Registry | None = None
+
+
+def load_rule_classes() -> list[tuple[str, type[Rule]]]:
+    """Every rule class from every pack in the ``jwtlint.rules`` entry-point group.
+
+    The built-in pack is loaded through the same group (like flake8 loads its
+    own checks). When jwtlint runs from a source tree that was never
+    installed, the group is empty and the built-ins are imported directly.
+    """
+    from importlib.metadata import entry_points
+
+    found: list[tuple[str, type[Rule]]] = [("engine", rc) for rc in ENGINE_RULES]
+    eps = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: (ep.name != "builtin", ep.name))
+    if not any(ep.name == "builtin" for ep in eps):
+        from .rules import RULES
+
+        found += [("builtin", rc) for rc in RULES]
+    for ep in eps:
+        try:
+            pack = ep.load()
+            if callable(pack) and not isinstance(pack, type):
+                pack = pack()
+            classes = list(pack)
+        except Exception as exc:  # a broken third-party pack must be named, not crash the run
+            raise RuleLoadError(f"rule pack {ep.name!r} ({ep.value}) failed to load: {exc}") from exc
+        for rc in classes:
+            if not (isinstance(rc, type) and issubclass(rc, Rule)):
+                raise RuleLoadError(f"rule pack {ep.name!r}: {rc!r} is not a jwtlint Rule class")
+            found.append((ep.name, rc))
+    return found
+
+
+def registry() -> Registry:
+    """The process-wide registry, built on first use."""
+    global _registry
+    if _registry is None:
+        _registry = Registry.build(load_rule_classes())
+    return _registry
+
+
+def run(rules: list[Rule], target: Any, ctx: Context) -> list[Finding]:
+    """Run every applicable rule on ``target``; a crash becomes an ``internal-error`` finding."""
+    findings: list[Finding] = []
+    kind = target.kind
+    if getattr(target, "too_large", None):
+        rules = [r for r in rules if r.name == "input-too-large"]
+    for rule in rules:
+        if kind not in rule.targets:
+            continue
+        try:
+            findings.extend(rule.check(target, ctx))
+        except Exception as exc:
+            findings.append(
+                InternalError().finding(
+                    f"rule {rule.name} ({rule.code}) crashed: {type(exc).__name__}",
+                    fix="report this bug to jwtlint with the input (redact secrets first)",
+                )
+            )
+    return findings

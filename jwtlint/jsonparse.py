@@ -1,0 +1,151 @@
+"""Lenient JSON reading for decoded header and payload bytes.
+
+``json.loads`` answers a bad segment with one exception; a linter needs to
+know *why*: a BOM, invalid UTF-8, a truncated text, JSON encoded twice, a
+duplicate ``alg``. This module reads as much as it can and records each fact.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from . import limits
+from .model import JsonEvidence
+
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]', re.S)
+_B64URL_JSON = re.compile(r"eyJ[A-Za-z0-9_\-+/]*={0,2}")
+
+
+class LargeNumber(str):
+    """An integer with more digits than any claim needs, kept as its text.
+
+    Python refuses ``int()`` on more than 4300 digits; reading it as text
+    keeps that limit from ever surfacing as an exception.
+    """
+
+    def __repr__(self) -> str:
+        return f"<{len(self)}-digit number>"
+
+
+def _depth(text: str) -> int:
+    """Deepest nesting of arrays and objects, ignoring brackets inside strings."""
+    if text.count("[") + text.count("{") <= limits.MAX_JSON_DEPTH:
+        return 0  # cannot exceed the limit; skip the scan
+    depth = deepest = 0
+    for m in _STRING_OR_BRACKET.finditer(text):
+        c = m.group()[0]
+        if c in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        elif c in "]}":
+            depth -= 1
+    return deepest
+
+
+def analyse_json(data: bytes) -> JsonEvidence:
+    """Read ``data`` as a JSON object and record what got in the way. Never raises."""
+    if not data:
+        return JsonEvidence(problem="empty", detail="decodes to nothing")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    utf8_error_at = None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error_at = exc.start + (3 if bom else 0)
+        text = data.decode("utf-8", "replace")
+
+    deepest = _depth(text)
+    if deepest > limits.MAX_JSON_DEPTH:
+        return JsonEvidence(
+            problem="too-deep",
+            detail=f"nests {deepest} levels deep (limit {limits.MAX_JSON_DEPTH})",
+            bom=bom,
+            utf8_error_at=utf8_error_at,
+        )
+
+    duplicates: list[str] = []
+    constants: list[str] = []
+    big: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj: dict[str, Any] = {}
+        for k, v in items:
+            if k in obj:
+                duplicates.append(k)
+            obj[k] = v
+        return obj
+
+    def parse_int(s: str) -> Any:
+        if len(s.lstrip("-")) > limits.MAX_INT_DIGITS:
+            big.append(s[:12])
+            return LargeNumber(s)
+        return int(s)
+
+    def parse_constant(s: str) -> float:
+        constants.append(s)
+        return float(s)
+
+    facts = dict(bom=bom, utf8_error_at=utf8_error_at)
+    try:
+        value = json.loads(text, object_pairs_hook=pairs, parse_int=parse_int, parse_constant=parse_constant)
+    except json.JSONDecodeError as exc:
+        return _explain_failure(text, exc, facts)
+    except (RecursionError, ValueError) as exc:  # defensive: depth and number limits are checked above
+        return JsonEvidence(problem="syntax", detail=str(exc)[:200], **facts)
+
+    facts.update(duplicates=tuple(duplicates), constants=tuple(constants), big_numbers=tuple(big))
+    if isinstance(value, dict):
+        return JsonEvidence(value=value, **facts)
+    if isinstance(value, str):
+        inner = _inner_json(value)
+        if inner is not None:
+            return JsonEvidence(
+                value=value, problem="double-encoded", inner="a JSON string holding a JSON object", **facts
+            )
+    kind = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(type(value), "a number")
+    return JsonEvidence(value=value, problem="not-object", detail=f"is {kind}, not an object", **facts)
+
+
+def _inner_json(text: str) -> Any:
+    """The object inside ``text`` when it is itself JSON; None otherwise."""
+    stripped = text.strip()
+    if not stripped.startswith("{") or len(stripped) > limits.MAX_TOKEN_CHARS:
+        return None
+    try:
+        value = json.loads(stripped)
+    except (ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _explain_failure(text: str, exc: json.JSONDecodeError, facts: dict[str, Any]) -> JsonEvidence:
+    pos = exc.pos
+    # Base64 of JSON inside base64: the segment was encoded twice.
+    m = _B64URL_JSON.fullmatch(text.strip())
+    if m:
+        from .b64 import analyse  # local: b64 imports model only; avoids a cycle at import
+
+        inner = analyse(text.strip().rstrip("=")).decoded
+        if inner[:1] == b"{":
+            return JsonEvidence(
+                problem="double-encoded",
+                detail="is base64 of base64: the segment was encoded twice",
+                inner="base64 text of a JSON object",
+                position=0,
+                **facts,
+            )
+    if pos >= len(text.rstrip()) and text.lstrip()[:1] in ("{", "["):
+        return JsonEvidence(
+            problem="truncated",
+            detail=f"ends before the JSON does ({exc.msg} at character {pos})",
+            position=pos,
+            **facts,
+        )
+    if facts.get("utf8_error_at") is not None:
+        return JsonEvidence(problem="not-utf8", detail="is not UTF-8 text", position=pos, **facts)
+    return JsonEvidence(problem="syntax", detail=f"{exc.msg} at character {pos}", position=pos, **facts)

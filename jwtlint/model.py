@@ -1,0 +1,217 @@
+"""The parsed model: plain, immutable records of what the parsers saw.
+
+Parsers (``b64``, ``jsonparse``, ``parse``, ``intake``) build these; rules only
+read them. Every offset is a character offset into the text named by the
+record (a segment's offsets are relative to that segment's text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a finding points: ``part`` names the text, offsets are within it.
+
+    ``part`` is one of ``input`` (the text as extracted, before unwrapping),
+    ``token`` (the token after unwrapping), or a segment role (``header``,
+    ``payload``, ``signature``, ``encrypted_key``, ``iv``, ``ciphertext``,
+    ``tag``).
+    """
+
+    part: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"part": self.part, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a target sits in what the user gave: file (or None) and 1-based line/column."""
+
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "column": self.column}
+
+    def label(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where += f":{self.line}:{self.column}"
+        return where
+
+
+@dataclass(frozen=True, slots=True)
+class Wrapper:
+    """Something intake removed to reach the token, e.g. ``Bearer `` or quotes.
+
+    ``kind`` is one of: ``bearer``, ``authorization-header``, ``quotes``,
+    ``form``, ``url-query``, ``url-fragment``, ``json``, ``percent-encoded``.
+    ``detail`` says which (the quote character, the form field name, ...);
+    ``span`` is where it sat in the input text; ``positions`` lists offsets of
+    interest inside the wrapped value (for ``form``: where a raw ``+`` sits;
+    for ``percent-encoded``: where each ``%XX`` escape sat in the input).
+    """
+
+    kind: str
+    detail: str = ""
+    span: Span | None = None
+    positions: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Base64Evidence:
+    """What a base64url segment really contains, recorded character by character."""
+
+    text: str
+    alphabet: str  # "url", "std", "mixed", or "neutral" (only characters both alphabets share)
+    std_chars: tuple[int, ...]  # offsets of '+' and '/'
+    url_count: int  # how many '-' and '_'
+    padding: int  # number of trailing '='
+    misplaced_padding: tuple[int, ...]  # offsets of '=' that are not trailing
+    illegal: tuple[tuple[int, str], ...]  # (offset, character) outside both alphabets
+    dangling: bool  # data length % 4 == 1: one character too many, or a truncated segment
+    non_canonical: bool  # unused trailing bits of the last character are not zero
+    decoded: bytes  # lenient decoding: illegal characters dropped, alphabets merged
+    canonical: str  # base64url of ``decoded``, unpadded: the corrected segment
+
+    @property
+    def padding_span(self) -> tuple[int, int]:
+        return (len(self.text) - self.padding, len(self.text))
+
+    @property
+    def clean(self) -> bool:
+        return self.text == self.canonical
+
+
+@dataclass(frozen=True, slots=True)
+class JsonEvidence:
+    """What a decoded segment holds when read as JSON.
+
+    ``problem`` is None when ``value`` is a JSON object read without trouble;
+    otherwise one of ``empty``, ``not-utf8``, ``syntax``, ``truncated``,
+    ``not-object``, ``double-encoded``, ``too-deep``. A BOM or non-standard
+    constants are recorded but do not stop parsing.
+    """
+
+    value: Any = None
+    problem: str | None = None
+    detail: str = ""  # human sentence about the problem
+    position: int | None = None  # character offset in the decoded text, if known
+    bom: bool = False
+    utf8_error_at: int | None = None  # byte offset of the first invalid UTF-8 byte
+    duplicates: tuple[str, ...] = ()  # member names that appear more than once in an object
+    constants: tuple[str, ...] = ()  # NaN / Infinity / -Infinity seen (not JSON)
+    big_numbers: tuple[str, ...] = ()  # first digits of integers too long to read
+    inner: str | None = None  # for double-encoded: what the inner text decodes to
+
+    @property
+    def is_object(self) -> bool:
+        return isinstance(self.value, dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Whitespace:
+    """Whitespace found inside a token: offset in the raw token text and the character."""
+
+    offset: int
+    char: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    role: str  # header, payload, signature, encrypted_key, iv, ciphertext, tag, extra
+    index: int
+    start: int  # offset of the segment in the token text (whitespace removed)
+    raw_start: int  # offset of the segment in the token text as given (whitespace kept)
+    b64: Base64Evidence
+    json: JsonEvidence | None = None  # for header and payload
+
+    @property
+    def text(self) -> str:
+        return self.b64.text
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.b64.text)
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        """A span inside this segment (the whole segment by default)."""
+        return Span(self.role, start, len(self.b64.text) if end is None else end)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeClaim:
+    """A NumericDate claim (exp, nbf, iat) as given and as understood.
+
+    ``unit`` is the unit the number most likely uses: ``s`` for a plausible
+    NumericDate, ``ms``/``us``/``ns`` when it is that many times too large.
+    ``seconds`` is the value converted to seconds (None if not numeric).
+    ``problem``: None, ``string`` (a numeric string), ``not-numeric``,
+    ``too-large`` (beyond any unit), ``not-finite``.
+    """
+
+    name: str
+    raw: Any
+    seconds: float | None
+    unit: str | None
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """Facts about the decoded signature bytes that need no key."""
+
+    raw: bytes
+    der_ecdsa: tuple[int, int] | None = None  # (r, s) when the bytes are a DER Ecdsa-Sig-Value
+    ascii_kind: str | None = None  # "hex" or "base64" when the bytes are printable text of that kind
+    ascii_decoded_length: int | None = None  # length of what that text decodes to
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTarget:
+    """One token as pasted, unwrapped and parsed.
+
+    ``form`` is ``jws``, ``jwe``, ``unsecured`` (alg none, empty signature)
+    or ``malformed`` (a segment count that is neither 3 nor 5).
+    """
+
+    input_text: str  # what intake extracted, wrappers included
+    raw: str  # token text after unwrapping, whitespace kept
+    text: str  # token text with whitespace removed
+    origin: Origin
+    wrappers: tuple[Wrapper, ...]
+    whitespace: tuple[Whitespace, ...]
+    segments: tuple[Segment, ...]
+    form: str
+    header: dict[str, Any] | None
+    payload: dict[str, Any] | None
+    times: dict[str, TimeClaim] = field(default_factory=dict)
+    signature: Signature | None = None
+    payload_unencoded: bool = False  # RFC 7797 b64:false: the payload is raw text
+    too_large: int | None = None  # set (to the size) when the input exceeded the limit
+    raw_start: int = 0  # offset of ``raw`` inside ``input_text``
+
+    kind = "token"
+
+    def segment(self, role: str) -> Segment | None:
+        for seg in self.segments:
+            if seg.role == role:
+                return seg
+        return None
+
+    def wrapper(self, kind: str) -> Wrapper | None:
+        for w in self.wrappers:
+            if w.kind == kind:
+                return w
+        return None
+
+    @property
+    def alg(self) -> Any:
+        return self.header.get("alg") if self.header else None

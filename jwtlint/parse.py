@@ -1,0 +1,192 @@
+"""Token parsing: compact serialization text in, a ``TokenTarget`` full of evidence out.
+
+Nothing here judges. A padded segment is decoded all the same and the padding
+is recorded; a header that is not JSON is recorded with the likely reason.
+Parsing never raises on any input.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from . import limits
+from .b64 import analyse
+from .jsonparse import LargeNumber, analyse_json
+from .model import JsonEvidence, Origin, Segment, Signature, TimeClaim, TokenTarget, Whitespace, Wrapper
+
+_WHITESPACE = re.compile(r"\s")
+_HEX = re.compile(rb"[0-9a-fA-F]+")
+_B64TEXT = re.compile(rb"[A-Za-z0-9_\-+/]+={0,2}")
+
+JWS_ROLES = ("header", "payload", "signature")
+JWE_ROLES = ("header", "encrypted_key", "iv", "ciphertext", "tag")
+TIME_CLAIMS = ("exp", "nbf", "iat")
+
+# A NumericDate in seconds stays below 1e11 until the year 5138; each factor of
+# 1000 above that is the next smaller unit a clock API returns.
+_UNITS = ((1e11, "s", 1), (1e14, "ms", 1e3), (1e17, "us", 1e6), (1e20, "ns", 1e9))
+
+
+def parse_token(
+    raw: str,
+    *,
+    input_text: str | None = None,
+    origin: Origin | None = None,
+    wrappers: tuple[Wrapper, ...] = (),
+    raw_start: int = 0,
+) -> TokenTarget:
+    """Parse one compact JWS/JWE text (wrappers already removed). Never raises."""
+    origin = origin or Origin()
+    input_text = raw if input_text is None else input_text
+    if len(raw) > limits.MAX_TOKEN_CHARS:
+        return TokenTarget(
+            input_text=input_text[:64], raw=raw[:64], text=raw[:64], origin=origin, wrappers=wrappers,
+            whitespace=(), segments=(), form="malformed", header=None, payload=None, too_large=len(raw),
+        )  # fmt: skip
+
+    if _WHITESPACE.search(raw):
+        whitespace = tuple(Whitespace(i, c) for i, c in enumerate(raw) if c.isspace())
+        text = "".join(c for c in raw if not c.isspace())
+    else:
+        whitespace = ()
+        text = raw
+
+    parts = text.split(".", limits.MAX_SEGMENTS)[: limits.MAX_SEGMENTS]
+    count = text.count(".") + 1
+    roles = JWE_ROLES if count == 5 else JWS_ROLES
+    form = "jwe" if count == 5 else "jws" if count == 3 else "malformed"
+
+    header_ev = analyse_json(analyse(parts[0]).decoded) if parts[0] else JsonEvidence(problem="empty")
+    header = header_ev.value if header_ev.is_object else None
+    unencoded = bool(header and header.get("b64") is False and form == "jws")
+
+    segments = []
+    offset = 0
+    raw_offsets = _raw_offsets(raw, whitespace)
+    for i, part in enumerate(parts):
+        role = roles[i] if i < len(roles) else "extra"
+        b64 = analyse(part)
+        js = None
+        if role == "header":
+            js = header_ev
+        elif role == "payload" and not unencoded and part:
+            js = analyse_json(b64.decoded)
+        segments.append(Segment(role, i, offset, raw_offsets[offset] if offset < len(raw_offsets) else len(raw), b64, js))
+        offset += len(part) + 1
+
+    payload_seg = segments[1] if len(segments) > 1 and segments[1].role == "payload" else None
+    payload = payload_seg.json.value if payload_seg and payload_seg.json and payload_seg.json.is_object else None
+
+    signature = None
+    if form == "jws" and len(segments) == 3:
+        signature = _signature_facts(segments[2].b64.decoded)
+        if header and header.get("alg") == "none" and not segments[2].text:
+            form = "unsecured"
+
+    return TokenTarget(
+        input_text=input_text,
+        raw=raw,
+        text=text,
+        origin=origin,
+        wrappers=wrappers,
+        whitespace=whitespace,
+        segments=tuple(segments),
+        form=form,
+        header=header,
+        payload=payload,
+        times=_time_claims(payload) if payload else {},
+        signature=signature,
+        payload_unencoded=unencoded,
+        raw_start=raw_start,
+    )
+
+
+def _raw_offsets(raw: str, whitespace: tuple[Whitespace, ...]) -> list[int]:
+    """Map each offset in the whitespace-free text to its offset in ``raw``."""
+    if not whitespace:
+        return range(len(raw) + 1)  # type: ignore[return-value]
+    gaps = {w.offset for w in whitespace}
+    return [i for i in range(len(raw)) if i not in gaps] + [len(raw)]
+
+
+def time_claim(name: str, value: Any) -> TimeClaim:
+    """Understand one NumericDate claim (RFC 7519 §2): unit, value in seconds, problem."""
+    if isinstance(value, LargeNumber):
+        return TimeClaim(name, value, None, None, "too-large")
+    if isinstance(value, bool) or value is None:
+        return TimeClaim(name, value, None, None, "not-numeric")
+    if isinstance(value, str):
+        number = _number_from_string(value)
+        if number is None:
+            return TimeClaim(name, value, None, None, "not-numeric")
+        unit, seconds = _unit(number)
+        return TimeClaim(name, value, seconds, unit, "string")
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            return TimeClaim(name, value, None, None, "not-finite")
+        unit, seconds = _unit(value)
+        return TimeClaim(name, value, seconds, unit, None if unit else "too-large")
+    return TimeClaim(name, value, None, None, "not-numeric")
+
+
+def _number_from_string(value: str) -> float | int | None:
+    s = value.strip()
+    if not s or len(s) > limits.MAX_INT_DIGITS or not re.fullmatch(r"-?\d+(\.\d+)?", s):
+        return None
+    return int(s) if "." not in s else float(s)
+
+
+def _unit(number: float | int) -> tuple[str | None, float | None]:
+    magnitude = abs(number)
+    for bound, unit, factor in _UNITS:
+        if magnitude < bound:
+            return unit, number / factor if factor != 1 else number
+    return None, None
+
+
+def _time_claims(payload: dict[str, Any]) -> dict[str, TimeClaim]:
+    return {name: time_claim(name, payload[name]) for name in TIME_CLAIMS if name in payload}
+
+
+def _signature_facts(raw: bytes) -> Signature:
+    der = None
+    if len(raw) >= 8 and raw[0] == 0x30 and len(raw) <= limits.MAX_DER_SIGNATURE_BYTES:
+        der = _der_ecdsa(raw)
+    ascii_kind = ascii_len = None
+    if len(raw) >= 16:
+        if len(raw) % 2 == 0 and _HEX.fullmatch(raw):
+            ascii_kind, ascii_len = "hex", len(raw) // 2
+        elif _B64TEXT.fullmatch(raw):
+            ascii_kind, ascii_len = "base64", len(analyse(raw.decode("ascii").rstrip("=")).decoded)
+    return Signature(raw=raw, der_ecdsa=der, ascii_kind=ascii_kind, ascii_decoded_length=ascii_len)
+
+
+def _der_ecdsa(raw: bytes) -> tuple[int, int] | None:
+    """(r, s) if ``raw`` is exactly a DER ``Ecdsa-Sig-Value`` (RFC 3279 §2.2.3), else None."""
+    # Cheap structural test first: a SEQUENCE whose length covers the rest.
+    # Only then pay for pyasn1 (imported here so tokens without such a
+    # signature never load it).
+    if raw[1] < 0x80:
+        if raw[1] != len(raw) - 2:
+            return None
+    elif raw[1] != 0x81 or raw[2] != len(raw) - 3:
+        return None
+    from pyasn1.codec.der import decoder
+    from pyasn1.error import PyAsn1Error
+    from pyasn1.type import namedtype, univ
+
+    class EcdsaSigValue(univ.Sequence):
+        componentType = namedtype.NamedTypes(
+            namedtype.NamedType("r", univ.Integer()), namedtype.NamedType("s", univ.Integer())
+        )
+
+    try:
+        value, rest = decoder.decode(raw, asn1Spec=EcdsaSigValue())
+    except (PyAsn1Error, ValueError, TypeError):
+        return None
+    if rest:
+        return None
+    r, s = int(value["r"]), int(value["s"])
+    return (r, s) if r > 0 and s > 0 else None

@@ -1,0 +1,3 @@
+"""claims rules."""
+
+RULES: list = []

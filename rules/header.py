@@ -1,0 +1,3 @@
+"""header rules."""
+
+RULES: list = []

@@ -1,0 +1,3 @@
+"""signature rules."""
+
+RULES: list = []
