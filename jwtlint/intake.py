@@ -106,6 +106,10 @@ def _unwrap(s: str, start: int, wrappers: tuple[Wrapper, ...]) -> list[Candidate
 
 def _bare(input_text: str, start: int, inner_start: int, body: str, wrappers: tuple[Wrapper, ...]) -> list[Candidate]:
     """Tokens in text with no wrapper left: one token (maybe line-wrapped), several, or embedded in prose."""
+    if not re.search(r"\s", body):
+        # One unbroken word is one token, stray characters and all: the
+        # parser records them (cutting at the first odd character would hide it).
+        return [_bare_one(input_text, start, body, inner_start, wrappers)]
     if _TOKEN_TEXT.fullmatch(body):
         chunks = [(m.start(), m.group()) for m in re.finditer(r"\S+", body)]
         complete = [c for c in chunks if c[1].count(".") in (2, 4)]

@@ -46,9 +46,17 @@ def parse_token(
             whitespace=(), segments=(), form="malformed", header=None, payload=None, too_large=len(raw),
         )  # fmt: skip
 
+    # The header decides how to read the rest: with RFC 7797 "b64": false the
+    # payload is raw text, whose spaces belong to it.
+    head = "".join(raw.split(".", 1)[0].split())
+    header_ev = analyse_json(analyse(head).decoded) if head else JsonEvidence(problem="empty")
+    header = header_ev.value if header_ev.is_object else None
+    unencoded = bool(header and header.get("b64") is False and raw.count(".") == 2)
+    keep = range(raw.index(".") + 1, raw.rindex(".")) if unencoded else range(0)
+
     if _WHITESPACE.search(raw):
-        whitespace = tuple(Whitespace(i, c) for i, c in enumerate(raw) if c.isspace())
-        text = "".join(c for c in raw if not c.isspace())
+        whitespace = tuple(Whitespace(i, c) for i, c in enumerate(raw) if c.isspace() and i not in keep)
+        text = "".join(c for i, c in enumerate(raw) if not c.isspace() or i in keep)
     else:
         whitespace = ()
         text = raw
@@ -57,10 +65,6 @@ def parse_token(
     count = text.count(".") + 1
     roles = JWE_ROLES if count == 5 else JWS_ROLES
     form = "jwe" if count == 5 else "jws" if count == 3 else "malformed"
-
-    header_ev = analyse_json(analyse(parts[0]).decoded) if parts[0] else JsonEvidence(problem="empty")
-    header = header_ev.value if header_ev.is_object else None
-    unencoded = bool(header and header.get("b64") is False and form == "jws")
 
     segments = []
     offset = 0

@@ -13,7 +13,13 @@ from jwtlint.model import Segment, Span, TokenTarget
 
 
 def _encoded_segments(t: TokenTarget) -> Iterator[Segment]:
-    """Segments that must be base64url (an RFC 7797 unencoded payload is not)."""
+    """Segments that must be base64url (an RFC 7797 unencoded payload is not).
+
+    Text without a single '.' is not a token at all; segment-count says so,
+    and judging its "encoding" would only add noise.
+    """
+    if len(t.segments) < 2:
+        return
     for seg in t.segments:
         if not (seg.role == "payload" and t.payload_unencoded):
             yield seg
@@ -351,6 +357,8 @@ class SegmentNotJson(Rule):
     refs = (cite("RFC 7515", "4"), cite("RFC 7519", "7.2"), cite("RFC 8259", "8.1"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+        if len(t.segments) < 2:
+            return  # not a token at all: segment-count's finding
         for seg in t.segments:
             js = seg.json
             if js is None or (seg.role == "header" and not seg.text):

@@ -1,0 +1,230 @@
+"""The command line: a thin layer over the library API (``jwtlint.api``).
+
+Exit codes (DESIGN.md): 0 nothing at or above ``--fail-on``; 1 findings;
+2 bad usage or unreadable input, with a one-line reason on stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import List, Optional
+
+import typer
+
+from . import limits
+from ._version import __version__
+
+app = typer.Typer(
+    name="jwtlint",
+    help="Find what is wrong with a JSON Web Token, where, and how to fix it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class UsageError(Exception):
+    """Bad usage or unreadable input: one line on stderr, exit 2."""
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"jwtlint: error: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _read_input(arg: str) -> tuple[str, str | None]:
+    """(text, path): ``-`` reads stdin; an existing file is read as a file; anything else is text."""
+    if arg == "-":
+        return _read_stream(sys.stdin.buffer), None
+    try:
+        is_file = len(arg) < 4096 and "\n" not in arg and os.path.isfile(arg)
+    except (OSError, ValueError):
+        is_file = False
+    if not is_file:
+        return arg, None
+    try:
+        with open(arg, "rb") as fh:
+            return _read_stream(fh), arg
+    except OSError as exc:
+        raise UsageError(f"cannot read {arg}: {exc.strerror or exc}") from None
+
+
+def _read_stream(stream) -> str:
+    # Read one character past the limit so an oversized input is reported,
+    # never read whole.
+    data = stream.read(limits.MAX_INPUT_CHARS * 4 + 1)
+    return data.decode("utf-8", "replace")
+
+
+def _inputs(inputs: list[str] | None) -> list[tuple[str, str | None]]:
+    if inputs:
+        return [_read_input(a) for a in inputs]
+    if sys.stdin is not None and sys.stdin.isatty():
+        typer.echo("Paste a token (or anything holding one), then press Ctrl-D:", err=True)
+    return [(_read_stream(sys.stdin.buffer), None)]
+
+
+def _color(fmt: str) -> bool:
+    return fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@app.command()
+def check(
+    inputs: Optional[List[str]] = typer.Argument(None, metavar="[INPUT]...", help="Token text, a file, or - for stdin."),
+    aud: Optional[List[str]] = typer.Option(None, "--aud", help="Audience the verifier expects (repeatable)."),
+    iss: Optional[str] = typer.Option(None, "--iss", help="Issuer the verifier expects."),
+    now: Optional[float] = typer.Option(None, "--now", help="Current time, epoch seconds (default: the clock)."),
+    leeway: float = typer.Option(0.0, "--leeway", help="Clock skew allowed, seconds."),
+    max_lifetime: float = typer.Option(86400.0, "--max-lifetime", help="Longest acceptable exp - iat, seconds."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, names, prefixes, families."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules: codes, names, prefixes, families."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Lowest severity that makes the exit code 1."),
+    fmt: Format = typer.Option(Format.text, "--format", help="Output format."),
+    show_secrets: bool = typer.Option(False, "--show-secrets", help="Show whole signatures and secrets in the report."),
+) -> None:
+    """Check tokens and report every problem, where it is, and how to fix it."""
+    from .api import lint
+    from .report import Report
+
+    try:
+        sources = _inputs(inputs)
+        reports = [
+            lint(
+                text, audience=aud, issuer=iss, now=now, leeway=leeway, max_lifetime=max_lifetime,
+                select=_split(select), ignore=_split(ignore), fail_on=fail_on.value,
+                show_secrets=show_secrets, path=path,
+            )  # fmt: skip
+            for text, path in sources
+        ]
+    except (UsageError, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    targets = tuple(t for r in reports for t in r.targets)
+    if not targets:
+        raise _fail("no token found in the input")
+    report = Report(targets, fail_on=reports[0].fail_on, show_secrets=show_secrets)
+    if fmt is Format.json:
+        typer.echo(report.to_json())
+    else:
+        from .reporters import to_text
+        import time
+
+        typer.echo(to_text(report, now if now is not None else time.time(), _color(fmt.value), show_secrets))
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+@app.command()
+def decode(
+    input: Optional[str] = typer.Argument(None, metavar="[INPUT]", help="Token text, a file, or - for stdin."),
+    now: Optional[float] = typer.Option(None, "--now", help="Current time, epoch seconds (default: the clock)."),
+    show_secrets: bool = typer.Option(False, "--show-secrets", help="Show the whole signature."),
+) -> None:
+    """Show a token's header, payload and times, whatever its encoding problems."""
+    import time
+
+    from .intake import extract
+    from .view import Style, render
+
+    try:
+        text, path = _inputs([input] if input else None)[0]
+    except UsageError as exc:
+        raise _fail(str(exc)) from None
+    if len(text) > limits.MAX_INPUT_CHARS:
+        raise _fail(f"the input is {len(text):,} characters; jwtlint reads at most {limits.MAX_INPUT_CHARS:,}")
+    targets = extract(text, path)
+    if not targets:
+        raise _fail("no token found in the input")
+    style = Style(_color("text"))
+    when = time.time() if now is None else now
+    blocks = []
+    for t in targets:
+        lines = [style.bold(t.origin.label())] if len(targets) > 1 else []
+        lines += render(t, when, style, show_secrets)
+        blocks.append("\n".join(lines))
+    typer.echo("\n\n".join(blocks))
+
+
+@app.command("rules")
+def list_rules(fmt: Format = typer.Option(Format.text, "--format", help="Output format.")) -> None:
+    """List every rule: code, name, default severity and summary."""
+    from .engine import registry
+
+    rules = registry().rules
+    if fmt is Format.json:
+        import json
+
+        typer.echo(json.dumps([_rule_dict(r) for r in rules], indent=2))
+        return
+    for r in rules:
+        typer.echo(f"{r.code}  {r.name:<32} {str(r.severity):<8} {r.summary}")
+
+
+def _rule_dict(r) -> dict:
+    return {
+        "code": r.code,
+        "name": r.name,
+        "family": r.family,
+        "severity": str(r.severity),
+        "summary": r.summary,
+        "refs": [str(x) for x in r.refs],
+        "urls": [x.url for x in r.refs if x.url],
+        "docs": r.docs(),
+    }
+
+
+@app.command("rule")
+def show_rule(name: str = typer.Argument(..., help="A rule name or code, e.g. base64-padding or JWT204.")) -> None:
+    """Print one rule's documentation."""
+    from .engine import registry
+
+    rule = registry().by_key.get(name) or registry().by_key.get(name.upper())
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(name, list(registry().by_key), n=1)
+        raise _fail(f"no rule {name!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
+    typer.echo(f"{rule.code} {rule.name} ({rule.severity}, {rule.family})\n{rule.summary}\n")
+    typer.echo(rule.docs())
+    if rule.refs:
+        typer.echo("\n## References")
+        for ref in rule.refs:
+            typer.echo(f"- {ref}" + (f" <{ref.url}>" if ref.url else ""))
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"jwtlint {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version_callback, is_eager=True, help="Show the version."),
+) -> None:
+    """Find what is wrong with a JSON Web Token, where, and how to fix it."""
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,88 @@
+from jwtlint.intake import extract
+
+from tokens import token
+
+TOK = token()
+
+
+def only(text):
+    targets = extract(text)
+    assert len(targets) == 1, targets
+    return targets[0]
+
+
+def kinds(t):
+    return [w.kind for w in t.wrappers]
+
+
+def test_bare_token():
+    t = only(TOK)
+    assert t.text == TOK and t.wrappers == () and (t.origin.line, t.origin.column) == (1, 1)
+
+
+def test_bearer_and_authorization_header():
+    t = only(f"Authorization: Bearer {TOK}")
+    assert t.text == TOK and kinds(t) == ["authorization-header", "bearer"]
+    assert t.origin.column == len("Authorization: Bearer ") + 1
+
+
+def test_quotes():
+    t = only(f'"{TOK}"')
+    assert t.text == TOK and kinds(t) == ["quotes"]
+
+
+def test_form_body_keeps_plus_and_records_it():
+    body = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + TOK[:10] + "+" + TOK[10:]
+    t = only(body)
+    w = t.wrapper("form")
+    assert w.detail == "assertion" and w.positions == (10,)
+    assert t.raw == TOK[:10] + "+" + TOK[10:]
+    assert t.origin.column == body.index("assertion=") + len("assertion=") + 1
+
+
+def test_form_value_percent_escapes_are_decoded_silently():
+    t = only("client_assertion_type=x&client_assertion=" + TOK.replace(".", "%2E"))
+    assert t.text == TOK and t.wrapper("percent-encoded") is None
+
+
+def test_url_query_and_fragment():
+    t = only(f"https://app.example.com/cb#state=xyz&id_token={TOK}&token_type=Bearer")
+    assert t.text == TOK and t.wrapper("url-fragment").detail == "id_token"
+    t = only(f"https://app.example.com/cb?code=abc&id_token={TOK}")
+    assert t.wrapper("url-query").detail == "id_token"
+
+
+def test_json_token_response_gives_each_token():
+    other = token(payload={"sub": "other"})
+    targets = extract('{"access_token": "%s", "token_type": "Bearer", "id_token": "%s"}' % (TOK, other))
+    assert [t.text for t in targets] == [other, TOK] or [t.text for t in targets] == [TOK, other]
+    assert all(t.wrapper("json") for t in targets)
+
+
+def test_wrapped_over_lines_is_one_token_with_whitespace_recorded():
+    wrapped = TOK[:40] + "\n" + TOK[40:80] + "\n" + TOK[80:]
+    t = only(wrapped)
+    assert t.text == TOK
+    assert [w.offset for w in t.whitespace] == [40, 81]
+
+
+def test_several_tokens_on_lines_are_several_targets():
+    other = token(payload={"sub": "other"})
+    targets = extract(f"{TOK}\n{other}\n")
+    assert [t.text for t in targets] == [TOK, other]
+    assert targets[1].origin.line == 2
+
+
+def test_token_embedded_in_prose():
+    targets = extract(f"the server logged: token={TOK!s} at 12:00")
+    assert [t.text for t in targets] == [TOK]
+
+
+def test_bare_percent_encoded_token_is_recorded():
+    t = only(TOK[:20] + "%2B" + TOK[20:])
+    w = t.wrapper("percent-encoded")
+    assert w and w.positions == (20,) and "+" in t.text
+
+
+def test_empty_input_gives_nothing():
+    assert extract("   \n") == []

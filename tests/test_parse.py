@@ -1,0 +1,115 @@
+import json
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from jwtlint import limits
+from jwtlint.jsonparse import LargeNumber, analyse_json
+from jwtlint.parse import parse_token, time_claim
+
+from tokens import seg, token
+
+
+def test_jws_roles_and_offsets():
+    t = parse_token(token())
+    assert t.form == "jws" and [s.role for s in t.segments] == ["header", "payload", "signature"]
+    h, p, s = t.segments
+    assert p.start == len(h.text) + 1 and s.start == p.end + 1
+    assert t.header == {"alg": "HS256", "typ": "JWT"} and t.payload["sub"] == "1234"
+
+
+def test_jwe_and_unsecured_forms():
+    jwe = seg({"alg": "RSA-OAEP", "enc": "A256GCM"}) + ".a.b.c.d"
+    assert parse_token(jwe).form == "jwe"
+    assert [s.role for s in parse_token(jwe).segments][1] == "encrypted_key"
+    unsecured = seg({"alg": "none"}) + "." + seg({"sub": "x"}) + "."
+    assert parse_token(unsecured).form == "unsecured"
+
+
+def test_unencoded_payload_is_not_judged_as_base64():
+    t = parse_token(seg({"alg": "HS256", "b64": False, "crit": ["b64"]}) + ".$02 raw text.c2ln")
+    assert t.payload_unencoded and t.payload is None and t.whitespace == ()
+    assert t.segment("payload").text == "$02 raw text"
+
+
+@pytest.mark.parametrize(
+    "value,unit,seconds,problem",
+    [
+        (1700000000, "s", 1700000000, None),
+        (1700000000123, "ms", 1700000000.123, None),
+        (1700000000123456, "us", 1700000000.123456, None),
+        (1700000000123456789, "ns", 1700000000.123456789, None),
+        ("1700000000", "s", 1700000000, "string"),
+        (True, None, None, "not-numeric"),
+        (float("inf"), None, None, "not-finite"),
+        (LargeNumber("9" * 5000), None, None, "too-large"),
+        (10**25, None, None, "too-large"),
+    ],
+)
+def test_time_claims(value, unit, seconds, problem):
+    tc = time_claim("exp", value)
+    assert (tc.unit, tc.problem) == (unit, problem)
+    if seconds is None:
+        assert tc.seconds is None
+    else:
+        assert tc.seconds == pytest.approx(seconds)
+
+
+def test_json_duplicates_bom_and_utf8():
+    ev = analyse_json(b'{"alg":"HS256","alg":"none"}')
+    assert ev.duplicates == ("alg",) and ev.value == {"alg": "none"}
+    ev = analyse_json(b'\xef\xbb\xbf{"a":1}')
+    assert ev.bom and ev.value == {"a": 1} and ev.problem is None
+    ev = analyse_json(b'{"a":"\xff"}')
+    assert ev.utf8_error_at == 6 and ev.is_object
+
+
+def test_json_causes():
+    assert analyse_json(b'{"a":1').problem == "truncated"
+    assert analyse_json(b"[1,2]").problem == "not-object"
+    assert analyse_json(json.dumps(json.dumps({"a": 1})).encode()).problem == "double-encoded"
+    assert analyse_json(seg({"alg": "HS256"}).encode()).problem == "double-encoded"
+    assert analyse_json(b"{nope}").problem == "syntax"
+    assert analyse_json(b"").problem == "empty"
+
+
+def test_deep_json_is_bounded():
+    ev = analyse_json(b"[" * 100_000 + b"]" * 100_000)
+    assert ev.problem == "too-deep"
+
+
+def test_giant_integer_is_kept_as_text():
+    ev = analyse_json(b'{"exp":' + b"1" * 5000 + b"}")
+    assert isinstance(ev.value["exp"], LargeNumber) and len(ev.value["exp"]) == 5000
+
+
+def test_der_ecdsa_signature_is_recognised():
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+
+    from jwtlint.b64 import b64url_encode
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    der = key.sign(b"x", ec.ECDSA(hashes.SHA256()))
+    t = parse_token(token({"alg": "ES256"}, signature=der))
+    assert t.signature.der_ecdsa == decode_dss_signature(der)
+    raw = parse_token(token({"alg": "ES256"}, signature=b"\x30" + b"\x44" * 63))
+    assert raw.signature.der_ecdsa is None
+    assert b64url_encode(der) == t.segments[2].text
+
+
+def test_hex_signature_is_recognised():
+    t = parse_token(token(signature=b"ab" * 32))
+    assert t.signature.ascii_kind == "hex" and t.signature.ascii_decoded_length == 32
+
+
+def test_oversized_token_is_not_parsed():
+    t = parse_token("a" * (limits.MAX_TOKEN_CHARS + 1))
+    assert t.too_large == limits.MAX_TOKEN_CHARS + 1 and t.segments == ()
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("eyJ.-_+/=% \nA0{}\"\\\x00\ud800"), max_size=120))
+def test_parse_never_raises(text):
+    parse_token(text)

@@ -1,0 +1,122 @@
+import base64
+import json
+
+import jwt
+import pytest
+
+import jwtlint
+from jwtlint.b64 import b64url_encode
+from jwtlint.engine import Applicability, Severity
+
+from tokens import NOW, seg, token
+
+TOK = jwt.encode({"sub": "1", "iat": NOW, "exp": NOW + 600}, "k" * 32, algorithm="HS256")
+
+
+def names(text, **kw):
+    return sorted(f.name for f in jwtlint.lint(text, now=NOW, **kw).findings)
+
+
+def only(text, name, **kw):
+    found = [f for f in jwtlint.lint(text, now=NOW, **kw).findings if f.name == name]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_segment_count():
+    h, p, s = TOK.split(".")
+    f = only(f"{h}.{p}", "segment-count")
+    assert "signature" in f.message and f.span.part == "payload"
+    assert "segments" in only(TOK + ".abc", "segment-count").message
+    assert names("opaque-access-token-123") == ["segment-count"]
+
+
+def test_empty_header_and_detached_payload():
+    h, p, s = TOK.split(".")
+    assert only(f".{p}.{s}", "empty-segment").severity == Severity.ERROR
+    detached = seg({"alg": "HS256"}) + ".." + s
+    assert only(detached, "empty-segment").severity == Severity.INFO
+
+
+def test_std_alphabet_fixed_value_and_positions():
+    payload = json.dumps({"sub": "zoé?>", "exp": NOW + 60}, separators=(",", ":")).encode()
+    std = base64.b64encode(payload).decode().rstrip("=")
+    assert "+" in std or "/" in std
+    text = f"{seg({'alg': 'HS256'})}.{std}.{b64url_encode(b'x' * 32)}"
+    f = only(text, "std-base64-alphabet")
+    assert f.fixed == b64url_encode(payload)
+    assert std[f.span.start] in "+/" and f.span.part == "payload"
+    assert f.applicability == Applicability.UNSAFE and "sign" in f.fix
+
+
+def test_padding_on_signature_is_safe_and_hidden():
+    h, p, s = TOK.split(".")
+    padded = f"{h}.{p}.{s}="  # HS256: 32 bytes -> 43 chars; one '=' completes it
+    f = only(padded, "base64-padding")
+    assert f.span.part == "signature" and (f.span.start, f.span.end) == (43, 44)
+    assert f.applicability == Applicability.SAFE and f.fixed == s
+    assert s not in jwtlint.lint(padded, now=NOW).to_json()
+
+
+def test_invalid_character_dangling_and_inner_padding():
+    h, p, s = TOK.split(".")
+    f = only(f"{h}.{p[:10]}?{p[10:]}.{s}", "invalid-base64-char")
+    assert "'?'" in f.message and f.span.start == 10
+    msgs = [x.message for x in jwtlint.lint(f"{h}.{p}.{s}AA", now=NOW).findings if x.name == "invalid-base64-char"]
+    assert any("leaves one over" in m for m in msgs)
+    glued = f"{h}.{p[:8]}={p[8:]}.{s}"
+    f = only(glued, "invalid-base64-char")
+    assert "'=' inside" in f.message and f.span.start == 8
+
+
+def test_non_canonical_last_character():
+    h, p, s = TOK.split(".")
+    assert len(s) % 4 == 3  # 32 bytes: the last character carries 2 unused bits
+    from jwtlint.b64 import analyse
+
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    bad = s[:-1] + alphabet[alphabet.index(s[-1]) | 1]
+    assert analyse(bad).decoded == analyse(s).decoded
+    f = only(f"{h}.{p}.{bad}", "non-canonical-base64")
+    assert f.fixed == s and f.span.start == len(s) - 1
+
+
+@pytest.mark.parametrize(
+    "payload,cause",
+    [
+        (b'{"sub":"1"', "ends before"),
+        (b"[1,2]", "array"),
+        (seg({"sub": "1"}).encode(), "encoded twice"),
+        (b'\xef\xbb\xbf{"sub":"1"}', "byte-order mark"),
+        (b'{"sub":"\xff"}', "UTF-8"),
+        (b'{"exp":NaN}', "NaN"),
+    ],
+)
+def test_payload_not_json_with_cause(payload, cause):
+    text = f"{seg({'alg': 'HS256', 'typ': 'JWT'})}.{b64url_encode(payload)}.{b64url_encode(b'x' * 32)}"
+    f = only(text, "segment-not-json")
+    assert cause in f.message and f.severity == Severity.ERROR and f.fix
+
+
+def test_plain_jws_payload_not_json_is_info():
+    text = f"{seg({'alg': 'HS256'})}.{b64url_encode(b'hello world')}.{b64url_encode(b'x' * 32)}"
+    assert only(text, "segment-not-json").severity == Severity.INFO
+    # ... but an error once claim checks are asked for
+    assert only(text, "segment-not-json", audience="api").severity == Severity.ERROR
+
+
+def test_duplicate_member():
+    header = b'{"alg":"HS256","alg":"none"}'
+    text = f"{b64url_encode(header)}.{seg({'sub': '1'})}.{b64url_encode(b'x' * 32)}"
+    f = only(text, "duplicate-json-member")
+    assert "'alg'" in f.message and f.span.part == "header"
+
+
+def test_jwe_is_info_only():
+    text = seg({"alg": "RSA-OAEP", "enc": "A256GCM"}) + ".a2V5.aXY.Y2lwaGVy.dGFn"
+    report = jwtlint.lint(text, now=NOW)
+    assert [f.name for f in report.findings] == ["jwe-token"] and report.ok
+
+
+def test_clean_pyjwt_tokens_draw_nothing():
+    assert names(TOK) == []
