@@ -51,7 +51,10 @@ def _read_input(arg: str) -> tuple[str, str | None]:
     if arg == "-":
         return _read_stream(sys.stdin.buffer), None
     try:
-        is_file = len(arg) < 4096 and "\n" not in arg and os.path.isfile(arg)
+        plausible_path = len(arg) < 4096 and "\n" not in arg
+        is_file = plausible_path and os.path.isfile(arg)
+        if plausible_path and os.path.isdir(arg):
+            raise UsageError(f"{arg} is a directory (jwtlint scan searches directories)")
     except (OSError, ValueError):
         is_file = False
     if not is_file:

@@ -254,9 +254,10 @@ class InputTooLarge(Rule):
         if size:
             from . import limits
 
+            limit = limits.MAX_INPUT_CHARS if size > limits.MAX_INPUT_CHARS else limits.MAX_TOKEN_CHARS
             yield self.finding(
-                f"the input is {size:,} characters; jwtlint reads at most {limits.MAX_TOKEN_CHARS:,} per token",
-                fix="pass only the token itself",
+                f"the input is {size:,} characters; jwtlint reads at most {limit:,} (nothing was checked)",
+                fix="pass only the token itself (jwtlint scan searches large files)",
             )
 
 

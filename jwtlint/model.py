@@ -197,6 +197,7 @@ class TokenTarget:
     payload_unencoded: bool = False  # RFC 7797 b64:false: the payload is raw text
     too_large: int | None = None  # set (to the size) when the input exceeded the limit
     raw_start: int = 0  # offset of ``raw`` inside ``input_text``
+    spaces_as_plus: bool = False  # lone spaces were read back as the '+' a form decoder replaced
 
     kind = "token"
 

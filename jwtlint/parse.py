@@ -17,6 +17,7 @@ from .jsonparse import LargeNumber, analyse_json
 from .model import JsonEvidence, Origin, Segment, Signature, TimeClaim, TokenTarget, Whitespace, Wrapper
 
 _WHITESPACE = re.compile(r"\s")
+_B64CHAR = re.compile(r"[A-Za-z0-9_\-+/.]")
 _HEX = re.compile(rb"[0-9a-fA-F]+")
 _B64TEXT = re.compile(rb"[A-Za-z0-9_\-+/]+={0,2}")
 
@@ -54,9 +55,17 @@ def parse_token(
     unencoded = bool(header and header.get("b64") is False and raw.count(".") == 2)
     keep = range(raw.index(".") + 1, raw.rindex(".")) if unencoded else range(0)
 
+    spaces_as_plus = False
     if _WHITESPACE.search(raw):
         whitespace = tuple(Whitespace(i, c) for i, c in enumerate(raw) if c.isspace() and i not in keep)
-        text = "".join(c for i, c in enumerate(raw) if not c.isspace() or i in keep)
+        # Single spaces between base64 characters are what a form or URL
+        # decoder leaves of a '+': read them back as '+' so the segments keep
+        # their length and every later finding describes the real token.
+        spaces_as_plus = bool(whitespace) and all(_lone_space(raw, w.offset) for w in whitespace)
+        if spaces_as_plus:
+            text = "".join("+" if c == " " and i not in keep else c for i, c in enumerate(raw))
+        else:
+            text = "".join(c for i, c in enumerate(raw) if not c.isspace() or i in keep)
     else:
         whitespace = ()
         text = raw
@@ -68,7 +77,7 @@ def parse_token(
 
     segments = []
     offset = 0
-    raw_offsets = _raw_offsets(raw, whitespace)
+    raw_offsets = _raw_offsets(raw, () if spaces_as_plus else whitespace)
     for i, part in enumerate(parts):
         role = roles[i] if i < len(roles) else "extra"
         b64 = analyse(part)
@@ -104,7 +113,12 @@ def parse_token(
         signature=signature,
         payload_unencoded=unencoded,
         raw_start=raw_start,
+        spaces_as_plus=spaces_as_plus,
     )
+
+
+def _lone_space(raw: str, i: int) -> bool:
+    return raw[i] == " " and 0 < i < len(raw) - 1 and _B64CHAR.match(raw[i - 1]) and _B64CHAR.match(raw[i + 1])
 
 
 def _raw_offsets(raw: str, whitespace: tuple[Whitespace, ...]) -> list[int]:

@@ -53,29 +53,28 @@ class WhitespaceInToken(Rule):
             lines = sum(1 for w in breaks if w.char == "\n") or len(breaks)
             parts.append(f"{lines} line break{'s' * (lines > 1)}")
         if inline:
-            parts.append(f"{len(inline)} space{'s' * (len(inline) > 1)} or tab{'s' * (len(inline) > 1)}")
+            word = "space" if all(w.char == " " for w in inline) else "space or tab"
+            parts.append(f"{len(inline)} {word}{'s' * (len(inline) > 1)}")
         where = f"first at character {first.offset} of the token"
-        if inline:
-            fixed = "".join("+" if c in " \t" else c for c in t.raw if c not in "\r\n\f\v")
+        if t.spaces_as_plus:
             yield self.finding(
-                f"the token contains {' and '.join(parts)} ({where}); a space inside a token is most "
-                "often a '+' that a form or URL decoder turned into a space",
+                f"the token contains {' and '.join(parts)} ({where}); each stands where a '+' was: a form or "
+                "URL decoder turned the '+' of a standard-base64 token into a space",
                 span,
-                fix="put back the '+' each space replaced (shown in `fixed`), then send the token "
-                "base64url-encoded so no decoder can change it",
-                fixed=fixed,
+                fix="send the token base64url-encoded (no '+'), and percent-encode form values; `fixed` puts the "
+                "'+' back",
+                fixed=t.text,
                 applicability=Applicability.SAFE,
                 sensitive=True,
             )
         else:
             yield self.finding(
-                f"the token is split by {parts[0]} ({where}); a verifier given the line breaks rejects it",
+                f"the token is split by {' and '.join(parts)} ({where}); verifiers reject whitespace (if only "
+                "your terminal or mail client wrapped it for display, the token itself may be fine)",
                 span,
-                fix="join the lines: remove every line break (if only your terminal wrapped the token, "
-                "the token itself is fine)",
+                fix="remove every space and line break from the token (`base64 -w0` in shell scripts)",
                 fixed=t.text,
                 applicability=Applicability.SAFE,
-                severity=Severity.WARNING,
                 sensitive=True,
             )
 

@@ -1,0 +1,118 @@
+"""The CLI as a user meets it: exit codes, formats, files, stdin, bad input."""
+
+import json
+import subprocess
+import sys
+
+import jwt
+import pytest
+from typer.testing import CliRunner
+
+from jwtlint.cli import app
+
+from tokens import NOW
+
+runner = CliRunner()
+TOK = jwt.encode({"sub": "1", "iat": NOW, "exp": NOW + 600}, "k" * 32, algorithm="HS256")
+PADDED = TOK.replace(".", "=.", 1)
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_clean_token_exits_0():
+    r = run("check", TOK, "--now", str(NOW))
+    assert r.exit_code == 0, r.output
+    assert "no problems found" in r.output
+
+
+def test_findings_exit_1_and_show_fix():
+    r = run("check", PADDED, "--now", str(NOW))
+    assert r.exit_code == 1
+    assert "JWT204 base64-padding" in r.output and "fix:" in r.output
+
+
+def test_fail_on_and_ignore():
+    assert run("check", PADDED, "--now", str(NOW), "--ignore", "base64-padding").exit_code == 0
+    assert run("check", f"Bearer {TOK}", "--now", str(NOW)).exit_code == 0
+    assert run("check", f"Bearer {TOK}", "--now", str(NOW), "--fail-on", "info").exit_code == 1
+
+
+def test_json_report_matches_the_contract():
+    r = run("check", PADDED, "--now", str(NOW), "--format", "json")
+    doc = json.loads(r.output)
+    assert set(doc) >= {"jwtlint", "targets", "summary"}
+    (target,) = doc["targets"]
+    assert target["kind"] == "token" and set(target["origin"]) == {"path", "line", "column"}
+    (f,) = target["findings"]
+    assert set(f) >= {"code", "name", "severity", "message", "fix", "fixed", "span", "refs"}
+    assert f["span"] == {"part": "header", "start": 36, "end": 37}
+    assert doc["summary"] == {"error": 1, "warning": 0, "info": 0}
+
+
+def test_file_argument_is_read_as_file(tmp_path):
+    p = tmp_path / "token.txt"
+    p.write_text(PADDED + "\n")
+    doc = json.loads(run("check", str(p), "--now", str(NOW), "--format", "json").output)
+    assert doc["targets"][0]["origin"]["path"] == str(p)
+
+
+def test_stdin_dash():
+    r = run("check", "-", "--now", str(NOW), input=PADDED)
+    assert r.exit_code == 1 and "base64-padding" in r.output
+
+
+def test_unreadable_file_and_bad_selector_exit_2(tmp_path):
+    r = run("check", str(tmp_path), "--now", "0")
+    assert r.exit_code == 2 and "is a directory" in r.output
+    r = run("check", TOK, "--select", "no-such-rule")
+    assert r.exit_code == 2 and "no-such-rule" in r.output
+    r = run("check", "   ")
+    assert r.exit_code == 2 and "no token" in r.output
+
+
+def test_signature_is_never_printed_whole():
+    sig = PADDED.rsplit(".", 1)[1]
+    text = run("check", PADDED + "=", "--now", str(NOW)).output
+    assert sig not in text
+    assert sig in run("check", PADDED + "=", "--now", str(NOW), "--show-secrets").output
+
+
+def test_decode_shows_claims_and_times():
+    ms = jwt.encode({"sub": "1", "exp": 1603472160417}, "k" * 32, algorithm="HS256")
+    r = run("decode", ms, "--now", "1603471980")
+    assert r.exit_code == 0
+    assert '"sub": "1"' in r.output and "2020-10-23T16:56:00Z" in r.output and "milliseconds" in r.output
+
+
+def test_decode_shows_what_it_can_of_a_broken_token():
+    r = run("decode", "eyJhbGciOiJIUzI1NiJ9.!!!not base64.xx", "--now", "0")
+    assert r.exit_code == 0 and '"alg": "HS256"' in r.output
+
+
+def test_rules_and_rule():
+    listing = json.loads(run("rules", "--format", "json").output)
+    assert {"code", "name", "severity", "summary", "docs", "refs"} <= set(listing[0])
+    r = run("rule", "JWT204")
+    assert r.exit_code == 0 and "## Why is this bad?" in r.output and "rfc-editor.org" in r.output
+    r = run("rule", "base64-paddin")
+    assert r.exit_code == 2 and "base64-padding" in r.output
+
+
+def test_console_script_and_module_entry():
+    out = subprocess.run([sys.executable, "-m", "jwtlint", "check", PADDED, "--now", str(NOW)], capture_output=True, text=True)
+    assert out.returncode == 1 and "base64-padding" in out.stdout and out.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [b"\x00\xff" * 1000, "\ud800".encode("utf-8", "surrogatepass"), b"[" * 100000, b"x" * (3 << 20)],
+    ids=["binary", "lone-surrogate", "deep-json", "3MB"],
+)
+def test_bad_input_never_tracebacks(payload):
+    out = subprocess.run(
+        [sys.executable, "-m", "jwtlint", "check", "-", "--now", "0"], input=payload, capture_output=True, timeout=30
+    )
+    assert out.returncode in (1, 2), out.stderr
+    assert b"Traceback" not in out.stderr and b"Traceback" not in out.stdout

@@ -1,0 +1,116 @@
+import pytest
+
+import jwtlint
+from jwtlint import engine
+from jwtlint.engine import Registry, Rule, RuleLoadError, Severity, cite
+
+from tokens import NOW, token
+
+
+class Boom(Rule):
+    """## What it does
+    Crashes.
+    ## Why is this bad?
+    Test.
+    ## Fix
+    None.
+    ## Example
+    Any.
+    """
+
+    code, name, severity, summary = "TST001", "boom", Severity.ERROR, "crashes"
+
+    def check(self, t, ctx):
+        raise KeyError("secret-value-that-must-not-leak")
+        yield  # pragma: no cover
+
+
+class Quiet(Rule):
+    code, name, severity, summary = "TST002", "quiet", Severity.INFO, "says hello"
+
+    def check(self, t, ctx):
+        yield self.finding("hello")
+
+
+def test_a_crashing_rule_becomes_one_internal_error_and_the_run_goes_on():
+    reg = Registry.build([("test", Boom), ("test", Quiet)])
+    from jwtlint.intake import extract
+
+    t = extract(token())[0]
+    ctx = jwtlint.api.make_context(now=NOW)
+    findings = engine.run(reg.rules, t, ctx)
+    assert [f.name for f in findings] == ["internal-error", "quiet"]
+    assert "boom" in findings[0].message and "secret-value" not in findings[0].message
+
+
+def test_duplicate_codes_and_names_are_refused():
+    class Twin(Quiet):
+        name = "other"
+
+    with pytest.raises(RuleLoadError, match="TST002"):
+        Registry.build([("a", Quiet), ("b", Twin)])
+
+    class SameName(Quiet):
+        code = "TST099"
+
+    with pytest.raises(RuleLoadError, match="quiet"):
+        Registry.build([("a", Quiet), ("b", SameName)])
+
+
+def test_builtins_load_through_the_entry_point_group():
+    from importlib.metadata import entry_points
+
+    eps = {ep.name: ep.value for ep in entry_points(group=engine.ENTRY_POINT_GROUP)}
+    assert eps.get("builtin") == "jwtlint.rules:RULES"
+    packs = {pack for pack, _ in engine.load_rule_classes()}
+    assert "builtin" in packs
+
+
+def test_selection_by_code_name_prefix_and_family():
+    reg = engine.registry()
+    assert [r.name for r in reg.select(["JWT204"])] == ["base64-padding"]
+    assert [r.code for r in reg.select(["base64-padding"])] == ["JWT204"]
+    assert {r.family for r in reg.select(["JWT2"])} == {"structure"}
+    assert {r.family for r in reg.select(["transport"])} == {"transport"}
+    names = {r.name for r in reg.select(None, ["structure", "JWT104"])}
+    assert "base64-padding" not in names and "bearer-prefix" not in names and "surrounding-quotes" in names
+    with pytest.raises(ValueError, match="did you mean 'base64-padding'"):
+        reg.select(["base64-paddding"])
+
+
+def test_select_and_ignore_through_lint():
+    padded = token().replace(".", "=.", 1)
+    assert jwtlint.lint(padded, now=NOW, ignore="base64-padding").findings == []
+    assert {f.name for f in jwtlint.lint(padded, now=NOW, select=["JWT204"]).findings} == {"base64-padding"}
+
+
+def test_fail_on_changes_ok():
+    report = jwtlint.lint("Bearer " + token(), now=NOW)
+    assert report.ok and report.findings
+    assert not jwtlint.lint("Bearer " + token(), now=NOW, fail_on="info").ok
+
+
+def test_severity_order_and_parse():
+    assert Severity.INFO < Severity.WARNING < Severity.ERROR
+    assert Severity.parse("Warning") is Severity.WARNING
+    with pytest.raises(ValueError):
+        Severity.parse("fatal")
+
+
+def test_cite_links_rfc_sections():
+    assert cite("RFC 7515", "2").url == "https://www.rfc-editor.org/rfc/rfc7515#section-2"
+    assert str(cite("RFC 7515", "Appendix C")) == "RFC 7515 Appendix C"
+    assert cite("RFC 7515", "Appendix C").url.endswith("#appendix-C")
+
+
+def test_lint_rejects_non_text_with_type_error():
+    for bad in (None, 123, {"a": 1}):
+        with pytest.raises(TypeError):
+            jwtlint.lint(bad)
+
+
+def test_oversized_input_is_one_finding():
+    from jwtlint import limits
+
+    report = jwtlint.lint("a" * (limits.MAX_INPUT_CHARS + 10))
+    assert [f.name for f in report.findings] == ["input-too-large"]
