@@ -16,7 +16,7 @@ from .model import Base64Evidence
 
 _URL_CLEAN = re.compile(r"[A-Za-z0-9_-]*")
 _NOT_B64 = re.compile(r"[^A-Za-z0-9_\-+/=]")
-_TO_STD = str.maketrans("-_", "+/")
+_TO_STD = bytes.maketrans(b"-_", b"+/")  # bytes.translate is C-fast; str.translate is not
 _URL_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _VALUE = {c: i for i, c in enumerate(_URL_ALPHABET)}
 _VALUE["+"] = 62
@@ -30,21 +30,25 @@ def b64url_encode(data: bytes) -> str:
 
 def _decode(data: str) -> bytes:
     """Decode base64 in either alphabet, without padding, ignoring a dangling character."""
-    usable = len(data) - (len(data) % 4 == 1)
-    data = data[:usable]
+    if len(data) % 4 == 1:
+        data = data[:-1]
     try:
-        return base64.b64decode(data.translate(_TO_STD) + "=" * (-len(data) % 4))
-    except (binascii.Error, ValueError):  # cannot happen for filtered input; stay total anyway
+        return binascii.a2b_base64(data.encode("ascii").translate(_TO_STD) + b"=" * (-len(data) % 4))
+    except (binascii.Error, ValueError, UnicodeEncodeError):  # cannot happen for filtered input; stay total anyway
         return b""
+
+
+# For the last character of a 2- or 3-character final group: the bits that
+# must be zero (RFC 4648 §3.5).
+_UNUSED_MASK = {2: 0b1111, 3: 0b11}
 
 
 def analyse(text: str) -> Base64Evidence:
     """Record what ``text`` is as a base64url segment. Never raises."""
     # Fast path: the overwhelmingly common, correct segment.
     if _URL_CLEAN.fullmatch(text) and len(text) % 4 != 1:
-        decoded = _decode(text)
-        canonical = b64url_encode(decoded)
         url_count = text.count("-") + text.count("_")
+        rest = len(text) % 4
         return Base64Evidence(
             text=text,
             alphabet="url" if url_count else "neutral",
@@ -54,9 +58,8 @@ def analyse(text: str) -> Base64Evidence:
             misplaced_padding=(),
             illegal=(),
             dangling=False,
-            non_canonical=canonical != text,
-            decoded=decoded,
-            canonical=canonical,
+            non_canonical=bool(rest and _VALUE[text[-1]] & _UNUSED_MASK[rest]),
+            decoded=_decode(text),
         )
     return _analyse_slow(text)
 
@@ -71,14 +74,10 @@ def _analyse_slow(text: str) -> Base64Evidence:
     data = "".join(c for c in stripped if c in _VALUE)
     dangling = len(data) % 4 == 1
     decoded = _decode(data)
-    canonical = b64url_encode(decoded)
     # Trailing bits: the last character of a 2- or 3-character group carries
-    # bits that must be zero (RFC 4648 §3.5); strict decoders reject others.
-    non_canonical = False
+    # bits that must be zero; strict decoders reject others.
     rest = len(data) % 4
-    if rest in (2, 3) and data:
-        unused_mask = 0b1111 if rest == 2 else 0b11
-        non_canonical = bool(_VALUE[data[-1]] & unused_mask)
+    non_canonical = bool(rest in _UNUSED_MASK and _VALUE[data[-1]] & _UNUSED_MASK[rest])
     if std_chars and url_count:
         alphabet = "mixed"
     elif std_chars:
@@ -98,5 +97,4 @@ def _analyse_slow(text: str) -> Base64Evidence:
         dangling=dangling,
         non_canonical=non_canonical,
         decoded=decoded,
-        canonical=canonical,
     )

@@ -30,6 +30,8 @@ _TOKEN_TEXT = re.compile(r"[A-Za-z0-9_\-+/=.%\s]+")
 _EMBEDDED = re.compile(r"eyJ[A-Za-z0-9_\-+/=%]*(?:\.[A-Za-z0-9_\-+/=%]*){1,4}")
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _FORM_PAIR = re.compile(r"([A-Za-z0-9_.\-]+)=([^&\s]*)")
+_FORM_START = re.compile(r"[A-Za-z0-9_\-]+=")  # a form body starts with a field name ('.' would be a token)
+_SPACE = re.compile(r"\s")
 _QUOTES = "\"'`"
 
 
@@ -97,7 +99,7 @@ def _unwrap(s: str, start: int, wrappers: tuple[Wrapper, ...]) -> list[Candidate
         found = _from_url(input_text, start, inner_start, body, wrappers)
         if found:
             return found
-    if _FORM_PAIR.match(body) and not body.startswith("eyJ"):
+    if _FORM_START.match(body) and not body.startswith("eyJ"):
         found = _from_form(input_text, start, inner_start, body, wrappers)
         if found:
             return found
@@ -106,7 +108,7 @@ def _unwrap(s: str, start: int, wrappers: tuple[Wrapper, ...]) -> list[Candidate
 
 def _bare(input_text: str, start: int, inner_start: int, body: str, wrappers: tuple[Wrapper, ...]) -> list[Candidate]:
     """Tokens in text with no wrapper left: one token (maybe line-wrapped), several, or embedded in prose."""
-    if not re.search(r"\s", body):
+    if not _SPACE.search(body):
         # One unbroken word is one token, stray characters and all: the
         # parser records them (cutting at the first odd character would hide it).
         return [_bare_one(input_text, start, body, inner_start, wrappers)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from typing import Any
 
 from . import limits
@@ -45,6 +46,46 @@ def _depth(text: str) -> int:
     return deepest
 
 
+class _Seen:
+    """What the decoder hooks saw during one ``analyse_json`` call."""
+
+    __slots__ = ("duplicates", "constants", "big")
+
+    def __init__(self) -> None:
+        self.duplicates: list[str] = []
+        self.constants: list[str] = []
+        self.big: list[str] = []
+
+
+# The decoders are built once (building one per call costs more than parsing
+# a small header); the hooks report to the calling thread's ``_Seen``.
+_state = threading.local()
+
+
+def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(items)
+    if len(obj) != len(items):  # rare: only then find which names repeat
+        names: set[str] = set()
+        _state.seen.duplicates.extend(k for k, _ in items if k in names or names.add(k))
+    return obj
+
+
+def _parse_constant(s: str) -> float:
+    _state.seen.constants.append(s)
+    return float(s)
+
+
+def _parse_int(s: str) -> Any:
+    if len(s.lstrip("-")) > limits.MAX_INT_DIGITS:
+        _state.seen.big.append(s[:12])
+        return LargeNumber(s)
+    return int(s)
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_parse_constant)
+_DECODER_BIG_INTS = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_parse_constant, parse_int=_parse_int)
+
+
 def analyse_json(data: bytes) -> JsonEvidence:
     """Read ``data`` as a JSON object and record what got in the way. Never raises."""
     if not data:
@@ -68,36 +109,29 @@ def analyse_json(data: bytes) -> JsonEvidence:
             utf8_error_at=utf8_error_at,
         )
 
-    duplicates: list[str] = []
-    constants: list[str] = []
-    big: list[str] = []
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        obj: dict[str, Any] = {}
-        for k, v in items:
-            if k in obj:
-                duplicates.append(k)
-            obj[k] = v
-        return obj
-
-    def parse_int(s: str) -> Any:
-        if len(s.lstrip("-")) > limits.MAX_INT_DIGITS:
-            big.append(s[:12])
-            return LargeNumber(s)
-        return int(s)
-
-    def parse_constant(s: str) -> float:
-        constants.append(s)
-        return float(s)
-
-    facts = dict(bom=bom, utf8_error_at=utf8_error_at)
+    facts: dict[str, Any] = dict(bom=bom, utf8_error_at=utf8_error_at)
+    seen = _Seen()
+    _state.seen = seen
     try:
-        value = json.loads(text, object_pairs_hook=pairs, parse_int=parse_int, parse_constant=parse_constant)
+        try:
+            value = _DECODER.decode(text)
+        except ValueError as exc:
+            if isinstance(exc, json.JSONDecodeError):
+                raise
+            # Python refuses int() on more than 4300 digits. The int hook costs
+            # a Python call per number, so it is only installed for this retry.
+            _state.seen = seen = _Seen()
+            value = _DECODER_BIG_INTS.decode(text)
     except json.JSONDecodeError as exc:
         return _explain_failure(text, exc, facts)
-    except (RecursionError, ValueError) as exc:  # defensive: depth and number limits are checked above
-        return JsonEvidence(problem="syntax", detail=str(exc)[:200], **facts)
+    except (RecursionError, ValueError) as exc:  # defensive: depth is checked above
+        return JsonEvidence(problem="syntax", detail=f"is not JSON ({type(exc).__name__})", **facts)
+    finally:
+        _state.seen = None
+    duplicates, constants, big = seen.duplicates, seen.constants, seen.big
 
+    if isinstance(value, dict):
+        _keep_long_integers_as_text(value, big)
     facts.update(duplicates=tuple(duplicates), constants=tuple(constants), big_numbers=tuple(big))
     if isinstance(value, dict):
         return JsonEvidence(value=value, **facts)
@@ -109,6 +143,21 @@ def analyse_json(data: bytes) -> JsonEvidence:
             )
     kind = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(type(value), "a number")
     return JsonEvidence(value=value, problem="not-object", detail=f"is {kind}, not an object", **facts)
+
+
+_LONG = 10**limits.MAX_INT_DIGITS
+
+
+def _keep_long_integers_as_text(obj: dict[str, Any], big: list[str]) -> None:
+    """Members that are integers of more digits than any claim needs become ``LargeNumber``.
+
+    Only the top level holds claims and header parameters; nested values are
+    left as Python read them.
+    """
+    for k, v in obj.items():
+        if type(v) is int and not -_LONG < v < _LONG:
+            obj[k] = LargeNumber(str(v))
+            big.append(obj[k][:12])
 
 
 def _inner_json(text: str) -> Any:
@@ -147,5 +196,5 @@ def _explain_failure(text: str, exc: json.JSONDecodeError, facts: dict[str, Any]
             **facts,
         )
     if facts.get("utf8_error_at") is not None:
-        return JsonEvidence(problem="not-utf8", detail="is not UTF-8 text", position=pos, **facts)
-    return JsonEvidence(problem="syntax", detail=f"{exc.msg} at character {pos}", position=pos, **facts)
+        return JsonEvidence(problem="not-utf8", detail="is not UTF-8 text (and not JSON)", position=pos, **facts)
+    return JsonEvidence(problem="syntax", detail=f"is not JSON ({exc.msg} at character {pos})", position=pos, **facts)

@@ -79,7 +79,13 @@ class Base64Evidence:
     dangling: bool  # data length % 4 == 1: one character too many, or a truncated segment
     non_canonical: bool  # unused trailing bits of the last character are not zero
     decoded: bytes  # lenient decoding: illegal characters dropped, alphabets merged
-    canonical: str  # base64url of ``decoded``, unpadded: the corrected segment
+
+    @property
+    def canonical(self) -> str:
+        """base64url of ``decoded``, unpadded: the corrected segment (computed when a rule needs it)."""
+        from .b64 import b64url_encode
+
+        return b64url_encode(self.decoded)
 
     @property
     def padding_span(self) -> tuple[int, int]:

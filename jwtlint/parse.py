@@ -50,7 +50,8 @@ def parse_token(
     # The header decides how to read the rest: with RFC 7797 "b64": false the
     # payload is raw text, whose spaces belong to it.
     head = "".join(raw.split(".", 1)[0].split())
-    header_ev = analyse_json(analyse(head).decoded) if head else JsonEvidence(problem="empty")
+    head_b64 = analyse(head)
+    header_ev = analyse_json(head_b64.decoded) if head else JsonEvidence(problem="empty")
     header = header_ev.value if header_ev.is_object else None
     unencoded = bool(header and header.get("b64") is False and raw.count(".") == 2)
     keep = range(raw.index(".") + 1, raw.rindex(".")) if unencoded else range(0)
@@ -80,7 +81,7 @@ def parse_token(
     raw_offsets = _raw_offsets(raw, () if spaces_as_plus else whitespace)
     for i, part in enumerate(parts):
         role = roles[i] if i < len(roles) else "extra"
-        b64 = analyse(part)
+        b64 = head_b64 if i == 0 and part == head else analyse(part)
         js = None
         if role == "header":
             js = header_ev
@@ -131,6 +132,8 @@ def _raw_offsets(raw: str, whitespace: tuple[Whitespace, ...]) -> list[int]:
 
 def time_claim(name: str, value: Any) -> TimeClaim:
     """Understand one NumericDate claim (RFC 7519 §2): unit, value in seconds, problem."""
+    if type(value) is int and -1e11 < value < 1e11:  # the common case: a NumericDate in seconds
+        return TimeClaim(name, value, value, "s")
     if isinstance(value, LargeNumber):
         return TimeClaim(name, value, None, None, "too-large")
     if isinstance(value, bool) or value is None:
