@@ -1,3 +1,743 @@
-"""header rules."""
+"""Header rules: what the JOSE header asks a verifier to do.
 
-RULES: list = []
+Every fact comes from ``t.header`` (the parsed header object); nothing here
+decodes. Header members have no recorded offsets, so findings point at the
+whole header segment. Values a header carries in the clear (alg, typ, kid,
+URLs) are public and may be quoted; key material never is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from jwtlint.algs import JWE_ENC_ALGS, JWE_KEY_ALGS, JWS_ALGS, REGISTERED_HEADER_PARAMS, nearest
+from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
+from jwtlint.jsonparse import LargeNumber
+from jwtlint.model import Span, TokenTarget
+
+_Kind = tuple[frozenset[str], str]  # registered names, and what they are called in messages
+_ALG_KINDS: dict[str, _Kind] = {
+    "jws": (frozenset(a for a in JWS_ALGS if a != "none"), "JWS"),
+    "jwe": (JWE_KEY_ALGS, "JWE key-management"),
+    "enc": (JWE_ENC_ALGS, "JWE content-encryption"),
+}
+
+
+def _text(value: Any) -> str | None:
+    """``value`` if it is a JSON string (a huge number is kept as text by the parser: not a string)."""
+    return value if isinstance(value, str) and not isinstance(value, LargeNumber) else None
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if value is None:
+        return "null"
+    if isinstance(value, (int, float, LargeNumber)):
+        return "a number"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    return "a string"
+
+
+def _show(value: str, limit: int = 100) -> str:
+    """A header value quoted for a message, cut short so a hostile header cannot flood the report."""
+    return repr(value if len(value) <= limit else value[:limit] + "...")
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(_show(n, 40) for n in names)
+
+
+def _where(t: TokenTarget) -> Span:
+    return t.segments[0].span()
+
+
+def _is_jwe(t: TokenTarget) -> bool:
+    # A malformed token whose header has "enc" was meant as a JWE (RFC 7516 §4.1.2).
+    return t.form == "jwe" or (t.form == "malformed" and bool(t.header) and "enc" in t.header)
+
+
+def _media_type(value: str) -> str:
+    """typ folded for comparison: media types are case-insensitive, "application/" may be omitted (RFC 7515 §4.1.9)."""
+    v = value.lower()
+    return v[len("application/") :] if v.startswith("application/") else v
+
+
+class AlgMissing(Rule):
+    """## What it does
+    Flags a header without `alg`, or whose `alg` is not a string (and, in a
+    JWE, the same for `enc`).
+
+    ## Why is this bad?
+    `alg` is required in every JWS and JWE header (RFC 7515 §4.1.1, RFC 7516
+    §4.1.1), and a JWE also needs `enc` (RFC 7516 §4.1.2). Without them a
+    verifier cannot know how the token was protected and must reject it;
+    some producers (e.g. a .NET `JwtHeader` built without signing
+    credentials) emit `{}` as the header.
+
+    ## Fix
+    Put the algorithm that signed (or encrypted) the token in the header as a
+    string, e.g. `"alg": "RS256"`, and sign again. Build tokens with a JOSE
+    library rather than by hand.
+
+    ## Example
+    `e30.eyJzdWIiOiIxIn0.` (the header is `{}`)
+    """
+
+    code = "JWT301"
+    name = "alg-missing"
+    severity = Severity.ERROR
+    summary = "The header has no 'alg' (or a JWE no 'enc'), or it is not a string."
+    refs = (cite("RFC 7515", "4.1.1"), cite("RFC 7516", "4.1.1"), cite("RFC 7516", "4.1.2"))
+
+    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+        if t.header is None:
+            return
+        members = ("alg", "enc") if _is_jwe(t) else ("alg",)
+        for name in members:
+            example = "RS256" if name == "alg" else "A256GCM"
+            if name not in t.header:
+                what = "how it was signed" if name == "alg" else "how the content was encrypted"
+                yield self.finding(
+                    f"the header has no {name!r}: a verifier cannot tell {what} and must reject the token",
+                    _where(t),
+                    fix=f'add "{name}" naming the algorithm actually used (e.g. "{example}"), then sign again',
+                )
+            elif _text(t.header[name]) is None:
+                yield self.finding(
+                    f"{name} is {_json_type(t.header[name])}; it must be a string naming a registered algorithm",
+                    _where(t),
+                    fix=f'write {name} as a string, e.g. "{example}", then sign again',
+                )
+
+
+class AlgNone(Rule):
+    """## What it does
+    Flags `"alg": "none"`, in any spelling (`None`, `NONE`, `nOnE`).
+
+    ## Why is this bad?
+    `none` means an unsecured JWT (RFC 7519 §6, RFC 7518 §3.6): there is no
+    signature, so anyone can write any claims. Attackers set it to make a
+    verifier that trusts the header skip verification (RFC 8725 §3.1). Names
+    are case-sensitive, so `NONE` is not registered at all, but libraries
+    that compare algorithm names case-insensitively (PyJWT did until 2015)
+    accept it as `none`, and it slips past filters that only block `none`.
+
+    ## Fix
+    Sign the token with a real algorithm (RS256, ES256, EdDSA...). Verifiers
+    must pin the algorithms they accept and refuse `none` in every case.
+
+    ## Example
+    `eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.`
+    """
+
+    code = "JWT302"
+    name = "alg-none"
+    severity = Severity.ERROR
+    summary = "The token is unsecured: alg is 'none' (in some spelling); anyone can forge it."
+    refs = (cite("RFC 8725", "3.1"), cite("RFC 7518", "3.6"), cite("RFC 7519", "6"))
+
+    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+        alg = _text(t.header.get("alg")) if t.header else None
+        if alg is None or alg.lower() != "none":
+            return
+        if alg != "none":
+            what = (
+                f"alg is {alg!r}, 'none' spelled in another case: not a registered name, but libraries that "
+                "compare names case-insensitively accept it as 'none', an unsecured JWT that anyone can forge"
+            )
+        elif t.form == "unsecured":
+            what = "alg is 'none': an unsecured JWT with no signature, which anyone can forge"
+        else:
+            what = (
+                "alg is 'none': an unsecured JWT, which anyone can forge; the signature attached to it is never "
+                "checked by a verifier that trusts the header"
+            )
+        yield self.finding(
+            what,
+            _where(t),
+            fix="sign the token with a real algorithm (e.g. RS256 or ES256); verifiers must accept only the "
+            "algorithms they expect and refuse 'none' in any spelling",
+        )
+
+
+class AlgUnknown(Rule):
+    """## What it does
+    Flags an `alg` (and, in a JWE, an `enc`) that is not a registered algorithm
+    name, and names the registered one it most likely meant.
+
+    ## Why is this bad?
+    Algorithm names are case-sensitive strings (RFC 7515 §4.1.1) taken from
+    the IANA JOSE registry (RFC 7518 §3.1, §4.1, §5.1). Verifiers reject
+    `rs256`, `HS-256`, `RSA256` or a Java name such as `HmacSHA256`, even when
+    the signature itself is right. A JWS signature algorithm in a JWE header,
+    or the reverse, is just as unknown to the verifier.
+
+    ## Fix
+    Use the exact registered name (given in `fixed`, e.g. `RS256`), then sign
+    again: the header is part of the signed text.
+
+    ## Example
+    `{"alg":"rs256","typ":"JWT"}`
+    """
+
+    code = "JWT303"
+    name = "alg-unknown"
+    severity = Severity.ERROR
+    summary = "alg (or a JWE's enc) is not a registered algorithm name."
+    refs = (
+        cite("RFC 7515", "4.1.1"),
+        cite("RFC 7518", "3.1"),
+        cite("RFC 7518", "4.1"),
+        cite("RFC 7518", "5.1"),
+        cite("IANA JOSE registry", url="https://www.iana.org/assignments/jose/jose.xhtml"),
+    )
+
+    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+        if t.header is None:
+            return
+        jws, jwe = _ALG_KINDS["jws"], _ALG_KINDS["jwe"]
+        want, other = (jwe, jws) if _is_jwe(t) else (jws, jwe)
+        alg = _text(t.header.get("alg"))
+        if alg is not None and alg.lower() != "none":  # 'none' in any case is alg-none's
+            yield from self._unknown(t, "alg", alg, want, other)
+        enc = _text(t.header.get("enc"))
+        if want is jwe and enc is not None:
+            yield from self._unknown(t, "enc", enc, _ALG_KINDS["enc"], None)
+
+    def _unknown(self, t: TokenTarget, member: str, value: str, want: _Kind, other: _Kind | None) -> Iterator[Finding]:
+        known, kind = want
+        if value in known:
+            return
+        if other and value in other[0]:
+            # Right name, wrong kind of token: a "nearest" spelling would only mislead.
+            yield self.finding(
+                f"{member} {value!r} is a {other[1]} algorithm; this token needs a {kind} algorithm",
+                _where(t),
+                fix=f"use a {kind} algorithm ({', '.join(sorted(known)[:4])}...), or produce the kind of token "
+                f"that {value} belongs to",
+            )
+            return
+        near = nearest(value, known)
+        hint = f"; did you mean {near!r}?" if near else ""
+        case = " (names are case-sensitive)" if near and near.lower() == value.lower() else ""
+        yield self.finding(
+            f"{member} {_show(value, 40)} is not a registered {kind} algorithm{case}{hint}",
+            _where(t),
+            fix=f'write "{member}": "{near}" and sign again' if near else f"use a registered {kind} algorithm name",
+            fixed=near,
+            applicability=Applicability.UNSAFE if near else Applicability.DISPLAY,
+        )
+
+
+_TYP_REGISTERED = re.compile(r"jwt|jose|jose\+json|[a-z0-9][a-z0-9!#$&^_.+-]*\+(?:sd-)?jwt")
+# Values seen in the wild that name the wrong thing; each with what was meant.
+_TYP_MISTAKES = {
+    "jws": "names the format, not a media type: a JWT is typed \"JWT\"",
+    "jwe": "names the format, not a media type: a JWT is typed \"JWT\" (nested JWTs use cty)",
+    "bearer": "is the OAuth token_type (RFC 6750), not the token's media type",
+    "json": "is the media type of plain JSON; a compact JWT is \"JWT\" (\"JOSE+JSON\" is for the JSON serialization)",
+    "jtw": "is a typo for \"JWT\"",
+}
+
+
+class TypUnusual(Rule):
+    """## What it does
+    Flags a `typ` that is not a string, looks like a mistake (`JWS`, `JWE`,
+    `Bearer`, `JSON`, `JTW`, `"JWT "` with spaces), or is simply unusual.
+
+    ## Why is this bad?
+    `typ` is the media type of the whole token (RFC 7515 §4.1.9, RFC 7519
+    §5.1): `JWT`, `JOSE`, or an explicit type such as `at+jwt`, `dpop+jwt`,
+    `secevent+jwt` or `vc+sd-jwt` (case-insensitive; `application/` may be
+    left out). Verifiers that use explicit typing (RFC 8725 §3.11) reject
+    other values: ASP.NET refused `"typ":"JWS"` id tokens from Gluu oxAuth.
+
+    ## Fix
+    Use `JWT`, or the explicit type your profile defines (`at+jwt` for
+    RFC 9068 access tokens...). The corrected value is in `fixed` when the
+    mistake is clear. The header is signed: sign again.
+
+    ## Example
+    `{"alg":"RS256","typ":"JWS"}`
+    """
+
+    code = "JWT304"
+    name = "typ-unusual"
+    severity = Severity.WARNING
+    summary = "typ is not a string, looks like a mistake, or is not a known JWT media type."
+    refs = (cite("RFC 7515", "4.1.9"), cite("RFC 7519", "5.1"), cite("RFC 8725", "3.11"))
+
+    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+        if t.header is None or "typ" not in t.header:
+            return
+        typ = _text(t.header["typ"])
+        if typ is None:
+            yield self.finding(
+                f"typ is {_json_type(t.header['typ'])}; it must be a string (a media type such as \"JWT\")",
+                _where(t),
+                fix='write typ as a string, e.g. "JWT", or leave it out, then sign again',
+                severity=Severity.ERROR,
+            )
+            return
+        squeezed = "".join(typ.split())
+        spaced = squeezed != typ
+        folded = _media_type(squeezed)
+        if _TYP_REGISTERED.fullmatch(folded):
+            if spaced:
+                yield self.finding(
+                    f"typ {_show(typ)} contains whitespace; verifiers compare it exactly and reject it",
+                    _where(t),
+                    fix=f'write "typ": "{squeezed}" and sign again',
+                    fixed=squeezed,
+                    applicability=Applicability.UNSAFE,
+                )
+            return
+        if folded in _TYP_MISTAKES:
+            yield self.finding(
+                f"typ {_show(typ)} {_TYP_MISTAKES[folded]}; verifiers that check typ reject it",
+                _where(t),
+                fix='write "typ": "JWT" (or your profile\'s explicit type, e.g. "at+jwt") and sign again',
+                fixed="JWT",
+                applicability=Applicability.UNSAFE,
+            )
+            return
+        yield self.finding(
+            f"typ {_show(typ)} is not JWT, JOSE or a '+jwt' media type; verifiers that check typ may reject it",
+            _where(t),
+            fix="use \"JWT\" or the explicit type your profile defines (e.g. \"at+jwt\"), unless your verifiers "
+            "expect exactly this value",
+            severity=Severity.INFO,
+        )
+
+
+class CritUnsupported(Rule):
+    """## What it does
+    Flags a `crit` list that is malformed, names registered or absent header
+    parameters, and notes the extensions it makes critical.
+
+    ## Why is this bad?
+    `crit` lists extension header parameters the recipient must understand,
+    or else reject the token (RFC 7515 §4.1.11). It must be a non-empty array
+    of names present in the header, without duplicates and without names
+    defined by RFC 7515 or RFC 7518 (`b64`, from RFC 7797, is the one
+    registered name that belongs there). A malformed list makes strict
+    verifiers reject the token; an extension listed there is rejected by every
+    verifier that does not implement it.
+
+    ## Fix
+    List only extension parameters that the header contains and every
+    verifier implements; remove `crit` if nothing is critical. Sign again.
+
+    ## Example
+    `{"alg":"HS256","crit":["nope"]}` (`nope` is not in the header)
+    """
+
+    code = "JWT305"
+    name = "crit-unsupported"
+    severity = Severity.ERROR
+    summary = "crit is malformed, lists registered or absent parameters, or makes an extension critical."
+    refs = (cite("RFC 7515", "4.1.11"), cite("RFC 7516", "4.1.13"), cite("RFC 7797", "6"))
+
+    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+        if t.header is None or "crit" not in t.header:
+            return
+        crit = t.header["crit"]
+        if not isinstance(crit, list) or not crit or any(_text(c) is None for c in crit):
+            if not isinstance(crit, list):
+                what = _json_type(crit)
+            else:
+                what = "an empty array" if not crit else "an array with entries that are not strings"
+            yield self.finding(
+                f"crit is {what}; it must be a non-empty array of header parameter names",
+                _where(t),
+                fix="list the names of the extension parameters that must be understood, or remove crit; "
+                "then sign again",
+            )
+            return
+        unique = list(dict.fromkeys(crit))
+        dups = [c for c in unique if crit.count(c) > 1]
+        registered = [c for c in unique if c in REGISTERED_HEADER_PARAMS and c != "b64"]
+        absent = [c for c in unique if c not in t.header and c not in registered]
+        extensions = [c for c in unique if c not in REGISTERED_HEADER_PARAMS and c in t.header]
+        # One corrected list for every error below, so two fixes never disagree.
+        good = [c for c in unique if c not in registered and c not in absent]
+        fixed = json.dumps(good) if good else None
+        applicability = Applicability.UNSAFE if good else Applicability.DISPLAY
+        then = ", then sign again" if good else " (if nothing is left, remove crit), then sign again"
+        if registered:
+            yield self.finding(
+                f"crit lists {_names(registered)}, defined by RFC 7515/7518 itself: producers must not list such "
+                "names, and recipients may reject the token",
+                _where(t),
+                fix=f"remove {_names(registered)} from crit{then}",
+                fixed=fixed,
+                applicability=applicability,
+            )
+        if absent:
+            yield self.finding(
+                f"crit lists {_names(absent)}, which the header does not contain; conforming verifiers reject "
+                "the token",
+                _where(t),
+                fix=f"list only parameters present in the header: add the parameter, or drop it from crit{then}",
+                fixed=fixed,
+                applicability=applicability,
+            )
+        if dups:
+            yield self.finding(
+                f"crit lists {_names(dups)} more than once",
+                _where(t),
+                fix=f"list each name once{then}",
+                fixed=fixed,
+                applicability=applicability,
+            )
+        if extensions:
+            them = "it" if len(extensions) == 1 else "them"
+            yield self.finding(
+                f"crit makes {_names(extensions)} critical: recipients that do not understand {them} must reject "
+                "the token",
+                _where(t),
+                fix=f"make sure every verifier implements {_names(extensions)}; if the token is valid without "
+                f"{them}, leave {them} out of crit",
+                severity=Severity.WARNING,
+            )
+
+
+class RemoteKeyUrl(Rule):
+    """## What it does
+    Reports a `jku` (JWK Set URL) or `x5u` (X.509 URL) header parameter, and
+    flags one that is not `https`.
+
+    ## Why is this bad?
+    These tell the verifier where to download the verification key. The token
+    is not trusted yet, so whoever wrote it chooses the URL: a verifier that
+    follows it verifies with the attacker's own key (jku/x5u injection) or
+    makes requests on the attacker's behalf (SSRF). RFC 8725 §3.10 says to
+    match such URLs against an allow-list; RFC 7515 §4.1.2 and §4.1.5 require
+    TLS, so a plain `http` URL lets anyone on the path swap the key. jwtlint
+    never fetches the URL.
+
+    ## Fix
+    Verifiers: configure the issuer's key set URL yourself; use `jku`/`x5u`
+    only if it is on an allow-list of exact URLs. Issuers: leave them out, or
+    use an `https` URL the verifier already trusts.
+
+    ## Example
+    `{"alg":"RS256","jku":"https://attacker.example/jwks.json"}`
+    """
+
+    code = "JWT306"
+    name = "remote-key-url"
+    severity = Severity.WARNING
+    summary = "jku or x5u points the verifier at a key to download; error when not https."
+    refs = (cite("RFC 8725", "3.10"), cite("RFC 7515", "4.1.2"), cite("RFC 7515", "4.1.5"))
+
+    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+        if t.header is None:
+            return
+        for member in ("jku", "x5u"):
+            if member not in t.header:
+                continue
+            url = _text(t.header[member])
+            if url is None:
+                yield self.finding(
+                    f"{member} is {_json_type(t.header[member])}, not a URL",
+                    _where(t),
+                    fix=f"remove {member}; verifiers must take the key location from their own configuration",
+                    severity=Severity.ERROR,
+                )
+                continue
+            https = url.lower().startswith("https://")
+            scheme = url.split(":", 1)[0] if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url) else "no scheme"
+            yield self.finding(
+                f"{member} asks the verifier to download the key from {_show(url)} (jwtlint never fetches it)"
+                + ("" if https else f"; over {scheme}, not https, so anyone on the path can swap the key"),
+                _where(t),
+                fix=f"verifiers must use {member} only if the URL is on an allow-list of the issuer's key URLs "
+                "(else an attacker points it at their own key); issuers should leave it out"
+                + ("" if https else " or serve the key set over https"),
+                severity=Severity.WARNING if https else Severity.ERROR,
+            )
+
+
+# RSA (RFC 7518 §6.3.2), EC/OKP (§6.2.2, RFC 8037 §2) and symmetric (§6.4.1) private members.
+_PRIVATE_JWK_MEMBERS = ("d", "p", "q", "dp", "dq", "qi", "oth", "k")
+
+
+class EmbeddedJwk(Rule):
+    """## What it does
+    Flags a `jwk` (JSON Web Key) embedded in the header, and a private key
+    embedded there.
+
+    ## Why is this bad?
+    The key that signed the token travels inside the token, so a verifier
+    that uses it accepts tokens signed by anyone: CVE-2018-0114 (node-jose)
+    and the jwk-injection attacks that followed (RFC 8725 §3.10). Only
+    proof-of-possession profiles carry it on purpose, such as DPoP proofs
+    (`typ: dpop+jwt`, RFC 9449 §4.2), where the key is then bound to the
+    access token. A `jwk` with private members (`d`, `p`, `q`, `dp`, `dq`,
+    `qi`, `k`) publishes the signing key itself.
+
+    ## Fix
+    Verify with keys you configured (the issuer's JWKS), never with one taken
+    from the token; remove `jwk` from the header. If a private key was
+    embedded, replace the key: it is compromised.
+
+    ## Example
+    `{"alg":"RS256","jwk":{"kty":"RSA","n":"...","e":"AQAB"}}`
+    """
+
+    code = "JWT307"
+    name = "embedded-jwk"
+    severity = Severity.WARNING
+    summary = "The header embeds the verification key (jwk); error if it holds private members."
+    refs = (
+        cite("RFC 7515", "4.1.3"),
+        cite("RFC 8725", "3.10"),
+        cite("RFC 9449", "4.2"),
+        cite("CVE-2018-0114", url="https://nvd.nist.gov/vuln/detail/CVE-2018-0114"),
+    )
+
+    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+        if t.header is None or "jwk" not in t.header:
+            return
+        jwk = t.header["jwk"]
+        if not isinstance(jwk, dict):
+            yield self.finding(
+                f"jwk is {_json_type(jwk)}; it must be a JSON Web Key object",
+                _where(t),
+                fix="remove jwk; verifiers must take keys from their own configuration",
+                severity=Severity.ERROR,
+            )
+            return
+        private = [m for m in _PRIVATE_JWK_MEMBERS if m in jwk]
+        if private:  # even in a DPoP proof: a private key must never travel (RFC 9449 §4.2)
+            yield self.finding(
+                f"the embedded jwk holds private key members ({', '.join(private)}): the signing key is published "
+                "in every token (values not shown)",
+                _where(t),
+                fix="embed only the public key, or no key; the embedded key is compromised: replace it",
+                severity=Severity.ERROR,
+            )
+            return
+        typ = _text(t.header.get("typ"))
+        if typ is not None and _media_type(typ.strip()) == "dpop+jwt":
+            return
+        kty = _text(jwk.get("kty"))
+        yield self.finding(
+            f"the header embeds a key (jwk{f', kty {_show(kty, 10)}' if kty else ''}): a verifier that verifies "
+            "with it accepts tokens signed by anyone (CVE-2018-0114); an embedded key is expected only in DPoP "
+            "proofs (typ dpop+jwt)",
+            _where(t),
+            fix="verify with a key you configured (the issuer's JWKS), never with one from the token; "
+            "remove jwk from the header",
+        )
+
+
+# A '..' path segment, raw or percent-encoded, between separators or at an end.
+_TRAVERSAL = re.compile(r"(?:^|[/\\]|%2f|%5c)(?:\.\.|%2e%2e)(?:[/\\]|%2f|%5c|$)", re.I)
+_ROOTED = re.compile(r"[/\\]")
+_BASE64_STD = re.compile(r"[A-Za-z0-9+/]{16,}={0,2}")
+_SQL = re.compile(r"'|;|\s--|/\*|\bunion\b.*\bselect\b|\s(?:or|and)\s+\S+\s*=", re.I | re.S)
+_SHELL = re.compile(r"\||\$\(|\$\{|`|&&")
+_URL = re.compile(r"\b(https?|ftp|gopher|ldaps?|dict|jar|smb)://|^file:", re.I)
+
+
+def _looks_base64(kid: str) -> bool:
+    # A standard-base64 thumbprint starts with '/' once in 64; real paths rarely
+    # mix upper case, lower case and digits like random bytes do.
+    return bool(_BASE64_STD.fullmatch(kid)) and all(
+        any(test(c) for c in kid) for test in (str.isupper, str.islower, str.isdigit)
+    )
+
+
+def _kid_attacks(kid: str) -> list[str]:
+    found = []
+    if _TRAVERSAL.search(kid) or (_ROOTED.match(kid) and not _looks_base64(kid)):
+        found.append("path traversal (a verifier that reads the key from a file by kid can be pointed at a file "
+                     "whose content is known, e.g. /dev/null as an empty HMAC key)")  # fmt: skip
+    if "\x00" in kid:
+        found.append("NUL-byte truncation (C and file APIs stop reading the name at the NUL)")
+    if _SQL.search(kid):
+        found.append("SQL injection (a key query that returns a key the attacker chose)")
+    if _SHELL.search(kid):
+        found.append("command injection (the kid reaching a shell)")
+    if _URL.search(kid):
+        found.append("a key URL (a verifier that fetches it verifies with the attacker's key, or makes requests "
+                     "for them: SSRF)")  # fmt: skip
+    return found
+
+
+class SuspiciousKid(Rule):
+    """## What it does
+    Flags a `kid` that is not a string, or that carries path traversal, a NUL
+    byte, SQL or shell metacharacters, or a URL.
+
+    ## Why is this bad?
+    `kid` is chosen by whoever wrote the token, before anything is verified.
+    Verifiers that build a file path, an SQL query or a shell command from it
+    can be made to verify with a key the attacker knows: `../../dev/null`
+    gives an empty HMAC key, `x' UNION SELECT 'secret` returns a chosen one
+    (RFC 8725 §3.10). RFC 7515 §4.1.4 makes `kid` a string. Ordinary ids
+    (UUIDs, thumbprints, dates, `projects/.../cryptoKeyVersions/1` from Google
+    Cloud KMS) are not flagged; an `https` URL (Azure Key Vault names keys so)
+    is only noted.
+
+    ## Fix
+    Verifiers: look `kid` up in a fixed set of keys (a map, a JWKS), never use
+    it in a path, query or command. Issuers: use plain identifiers, such as
+    the RFC 7638 thumbprint of the key.
+
+    ## Example
+    `{"alg":"HS256","kid":"../../../../../../dev/null"}`
+    """
+
+    code = "JWT308"
+    name = "suspicious-kid"
+    severity = Severity.WARNING
+    summary = "kid is not a string, or looks built to attack the key lookup (path, SQL, shell, URL)."
+    refs = (cite("RFC 8725", "3.10"), cite("RFC 7515", "4.1.4"))
+
+    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+        if t.header is None or "kid" not in t.header:
+            return
+        kid = _text(t.header["kid"])
+        if kid is None:
+            yield self.finding(
+                f"kid is {_json_type(t.header['kid'])}; kid should be a string (RFC 7515 §4.1.4), and verifiers "
+                "that look it up among string ids find no key",
+                _where(t),
+                fix='send kid as a string (e.g. "1", not 1), then sign again',
+            )
+            return
+        attacks = _kid_attacks(kid)
+        if not attacks:
+            return
+        if len(attacks) == 1 and re.match(r"https://", kid, re.I):
+            # Azure Key Vault and others name keys by https URL: worth a note, not an alarm.
+            message = (
+                f"kid {_show(kid)} is a URL: fine if your key store names keys so (Azure Key Vault does) and the "
+                "verifier only looks it up; a verifier that fetches it can be pointed at the attacker's key (SSRF)"
+            )
+            severity = Severity.INFO
+        else:
+            message, severity = f"kid {_show(kid)} suggests {'; and '.join(attacks)}", self.severity
+        yield self.finding(
+            message,
+            _where(t),
+            fix="verifiers must look kid up among known keys, never use it in a path, query, command or request; "
+            "issuers should use a plain identifier (e.g. the key's RFC 7638 thumbprint)",
+            severity=severity,
+        )
+
+
+class B64FalseWithoutCrit(Rule):
+    """## What it does
+    Flags `"b64": false` without `"b64"` in `crit`, and a `b64` that is not a boolean.
+
+    ## Why is this bad?
+    `"b64": false` (RFC 7797) means the payload is signed as raw bytes, not
+    base64url. A verifier that does not know RFC 7797 would silently read the
+    payload the old way and check the signature over different bytes, so
+    RFC 7797 §6 requires `crit` to include `"b64"`, which makes such
+    verifiers reject the token instead. Producers that set `b64` by hand
+    (node-jws, hand-rolled code) often forget it.
+
+    ## Fix
+    Add `"crit": ["b64"]` to the header (corrected list in `fixed`) and sign
+    again; or drop `b64` and use an ordinary base64url payload.
+
+    ## Example
+    `{"alg":"HS256","b64":false}`
+    """
+
+    code = "JWT309"
+    name = "b64-false-without-crit"
+    severity = Severity.ERROR
+    summary = "b64 is false but crit does not list 'b64', or b64 is not a boolean."
+    refs = (cite("RFC 7797", "6"), cite("RFC 7797", "3"))
+
+    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+        if t.header is None or "b64" not in t.header:
+            return
+        b64 = t.header["b64"]
+        if not isinstance(b64, bool):
+            yield self.finding(
+                f"b64 is {_json_type(b64)}; RFC 7797 defines it as a boolean (true or false)",
+                _where(t),
+                fix='write "b64": false for an unencoded payload (with "crit": ["b64"]), or leave b64 out; '
+                "then sign again",
+            )
+            return
+        crit = t.header.get("crit")
+        if b64 is False and not (isinstance(crit, list) and "b64" in crit):
+            fixed = (crit if isinstance(crit, list) else []) + ["b64"]
+            yield self.finding(
+                "b64 is false but crit does not list \"b64\": a verifier that does not know RFC 7797 reads the "
+                "payload as base64url and checks the signature over different bytes",
+                _where(t),
+                fix=f'add "crit": {json.dumps(fixed)} to the header, then sign again',
+                fixed=json.dumps(fixed),
+                applicability=Applicability.UNSAFE,
+            )
+
+
+class ZipInJws(Rule):
+    """## What it does
+    Flags `zip` (compression) in the header of a JWS.
+
+    ## Why is this bad?
+    `zip` is a JWE parameter (RFC 7516 §4.1.3): it compresses the plaintext
+    before encryption. JWS defines no compression, so a standard verifier
+    hands the compressed bytes over as the payload and claims cannot be read.
+    Some profiles do it anyway (SMART Health Cards deflate their JWS
+    payloads), which works only between parties that follow that profile.
+    RFC 8725 §3.6 also warns against compressing data before encrypting it.
+
+    ## Fix
+    Remove `zip` and sign the uncompressed payload; to make the token
+    smaller, shorten the claims. Keep `zip` only where a profile every
+    verifier follows requires it.
+
+    ## Example
+    `{"zip":"DEF","alg":"ES256","kid":"..."}` on a three-part token
+    """
+
+    code = "JWT310"
+    name = "zip-in-jws"
+    severity = Severity.ERROR
+    summary = "A JWS header has zip, a JWE-only parameter: standard verifiers cannot read the payload."
+    refs = (cite("RFC 7516", "4.1.3"), cite("RFC 8725", "3.6"))
+
+    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+        if t.header is None or "zip" not in t.header or _is_jwe(t):
+            return
+        z = t.header["zip"]
+        shown = _show(z, 20) if _text(z) is not None else _json_type(z)
+        yield self.finding(
+            f"the JWS header has zip {shown}: zip is defined only for JWE, so standard JWS verifiers hand the "
+            "compressed bytes over as the payload",
+            _where(t),
+            fix="remove zip and sign the uncompressed payload (keep it only if a profile every verifier follows, "
+            "such as SMART Health Cards, requires it)",
+        )
+
+
+RULES = [
+    AlgMissing,
+    AlgNone,
+    AlgUnknown,
+    TypUnusual,
+    CritUnsupported,
+    RemoteKeyUrl,
+    EmbeddedJwk,
+    SuspiciousKid,
+    B64FalseWithoutCrit,
+    ZipInJws,
+]
