@@ -2,7 +2,8 @@
 
 Sources: IANA "JSON Web Signature and Encryption Algorithms" registry,
 RFC 7518 §3.1 and §4.1, RFC 8037 §3.1 (EdDSA), RFC 8812 (ES256K),
-RFC 9864 (fully-specified Ed25519 / Ed448).
+RFC 9864 (fully-specified Ed25519 / Ed448), draft-ietf-cose-dilithium
+(ML-DSA; FIPS 204 fixes the signature sizes; jwt.io signs with them since 2025).
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ JWS_ALGS: dict[str, JwsAlg] = {
         JwsAlg("EdDSA", "EdDSA", None, (64, 114)),
         JwsAlg("Ed25519", "EdDSA", None, (64,), "Ed25519"),
         JwsAlg("Ed448", "EdDSA", None, (114,), "Ed448"),
+        JwsAlg("ML-DSA-44", "ML-DSA", None, (2420,)),
+        JwsAlg("ML-DSA-65", "ML-DSA", None, (3309,)),
+        JwsAlg("ML-DSA-87", "ML-DSA", None, (4627,)),
         JwsAlg("none", "none", None, (0,)),
     )
 }

@@ -157,7 +157,8 @@ class TimeClaim:
     """A NumericDate claim (exp, nbf, iat) as given and as understood.
 
     ``unit`` is the unit the number most likely uses: ``s`` for a plausible
-    NumericDate, ``ms``/``us``/``ns`` when it is that many times too large.
+    NumericDate, ``ms``/``us``/``ns`` when it is that many times too large,
+    ``ticks`` for .NET ``DateTime.Ticks`` (100 ns since year 1).
     ``seconds`` is the value converted to seconds (None if not numeric).
     ``problem``: None, ``string`` (a numeric string), ``not-numeric``,
     ``too-large`` (beyond any unit), ``not-finite``.
@@ -168,6 +169,7 @@ class TimeClaim:
     seconds: float | None
     unit: str | None
     problem: str | None = None
+    whole_seconds: int | None = None  # ``seconds`` rounded down, exact even for nanoseconds
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,11 @@ TIME_CLAIMS = ("exp", "nbf", "iat")
 
 # A NumericDate in seconds stays below 1e11 until the year 5138; each factor of
 # 1000 above that is the next smaller unit a clock API returns.
-_UNITS = ((1e11, "s", 1), (1e14, "ms", 1e3), (1e17, "us", 1e6), (1e20, "ns", 1e9))
+_UNITS = ((1e11, "s", 1), (1e14, "ms", 10**3), (1e17, "us", 10**6), (1e20, "ns", 10**9))
+# .NET DateTime.Ticks: 100 ns since 0001-01-01. 6e17..7e17 ticks are the years
+# 1902..2219; as nanoseconds they would be 1989..1992, no plausible token time.
+_TICKS_AT_EPOCH = 621_355_968_000_000_000
+_TICKS = (6 * 10**17, 7 * 10**17)
 
 
 def parse_token(
@@ -133,23 +137,25 @@ def _raw_offsets(raw: str, whitespace: tuple[Whitespace, ...]) -> list[int]:
 def time_claim(name: str, value: Any) -> TimeClaim:
     """Understand one NumericDate claim (RFC 7519 §2): unit, value in seconds, problem."""
     if type(value) is int and -1e11 < value < 1e11:  # the common case: a NumericDate in seconds
-        return TimeClaim(name, value, value, "s")
+        return TimeClaim(name, value, value, "s", None, value)
     if isinstance(value, LargeNumber):
         return TimeClaim(name, value, None, None, "too-large")
     if isinstance(value, bool) or value is None:
         return TimeClaim(name, value, None, None, "not-numeric")
+    problem = None
     if isinstance(value, str):
         number = _number_from_string(value)
         if number is None:
             return TimeClaim(name, value, None, None, "not-numeric")
-        unit, seconds = _unit(number)
-        return TimeClaim(name, value, seconds, unit, "string")
-    if isinstance(value, (int, float)):
+        problem = "string"
+    elif isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
             return TimeClaim(name, value, None, None, "not-finite")
-        unit, seconds = _unit(value)
-        return TimeClaim(name, value, seconds, unit, None if unit else "too-large")
-    return TimeClaim(name, value, None, None, "not-numeric")
+        number = value
+    else:
+        return TimeClaim(name, value, None, None, "not-numeric")
+    unit, seconds, whole = _unit(number)
+    return TimeClaim(name, value, seconds, unit, problem or (None if unit else "too-large"), whole)
 
 
 def _number_from_string(value: str) -> float | int | None:
@@ -159,12 +165,20 @@ def _number_from_string(value: str) -> float | int | None:
     return int(s) if "." not in s else float(s)
 
 
-def _unit(number: float | int) -> tuple[str | None, float | None]:
+def _unit(number: float | int) -> tuple[str | None, float | None, int | None]:
+    """(unit, seconds, whole seconds rounded down); integer arithmetic for integers,
+    since a float loses the last digits of a nanosecond count."""
+    if _TICKS[0] <= number < _TICKS[1]:
+        if isinstance(number, int):
+            return "ticks", (number - _TICKS_AT_EPOCH) / 10**7, (number - _TICKS_AT_EPOCH) // 10**7
+        return "ticks", (number - _TICKS_AT_EPOCH) / 1e7, math.floor((number - _TICKS_AT_EPOCH) / 1e7)
     magnitude = abs(number)
     for bound, unit, factor in _UNITS:
         if magnitude < bound:
-            return unit, number / factor if factor != 1 else number
-    return None, None
+            seconds = number / factor if factor != 1 else number
+            whole = number // factor if isinstance(number, int) else math.floor(seconds)
+            return unit, seconds, whole
+    return None, None, None
 
 
 def _time_claims(payload: dict[str, Any]) -> dict[str, TimeClaim]:

@@ -2,32 +2,35 @@
 
 from __future__ import annotations
 
-import datetime as _dt
+import math
+from datetime import datetime, timedelta, timezone
 
-_STEPS = ((365 * 86400, "year"), (30 * 86400, "month"), (86400, "day"), (3600, "hour"), (60, "minute"), (1, "second"))
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_SPANS = (("year", 365 * 86400), ("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1))
 
 
 def iso(seconds: float | None) -> str:
-    """``2020-10-23T16:56:00Z``; never raises, whatever the number."""
-    if seconds is None:
+    """UTC ISO-8601, e.g. ``2020-10-23T16:56:00Z``; never raises, whatever the number."""
+    if seconds is None or not math.isfinite(seconds):
         return "?"
     try:
-        return _dt.datetime.fromtimestamp(int(seconds), _dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    except (OverflowError, OSError, ValueError):
-        return "beyond year 9999" if seconds > 0 else "before year 1"
+        return (EPOCH + timedelta(seconds=math.floor(seconds))).isoformat().replace("+00:00", "Z")
+    except OverflowError:
+        return f"{seconds:.0f} seconds after 1970"
 
 
 def duration(seconds: float) -> str:
-    """``3 minutes``, ``2 days``, ``1 year``: the largest whole unit."""
-    seconds = abs(seconds)
-    for size, unit in _STEPS:
-        if seconds >= size:
-            n = int(seconds // size)
-            return f"{n} {unit}{'s' * (n != 1)}"
-    return "0 seconds"
+    """'3 minutes', '1 day', '90 minutes': the largest unit that says it whole or at least twice."""
+    s = abs(seconds)
+    for name, size in _SPANS:
+        if size == 1 or s >= 2 * size or (s >= size and s % size == 0):
+            n = int(s // size)
+            return f"{n:,} {name}{'s' * (n != 1)}"
+    raise AssertionError("unreachable")
 
 
-def relative(when: float, now: float) -> str:
-    """``in 3 minutes`` or ``3 minutes ago``."""
-    delta = when - now
-    return f"in {duration(delta)}" if delta >= 0 else f"{duration(delta)} ago"
+def relative(delta: float) -> str:
+    """'in 2 days', '3 minutes ago', 'just now' for a time ``delta`` seconds from now."""
+    if abs(delta) < 1:
+        return "just now"
+    return f"in {duration(delta)}" if delta > 0 else f"{duration(delta)} ago"

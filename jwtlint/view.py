@@ -14,7 +14,7 @@ from .jsonparse import LargeNumber
 from .model import Segment, TokenTarget
 from .timefmt import iso, relative
 
-_UNIT_NAMES = {"ms": "milliseconds", "us": "microseconds", "ns": "nanoseconds"}
+_UNIT_NAMES = {"ms": "milliseconds", "us": "microseconds", "ns": "nanoseconds", "ticks": ".NET ticks"}
 
 
 class Style:
@@ -96,7 +96,7 @@ def time_lines(t: TokenTarget, now: float) -> list[str]:
             lines.append(f"{name:<4} {raw}  (not a NumericDate: {tc.problem})")
             continue
         note = f" — in {_UNIT_NAMES[tc.unit]}!" if tc.unit in _UNIT_NAMES else ""
-        lines.append(f"{name:<4} {raw}  {iso(tc.seconds)}  ({relative(tc.seconds, now)}){note}")
+        lines.append(f"{name:<4} {raw}  {iso(tc.seconds)}  ({relative(tc.seconds - now)}){note}")
     return lines
 
 

@@ -368,7 +368,17 @@ class SegmentNotJson(Rule):
                 note = " (legal for a plain JWS, whose payload may be anything; not for a JWT)"
             else:
                 severity, note = Severity.ERROR, ""
-            if js.problem:
+            zipped = seg.role == "payload" and t.header is not None and "zip" in t.header
+            if js.problem and zipped:
+                yield self.finding(
+                    f"the payload is compressed (\"zip\": {t.header['zip']!r}), so it is not JSON to any "
+                    f"standard JWS verifier{note}",
+                    seg.span(),
+                    fix="compression is defined for JWE only: send the JSON uncompressed (see zip-in-jws), unless "
+                    "your platform (e.g. SMART Health Cards) defines it",
+                    severity=severity,
+                )
+            elif js.problem:
                 yield self.finding(
                     f"the {seg.role} {js.detail}{note}",
                     seg.span(),

@@ -39,6 +39,7 @@ def test_unencoded_payload_is_not_judged_as_base64():
         (1700000000123, "ms", 1700000000.123, None),
         (1700000000123456, "us", 1700000000.123456, None),
         (1700000000123456789, "ns", 1700000000.123456789, None),
+        (638000000000000000, "ticks", 1664403200, None),  # .NET DateTime.Ticks for 2022-09-28T22:13:20Z
         ("1700000000", "s", 1700000000, "string"),
         (True, None, None, "not-numeric"),
         (float("inf"), None, None, "not-finite"),
@@ -53,6 +54,12 @@ def test_time_claims(value, unit, seconds, problem):
         assert tc.seconds is None
     else:
         assert tc.seconds == pytest.approx(seconds)
+
+
+def test_whole_seconds_are_exact_for_integers():
+    assert time_claim("exp", 1700000000999999999).whole_seconds == 1700000000  # a float would round up
+    assert time_claim("exp", "1603472160417").whole_seconds == 1603472160
+    assert time_claim("exp", 1700000000.9).whole_seconds == 1700000000
 
 
 def test_json_duplicates_bom_and_utf8():
