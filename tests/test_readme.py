@@ -6,7 +6,8 @@ from pathlib import Path
 
 from jwtlint.catalogue import END, START, with_table
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text()
 
 
 def test_rule_table_is_current():
@@ -19,6 +20,7 @@ def test_readme_opens_with_the_two_commands():
     run, test = blocks[0].strip(), blocks[1].strip()
     assert "\n" not in run and "\n" not in test, "each command is one line"
     assert "pip install" in run and "jwtlint check corpus/salesforce-apex-seed-token/input.txt" in run
+    assert (ROOT / "corpus/salesforce-apex-seed-token/input.txt").exists()
     assert "pip install" in test and "pytest" in test
-    ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
     assert "<!-- test-command -->" in ci and "<!-- test-command -->" in README
