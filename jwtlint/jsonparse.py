@@ -198,3 +198,47 @@ def _explain_failure(text: str, exc: json.JSONDecodeError, facts: dict[str, Any]
     if facts.get("utf8_error_at") is not None:
         return JsonEvidence(problem="not-utf8", detail="is not UTF-8 text (and not JSON)", position=pos, **facts)
     return JsonEvidence(problem="syntax", detail=f"is not JSON ({exc.msg} at character {pos})", position=pos, **facts)
+
+
+def member_range(data: bytes, name: str) -> tuple[int, int] | None:
+    """Byte range of the top-level member ``"name": value`` in the JSON object ``data``.
+
+    Computed on demand (only when a finding points at a member): it walks the
+    top-level members with the C scanner, so only the outer object is re-read.
+    Returns the last occurrence, the one a parser keeps. Never raises.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+        bom = len(data) - len(text.encode("utf-8"))
+        found = None
+        i = _skip_ws(text, 0)
+        if text[i] != "{":
+            return None
+        i = _skip_ws(text, i + 1)
+        while i < len(text) and text[i] == '"':
+            start = i
+            key, i = json.decoder.scanstring(text, i + 1)
+            i = _skip_ws(text, i)
+            if text[i] != ":":
+                return None
+            _, i = _DECODER.raw_decode(text, _skip_ws(text, i + 1))
+            if key == name:
+                found = (start, i)
+            i = _skip_ws(text, i)
+            if text[i] != ",":
+                break
+            i = _skip_ws(text, i + 1)
+        if found is None:
+            return None
+        a, b = found
+        return bom + len(text[:a].encode("utf-8")), bom + len(text[:b].encode("utf-8"))
+    except (ValueError, IndexError, RecursionError, AttributeError):
+        return None
+    finally:
+        _state.seen = None
+
+
+def _skip_ws(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t\n\r":
+        i += 1
+    return i

@@ -151,6 +151,25 @@ class Segment:
         """A span inside this segment (the whole segment by default)."""
         return Span(self.role, start, len(self.b64.text) if end is None else end)
 
+    def member_span(self, name: str) -> Span:
+        """The characters of this segment that encode the JSON member ``name``.
+
+        Each 3 decoded bytes are 4 base64 characters, so a member's byte range
+        maps to a character range. Falls back to the whole segment when the
+        member is absent or the text has characters outside the alphabet
+        (offsets would no longer line up).
+        """
+        b = self.b64
+        if self.json is None or not self.json.is_object or b.illegal or b.misplaced_padding:
+            return self.span()
+        from .jsonparse import member_range
+
+        found = member_range(b.decoded, name)
+        if found is None:
+            return self.span()
+        start, end = found
+        return Span(self.role, start // 3 * 4, min(len(b.text) - b.padding, -(-end // 3) * 4))
+
 
 @dataclass(frozen=True, slots=True)
 class TimeClaim:

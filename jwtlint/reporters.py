@@ -17,24 +17,32 @@ def _part_text(target, part: str) -> str | None:
     return seg.text if seg is not None else None
 
 
-def excerpt(target, span: Span, show_secrets: bool) -> tuple[str, str] | None:
-    """(line, marker) showing the characters a span points at, with a little context.
+def excerpt(target, span: Span, show_secrets: bool) -> list[str]:
+    """Lines showing the characters a span points at, marked, with a little context.
 
-    Signature text is never shown whole: only the window around the span.
+    A long span shows only its start; for a header or payload span the
+    decoded text of those characters follows (``"exp":1603472160417``).
+    Signature text is never shown whole: only a window of it.
     """
     text = _part_text(target, span.part)
     if text is None:
-        return None
+        return []
     start, end = max(0, span.start), min(len(text), max(span.end, span.start))
+    shown_end = min(end, start + 2 * _WINDOW)
     a = max(0, start - _WINDOW)
-    b = min(len(text), max(end, start + 1) + _WINDOW)
+    b = min(len(text), max(shown_end, start + 1) + (_WINDOW if shown_end == end else 0))
     shown = text[a:b].replace("\n", "⏎").replace("\r", "␍").replace("\t", "⇥")
     prefix = "…" if a > 0 else ""
     suffix = "…" if b < len(text) else ""
     line = f"{span.part}: {prefix}{shown}{suffix}"
     pad = len(f"{span.part}: {prefix}") + (start - a)
-    marker = " " * pad + "^" * max(1, end - start if end - start <= 3 * _WINDOW else 3 * _WINDOW)
-    return line, marker
+    lines = [line, " " * pad + "^" * max(1, shown_end - start)]
+    seg = target.segment(span.part) if span.part != "input" and hasattr(target, "segment") else None
+    if seg is not None and seg.json is not None and end - start >= 8:  # shorter spans decode to byte fragments
+        decoded = seg.b64.decoded[start * 3 // 4 : -(-end * 3 // 4)].decode("utf-8", "replace")
+        if decoded.isprintable():
+            lines.append(" " * len(f"{span.part}: ") + "= " + (decoded if len(decoded) <= 120 else decoded[:120] + "…"))
+    return lines
 
 
 def _severity_label(sev: Severity, style: Style) -> str:
@@ -49,6 +57,7 @@ def format_finding(f: Finding, target, style: Style, show_secrets: bool) -> list
         if ex:
             out.append("      " + ex[0])
             out.append("      " + style.red(ex[1]))
+            out.extend("      " + style.dim(line) for line in ex[2:])
     if f.fix:
         out.append(f"      {style.green('fix')}: {f.fix}")
     fixed = f.shown_fixed(show_secrets)

@@ -58,9 +58,12 @@ def _claims(t: TokenTarget) -> dict[str, Any] | None:
     return t.payload if isinstance(t.payload, dict) else None
 
 
-def _span(t: TokenTarget) -> Span | None:
+def _span(t: TokenTarget, member: str | None = None) -> Span | None:
+    """Where a claims finding points: the characters encoding ``member``, else the payload."""
     seg = t.segment("payload")
-    return seg.span() if seg else None
+    if seg is None:
+        return None
+    return seg.member_span(member) if member and member in (t.payload or {}) else seg.span()
 
 
 def _seconds(t: TokenTarget, name: str) -> float | None:
@@ -221,7 +224,7 @@ def _mismatch(
     if value is _ABSENT:
         yield rule.finding(
             f"the token has no {claim} claim; the verifier expects {want}",
-            _span(t),
+            _span(t, claim),
             fix=f'add "{claim}": "{expected[0]}" to the claims and sign the token again',
             fixed=expected[0],
             applicability=Applicability.UNSAFE,
@@ -240,7 +243,7 @@ def _mismatch(
                 other = f", or, if the token is right, configure the verifier to expect {_show(got)} ({what})"
                 yield rule.finding(
                     f"{claim} {_show(got)} is not the expected {exp!r}: {why}",
-                    _span(t),
+                    _span(t, claim),
                     fix=f"make the two identical: issue the token with {claim} exactly {exp!r}"
                     + (other if _is_str(got) else " (a JSON string)"),
                     fixed=exp,
@@ -249,7 +252,7 @@ def _mismatch(
                 return
     yield rule.finding(
         f"{claim} {_show(value)} is not the expected {want}",
-        _span(t),
+        _span(t, claim),
         fix=f"get a token issued for {want}, or check the expected value ({what})",
     )
 
@@ -353,7 +356,7 @@ class TimeNotNumeric(Rule):
                 what = _describe(tc.raw)
             yield self.finding(
                 f"{name} is {what}; a NumericDate is a JSON number of seconds since 1970",
-                _span(t),
+                _span(t, name),
                 fix=f"write {name} as a JSON number without quotes: {fixed}, then sign the token again"
                 + (" (in seconds: see time-in-milliseconds)" if tc.unit in _SUBSECOND_UNITS else "")
                 if fixed
@@ -405,7 +408,7 @@ class TimeInMilliseconds(Rule):
             yield self.finding(
                 f"{name} is in {_UNIT_NAME[tc.unit]}: {literal} ({digits} digits) is what "
                 f"{_UNIT_SOURCE[tc.unit]}; read as seconds it lies in the year {year:,}, {_AS_SECONDS[name]}",
-                _span(t),
+                _span(t, name),
                 fix=f"use seconds: {name} = {whole}, i.e. {iso(whole)} ({_UNIT_FIX[tc.unit]}), "
                 "then sign the token again",
                 fixed=str(whole),
@@ -445,7 +448,7 @@ class Expired(Rule):
             return
         yield self.finding(
             f"expired {relative(exp - ctx.now)} (exp {iso(exp)}){_leeway_note(ctx)}{_lifetime_hint(t, exp)}",
-            _span(t),
+            _span(t, "exp"),
             fix="get a fresh token; if it expired as soon as it was issued, compute exp as now + lifetime, "
             "check the clocks of issuer and verifier (NTP), or allow a small leeway (--leeway 60)",
         )
@@ -485,7 +488,7 @@ class NotYetValid(Rule):
             delay = f"; nbf is {duration(nbf - iat)} after iat (a notBefore delay?)"
         yield self.finding(
             f"not valid until {iso(nbf)} ({relative(nbf - ctx.now)}){_leeway_note(ctx)}{delay}",
-            _span(t),
+            _span(t, "nbf"),
             fix="set nbf to the issue time, not later (or leave it out); if it is meant to be the issue time, "
             "the issuer's clock is ahead: sync both clocks (NTP) or allow a small leeway (--leeway 30)",
         )
@@ -523,7 +526,7 @@ class IatInFuture(Rule):
         yield self.finding(
             f"issued in the future: iat {iso(iat)} is {duration(iat - ctx.now)} ahead of now"
             f"{_leeway_note(ctx)} (PyJWT: 'The token is not yet valid (iat)')",
-            _span(t),
+            _span(t, "iat"),
             fix="the issuer's clock runs ahead of the verifier's: sync both (NTP), or allow a small leeway "
             "(--leeway 10)",
         )
@@ -572,7 +575,7 @@ class ExpBeforeIat(Rule):
             raw = _show(t.times["exp"].raw)
             yield self.finding(
                 message + hint,
-                _span(t),
+                _span(t, "exp"),
                 fix=f"set exp to {label} + {raw} = {fixed}, i.e. {iso(float(fixed))} (jsonwebtoken: pass the "
                 "lifetime as the expiresIn option), then sign the token again",
                 fixed=fixed,
@@ -581,7 +584,7 @@ class ExpBeforeIat(Rule):
         else:
             yield self.finding(
                 message,
-                _span(t),
+                _span(t, "exp"),
                 fix=f"compute exp as {label} + the lifetime, with both times from the same clock, in seconds",
             )
 
@@ -627,7 +630,7 @@ class LifetimeTooLong(Rule):
         yield self.finding(
             f"the token is valid for {duration(exp - start)} ({label} {iso(start)} to exp {iso(exp)}), "
             f"longer than the {duration(ctx.max_lifetime)} allowed (--max-lifetime {ctx.max_lifetime:g})",
-            _span(t),
+            _span(t, "exp"),
             fix=f"issue short-lived tokens and refresh them: exp at most {label} + {ctx.max_lifetime:g} = {limit}, "
             "i.e. " + iso(limit) + "; or raise --max-lifetime if this lifetime is intended",
             fixed=str(limit),
@@ -748,7 +751,7 @@ class ClaimType(Rule):
         if isinstance(aud, list) and not aud:
             yield self.finding(
                 "aud is an empty array: it names no audience, so no verifier can accept the token",
-                _span(t),
+                _span(t, "aud"),
                 fix="put the intended audience in aud, or leave aud out",
             )
         elif isinstance(aud, list) and not all(_is_str(v) for v in aud):
@@ -757,7 +760,7 @@ class ClaimType(Rule):
             bad = ", ".join(_describe(v) for v in aud if not _is_str(v))
             yield self.finding(
                 f"aud is an array holding {bad}: its members must be strings",
-                _span(t),
+                _span(t, "aud"),
                 fix=f"write aud as {fixed} and sign the token again" if fixed else "make every aud member a string",
                 fixed=fixed,
                 applicability=Applicability.UNSAFE if fixed else Applicability.DISPLAY,
@@ -769,7 +772,7 @@ class ClaimType(Rule):
         classic = " (PyJWT 2.10+ rejects it: 'Subject must be a string')" if name == "sub" and fixed else ""
         return self.finding(
             f"{name} is {_describe(value)}, not {want}{classic}",
-            _span(t),
+            _span(t, name),
             fix=f'write {name} as "{fixed}" and sign the token again' if fixed else f"make {name} {want}",
             fixed=fixed,
             applicability=Applicability.UNSAFE if fixed else Applicability.DISPLAY,

@@ -120,3 +120,28 @@ def test_oversized_token_is_not_parsed():
 @given(st.text(alphabet=st.sampled_from("eyJ.-_+/=% \nA0{}\"\\\x00\ud800"), max_size=120))
 def test_parse_never_raises(text):
     parse_token(text)
+
+
+@given(
+    st.dictionaries(st.text(max_size=6), st.one_of(st.integers(), st.text(max_size=8), st.booleans()), max_size=6),
+    st.sampled_from([(",", ":"), (", ", ": ")]),
+)
+def test_member_span_covers_exactly_the_encoded_member(claims, separators):
+    import base64
+
+    text = json.dumps(claims, separators=separators, ensure_ascii=False)
+    t = parse_token(seg({"alg": "HS256"}) + "." + seg(text.encode()) + ".c2ln")
+    payload = t.segment("payload")
+    for name, value in claims.items():
+        span = payload.member_span(name)
+        chunk = payload.text[span.start : span.end]
+        decoded = base64.urlsafe_b64decode(chunk + "=" * (-len(chunk) % 4))
+        member = json.dumps(name, ensure_ascii=False) + separators[1] + json.dumps(value, ensure_ascii=False)
+        assert member.encode() in decoded
+        assert span.end - span.start <= len(member.encode()) * 4 // 3 + 8  # no more than the member and its edges
+
+
+def test_member_span_falls_back_to_the_segment():
+    t = parse_token(seg({"alg": "HS256"}) + "." + seg({"sub": "1"}) + ".c2ln")
+    p = t.segment("payload")
+    assert p.member_span("exp") == p.span()
