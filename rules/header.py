@@ -54,8 +54,10 @@ def _names(names: list[str]) -> str:
     return ", ".join(_show(n, 40) for n in names)
 
 
-def _where(t: TokenTarget) -> Span:
-    return t.segments[0].span()
+def _where(t: TokenTarget, member: str | None = None) -> Span:
+    """The characters of the header that encode ``member`` (the whole header if absent)."""
+    header = t.segments[0]
+    return header.member_span(member) if member and member in (t.header or {}) else header.span()
 
 
 def _is_jwe(t: TokenTarget) -> bool:
@@ -112,7 +114,7 @@ class AlgMissing(Rule):
             elif _text(t.header[name]) is None:
                 yield self.finding(
                     f"{name} is {_json_type(t.header[name])}; it must be a string naming a registered algorithm",
-                    _where(t),
+                    _where(t, name),
                     fix=f'write {name} as a string, e.g. "{example}", then sign again',
                 )
 
@@ -161,7 +163,7 @@ class AlgNone(Rule):
             )
         yield self.finding(
             what,
-            _where(t),
+            _where(t, "alg"),
             fix="sign the token with a real algorithm (e.g. RS256 or ES256); verifiers must accept only the "
             "algorithms they expect and refuse 'none' in any spelling",
         )
@@ -219,7 +221,7 @@ class AlgUnknown(Rule):
             # Right name, wrong kind of token: a "nearest" spelling would only mislead.
             yield self.finding(
                 f"{member} {value!r} is a {other[1]} algorithm; this token needs a {kind} algorithm",
-                _where(t),
+                _where(t, member),
                 fix=f"use a {kind} algorithm ({', '.join(sorted(known)[:4])}...), or produce the kind of token "
                 f"that {value} belongs to",
             )
@@ -229,7 +231,7 @@ class AlgUnknown(Rule):
         case = " (names are case-sensitive)" if near and near.lower() == value.lower() else ""
         yield self.finding(
             f"{member} {_show(value, 40)} is not a registered {kind} algorithm{case}{hint}",
-            _where(t),
+            _where(t, member),
             fix=f'write "{member}": "{near}" and sign again' if near else f"use a registered {kind} algorithm name",
             fixed=near,
             applicability=Applicability.UNSAFE if near else Applicability.DISPLAY,
@@ -281,7 +283,7 @@ class TypUnusual(Rule):
         if typ is None:
             yield self.finding(
                 f"typ is {_json_type(t.header['typ'])}; it must be a string (a media type such as \"JWT\")",
-                _where(t),
+                _where(t, "typ"),
                 fix='write typ as a string, e.g. "JWT", or leave it out, then sign again',
                 severity=Severity.ERROR,
             )
@@ -293,7 +295,7 @@ class TypUnusual(Rule):
             if spaced:
                 yield self.finding(
                     f"typ {_show(typ)} contains whitespace; verifiers compare it exactly and reject it",
-                    _where(t),
+                    _where(t, "typ"),
                     fix=f'write "typ": "{squeezed}" and sign again',
                     fixed=squeezed,
                     applicability=Applicability.UNSAFE,
@@ -302,7 +304,7 @@ class TypUnusual(Rule):
         if folded in _TYP_MISTAKES:
             yield self.finding(
                 f"typ {_show(typ)} {_TYP_MISTAKES[folded]}; verifiers that check typ reject it",
-                _where(t),
+                _where(t, "typ"),
                 fix='write "typ": "JWT" (or your profile\'s explicit type, e.g. "at+jwt") and sign again',
                 fixed="JWT",
                 applicability=Applicability.UNSAFE,
@@ -310,7 +312,7 @@ class TypUnusual(Rule):
             return
         yield self.finding(
             f"typ {_show(typ)} is not JWT, JOSE or a '+jwt' media type; verifiers that check typ may reject it",
-            _where(t),
+            _where(t, "typ"),
             fix="use \"JWT\" or the explicit type your profile defines (e.g. \"at+jwt\"), unless your verifiers "
             "expect exactly this value",
             severity=Severity.INFO,
@@ -356,7 +358,7 @@ class CritUnsupported(Rule):
                 what = "an empty array" if not crit else "an array with entries that are not strings"
             yield self.finding(
                 f"crit is {what}; it must be a non-empty array of header parameter names",
-                _where(t),
+                _where(t, "crit"),
                 fix="list the names of the extension parameters that must be understood, or remove crit; "
                 "then sign again",
             )
@@ -375,7 +377,7 @@ class CritUnsupported(Rule):
             yield self.finding(
                 f"crit lists {_names(registered)}, defined by RFC 7515/7518 itself: producers must not list such "
                 "names, and recipients may reject the token",
-                _where(t),
+                _where(t, "crit"),
                 fix=f"remove {_names(registered)} from crit{then}",
                 fixed=fixed,
                 applicability=applicability,
@@ -384,7 +386,7 @@ class CritUnsupported(Rule):
             yield self.finding(
                 f"crit lists {_names(absent)}, which the header does not contain; conforming verifiers reject "
                 "the token",
-                _where(t),
+                _where(t, "crit"),
                 fix=f"list only parameters present in the header: add the parameter, or drop it from crit{then}",
                 fixed=fixed,
                 applicability=applicability,
@@ -392,7 +394,7 @@ class CritUnsupported(Rule):
         if dups:
             yield self.finding(
                 f"crit lists {_names(dups)} more than once",
-                _where(t),
+                _where(t, "crit"),
                 fix=f"list each name once{then}",
                 fixed=fixed,
                 applicability=applicability,
@@ -402,7 +404,7 @@ class CritUnsupported(Rule):
             yield self.finding(
                 f"crit makes {_names(extensions)} critical: recipients that do not understand {them} must reject "
                 "the token",
-                _where(t),
+                _where(t, "crit"),
                 fix=f"make sure every verifier implements {_names(extensions)}; if the token is valid without "
                 f"{them}, leave {them} out of crit",
                 severity=Severity.WARNING,
@@ -448,7 +450,7 @@ class RemoteKeyUrl(Rule):
             if url is None:
                 yield self.finding(
                     f"{member} is {_json_type(t.header[member])}, not a URL",
-                    _where(t),
+                    _where(t, member),
                     fix=f"remove {member}; verifiers must take the key location from their own configuration",
                     severity=Severity.ERROR,
                 )
@@ -458,7 +460,7 @@ class RemoteKeyUrl(Rule):
             yield self.finding(
                 f"{member} asks the verifier to download the key from {_show(url)} (jwtlint never fetches it)"
                 + ("" if https else f"; over {scheme}, not https, so anyone on the path can swap the key"),
-                _where(t),
+                _where(t, member),
                 fix=f"verifiers must use {member} only if the URL is on an allow-list of the issuer's key URLs "
                 "(else an attacker points it at their own key); issuers should leave it out"
                 + ("" if https else " or serve the key set over https"),
@@ -511,7 +513,7 @@ class EmbeddedJwk(Rule):
         if not isinstance(jwk, dict):
             yield self.finding(
                 f"jwk is {_json_type(jwk)}; it must be a JSON Web Key object",
-                _where(t),
+                _where(t, "jwk"),
                 fix="remove jwk; verifiers must take keys from their own configuration",
                 severity=Severity.ERROR,
             )
@@ -521,7 +523,7 @@ class EmbeddedJwk(Rule):
             yield self.finding(
                 f"the embedded jwk holds private key members ({', '.join(private)}): the signing key is published "
                 "in every token (values not shown)",
-                _where(t),
+                _where(t, "jwk"),
                 fix="embed only the public key, or no key; the embedded key is compromised: replace it",
                 severity=Severity.ERROR,
             )
@@ -534,7 +536,7 @@ class EmbeddedJwk(Rule):
             f"the header embeds a key (jwk{f', kty {_show(kty, 10)}' if kty else ''}): a verifier that verifies "
             "with it accepts tokens signed by anyone (CVE-2018-0114); an embedded key is expected only in DPoP "
             "proofs (typ dpop+jwt)",
-            _where(t),
+            _where(t, "jwk"),
             fix="verify with a key you configured (the issuer's JWKS), never with one from the token; "
             "remove jwk from the header",
         )
@@ -612,7 +614,7 @@ class SuspiciousKid(Rule):
             yield self.finding(
                 f"kid is {_json_type(t.header['kid'])}; kid should be a string (RFC 7515 §4.1.4), and verifiers "
                 "that look it up among string ids find no key",
-                _where(t),
+                _where(t, "kid"),
                 fix='send kid as a string (e.g. "1", not 1), then sign again',
             )
             return
@@ -630,7 +632,7 @@ class SuspiciousKid(Rule):
             message, severity = f"kid {_show(kid)} suggests {'; and '.join(attacks)}", self.severity
         yield self.finding(
             message,
-            _where(t),
+            _where(t, "kid"),
             fix="verifiers must look kid up among known keys, never use it in a path, query, command or request; "
             "issuers should use a plain identifier (e.g. the key's RFC 7638 thumbprint)",
             severity=severity,
@@ -670,7 +672,7 @@ class B64FalseWithoutCrit(Rule):
         if not isinstance(b64, bool):
             yield self.finding(
                 f"b64 is {_json_type(b64)}; RFC 7797 defines it as a boolean (true or false)",
-                _where(t),
+                _where(t, "b64"),
                 fix='write "b64": false for an unencoded payload (with "crit": ["b64"]), or leave b64 out; '
                 "then sign again",
             )
@@ -681,7 +683,7 @@ class B64FalseWithoutCrit(Rule):
             yield self.finding(
                 "b64 is false but crit does not list \"b64\": a verifier that does not know RFC 7797 reads the "
                 "payload as base64url and checks the signature over different bytes",
-                _where(t),
+                _where(t, "b64"),
                 fix=f'add "crit": {json.dumps(fixed)} to the header, then sign again',
                 fixed=json.dumps(fixed),
                 applicability=Applicability.UNSAFE,
@@ -723,7 +725,7 @@ class ZipInJws(Rule):
         yield self.finding(
             f"the JWS header has zip {shown}: zip is defined only for JWE, so standard JWS verifiers hand the "
             "compressed bytes over as the payload",
-            _where(t),
+            _where(t, "zip"),
             fix="remove zip and sign the uncompressed payload (keep it only if a profile every verifier follows, "
             "such as SMART Health Cards, requires it)",
         )

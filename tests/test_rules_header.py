@@ -126,13 +126,20 @@ def test_a_header_that_is_not_an_object_is_left_to_segment_not_json():
     assert header_findings(f"{seg(['alg', 'HS256'])}.{seg(CLAIMS)}.{seg(b'x' * 32)}") == []
 
 
-def test_every_finding_points_at_the_whole_header():
+def test_every_finding_points_at_its_header_member():
+    import base64
+
     text = hdr({"alg": "rs256", "typ": "JWS", "kid": "../x", "zip": "DEF", "jku": "http://a/b"})
     h = text.split(".")[0]
     found = header_findings(text)
     assert len(found) == 5
+    member = {"alg-unknown": "alg", "typ-unusual": "typ", "suspicious-kid": "kid", "zip-in-jws": "zip",
+              "remote-key-url": "jku"}
     for f in found:
-        assert (f.span.part, f.span.start, f.span.end) == ("header", 0, len(h))
+        assert f.span.part == "header" and 0 <= f.span.start < f.span.end <= len(h)
+        chunk = h[f.span.start : f.span.end]
+        decoded = base64.urlsafe_b64decode(chunk + "=" * (-len(chunk) % 4))
+        assert f'"{member[f.name]}"'.encode() in decoded, (f.name, decoded)
         assert f.fix
 
 
