@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import limits
-from .engine import Context, Rule, Severity, registry, run
+from .engine import Context, Rule, Severity, by_kind, registry, run
 from .intake import extract
 from .model import Origin
 from .parse import parse_token
@@ -16,8 +16,8 @@ from .report import Report, TargetReport
 
 
 @lru_cache(maxsize=32)
-def _rules(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> list[Rule]:
-    return registry().select(select, ignore)
+def _rules(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> dict[str, list[Rule]]:
+    return by_kind(registry().select(select, ignore))
 
 
 def _tuple(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
@@ -95,7 +95,7 @@ def lint(
         targets = [_with_size(targets[0], len(text))]
     else:
         targets = extract(text, path)
-    reports = tuple(TargetReport(t, tuple(run(rules, t, ctx))) for t in targets)
+    reports = tuple(TargetReport(t, tuple(run(rules.get(t.kind, []), t, ctx))) for t in targets)
     return Report(reports, fail_on=Severity.parse(fail_on), show_secrets=show_secrets)
 
 

@@ -375,15 +375,24 @@ def registry() -> Registry:
     return _registry
 
 
+def by_kind(rules: Iterable[Rule]) -> dict[str, list[Rule]]:
+    """The rules that apply to each kind of target, in order (done once per selection, not per target)."""
+    kinds: dict[str, list[Rule]] = {}
+    for rule in rules:
+        for kind in rule.targets:
+            kinds.setdefault(kind, []).append(rule)
+    return kinds
+
+
 def run(rules: list[Rule], target: Any, ctx: Context) -> list[Finding]:
-    """Run every applicable rule on ``target``; a crash becomes an ``internal-error`` finding."""
+    """Run ``rules`` (those for ``target.kind``, see ``by_kind``) on ``target``.
+
+    A crash becomes an ``internal-error`` finding and the run goes on.
+    """
     findings: list[Finding] = []
-    kind = target.kind
     if getattr(target, "too_large", None):
         rules = [r for r in rules if r.name == "input-too-large"]
     for rule in rules:
-        if kind not in rule.targets:
-            continue
         try:
             findings.extend(rule.check(target, ctx))
         except Exception as exc:

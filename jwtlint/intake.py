@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from . import limits
 from .model import Origin, Span, TokenTarget, Wrapper
-from .parse import parse_token
+from .parse import has_no_whitespace, parse_token
 
 #: Form, query and JSON member names that carry a token (RFC 6749, RFC 7523,
 #: RFC 8693, OIDC Core, OIDC Back-Channel Logout, JAR).
@@ -30,8 +30,8 @@ _TOKEN_TEXT = re.compile(r"[A-Za-z0-9_\-+/=.%\s]+")
 _EMBEDDED = re.compile(r"eyJ[A-Za-z0-9_\-+/=%]*(?:\.[A-Za-z0-9_\-+/=%]*){1,4}")
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _FORM_PAIR = re.compile(r"([A-Za-z0-9_.\-]+)=([^&\s]*)")
+_URL_START = re.compile(r"https?://", re.I)
 _FORM_START = re.compile(r"[A-Za-z0-9_\-]+=")  # a form body starts with a field name ('.' would be a token)
-_SPACE = re.compile(r"\s")
 _QUOTES = "\"'`"
 
 
@@ -95,7 +95,7 @@ def _unwrap(s: str, start: int, wrappers: tuple[Wrapper, ...]) -> list[Candidate
         )
         inner_start += 1
         body = body[1:-1]
-    if re.match(r"https?://", body, re.I) or (body[:1] in "?#" and "=" in body):
+    if _URL_START.match(body) or (body[:1] in "?#" and "=" in body):
         found = _from_url(input_text, start, inner_start, body, wrappers)
         if found:
             return found
@@ -108,7 +108,7 @@ def _unwrap(s: str, start: int, wrappers: tuple[Wrapper, ...]) -> list[Candidate
 
 def _bare(input_text: str, start: int, inner_start: int, body: str, wrappers: tuple[Wrapper, ...]) -> list[Candidate]:
     """Tokens in text with no wrapper left: one token (maybe line-wrapped), several, or embedded in prose."""
-    if not _SPACE.search(body):
+    if has_no_whitespace(body) or not any(c.isspace() for c in body):
         # One unbroken word is one token, stray characters and all: the
         # parser records them (cutting at the first odd character would hide it).
         return [_bare_one(input_text, start, body, inner_start, wrappers)]
@@ -127,7 +127,7 @@ def _bare(input_text: str, start: int, inner_start: int, body: str, wrappers: tu
 
 def _bare_one(input_text: str, start: int, token: str, token_start: int, wrappers: tuple[Wrapper, ...]) -> Candidate:
     """A candidate, with any ``%XX`` escapes decoded and recorded."""
-    escapes = tuple(m.start() for m in _PERCENT.finditer(token))
+    escapes = tuple(m.start() for m in _PERCENT.finditer(token)) if "%" in token else ()
     if escapes:
         wrappers += (Wrapper("percent-encoded", "", Span("input", token_start, token_start + len(token)), escapes),)
         token = _percent_decode(token)

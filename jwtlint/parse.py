@@ -16,7 +16,6 @@ from .b64 import analyse
 from .jsonparse import LargeNumber, analyse_json
 from .model import JsonEvidence, Origin, Segment, Signature, TimeClaim, TokenTarget, Whitespace, Wrapper
 
-_WHITESPACE = re.compile(r"\s")
 _B64CHAR = re.compile(r"[A-Za-z0-9_\-+/.]")
 _HEX = re.compile(rb"[0-9a-fA-F]+")
 _B64TEXT = re.compile(rb"[A-Za-z0-9_\-+/]+={0,2}")
@@ -61,18 +60,19 @@ def parse_token(
     keep = range(raw.index(".") + 1, raw.rindex(".")) if unencoded else range(0)
 
     spaces_as_plus = False
-    if _WHITESPACE.search(raw):
-        whitespace = tuple(Whitespace(i, c) for i, c in enumerate(raw) if c.isspace() and i not in keep)
+    whitespace = () if has_no_whitespace(raw) else tuple(
+        Whitespace(i, c) for i, c in enumerate(raw) if c.isspace() and i not in keep
+    )
+    if whitespace:
         # Single spaces between base64 characters are what a form or URL
         # decoder leaves of a '+': read them back as '+' so the segments keep
         # their length and every later finding describes the real token.
-        spaces_as_plus = bool(whitespace) and all(_lone_space(raw, w.offset) for w in whitespace)
+        spaces_as_plus = all(_lone_space(raw, w.offset) for w in whitespace)
         if spaces_as_plus:
             text = "".join("+" if c == " " and i not in keep else c for i, c in enumerate(raw))
         else:
             text = "".join(c for i, c in enumerate(raw) if not c.isspace() or i in keep)
     else:
-        whitespace = ()
         text = raw
 
     parts = text.split(".", limits.MAX_SEGMENTS)[: limits.MAX_SEGMENTS]
@@ -120,6 +120,16 @@ def parse_token(
         raw_start=raw_start,
         spaces_as_plus=spaces_as_plus,
     )
+
+
+def has_no_whitespace(text: str) -> bool:
+    """True when ``text`` holds no whitespace at all.
+
+    Every whitespace character but the ASCII space is "non-printable" to
+    ``str.isprintable``, so two C-speed scans answer what a ``\\s`` regex
+    answers several times slower on a long token.
+    """
+    return " " not in text and text.isprintable()
 
 
 def _lone_space(raw: str, i: int) -> bool:
