@@ -105,7 +105,10 @@ def render(t: TokenTarget, now: float, style: Style, show_secrets: bool = False)
     form = {"jws": "JWS", "jwe": "JWE (encrypted)", "unsecured": "unsecured JWT (alg none)"}.get(
         t.form, f"malformed ({len(t.segments)} segment{'s' * (len(t.segments) != 1)})"
     )
-    out = [f"{style.bold('token')}  {form}   {style.dim(short_token(t, show_secrets)[:120])}"]
+    shown = short_token(t, show_secrets)
+    if not show_secrets and len(shown) > 120:
+        shown = shown[:100] + "…" + shown[-20:]  # the end says how long the signature is
+    out = [f"{style.bold('token')}  {form}   {style.dim(shown)}"]
     if t.too_large:
         out.append(f"  (too large to read: {t.too_large:,} characters)")
         return out

@@ -37,3 +37,11 @@ def test_clean_cases_draw_no_error():
             allowed = set(case.meta.get("allowed_errors", []))
             errors = {f.name for f in case.run().errors} - allowed
             assert not errors, f"{case.name}: {errors}"
+
+
+def test_every_finding_says_where_and_how_to_fix():
+    """Every finding in the corpus points somewhere and gives a concrete fix."""
+    for case in CASES:
+        for f in case.run().findings:
+            assert f.fix, f"{case.name}: {f.name} has no fix"
+            assert f.span is not None or f.name == "input-too-large", f"{case.name}: {f.name} has no span"
