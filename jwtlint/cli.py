@@ -227,7 +227,12 @@ def _main(
 
 
 def main() -> None:
+    from .engine import RuleLoadError
+
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except RuleLoadError as exc:  # a broken rule pack: name it in one line, no traceback
+        print(f"jwtlint: error: {exc}", file=sys.stderr)
+        sys.exit(2)

@@ -114,3 +114,27 @@ def test_oversized_input_is_one_finding():
 
     report = jwtlint.lint("a" * (limits.MAX_INPUT_CHARS + 10))
     assert [f.name for f in report.findings] == ["input-too-large"]
+
+
+def test_a_pack_that_fails_to_import_is_named(monkeypatch):
+    from importlib.metadata import EntryPoint
+
+    broken = EntryPoint(name="brokenpack", value="no_such_module_xyz:RULES", group=engine.ENTRY_POINT_GROUP)
+    monkeypatch.setattr("importlib.metadata.entry_points", lambda group: [broken])
+    with pytest.raises(RuleLoadError, match="brokenpack"):
+        engine.load_rule_classes()
+
+
+def test_a_third_party_pack_loads_through_the_same_door(monkeypatch):
+    import sys
+    import types
+    from importlib.metadata import EntryPoint, entry_points
+
+    pack = types.ModuleType("jwtlint_test_pack")
+    pack.RULES = [Quiet]
+    monkeypatch.setitem(sys.modules, "jwtlint_test_pack", pack)
+    extra = EntryPoint(name="testpack", value="jwtlint_test_pack:RULES", group=engine.ENTRY_POINT_GROUP)
+    real = list(entry_points(group=engine.ENTRY_POINT_GROUP))
+    monkeypatch.setattr("importlib.metadata.entry_points", lambda group: real + [extra])
+    reg = Registry.build(engine.load_rule_classes())
+    assert reg.by_key["quiet"].code == "TST002" and "base64-padding" in reg.by_key
