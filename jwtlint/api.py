@@ -100,6 +100,4 @@ def lint(
 
 
 def _with_size(target: Any, size: int) -> Any:
-    import dataclasses
-
-    return dataclasses.replace(target, too_large=size)
+    return target._replace(too_large=size)

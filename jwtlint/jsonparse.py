@@ -128,13 +128,16 @@ def analyse_json(data: bytes) -> JsonEvidence:
         return JsonEvidence(problem="syntax", detail=f"is not JSON ({type(exc).__name__})", **facts)
     finally:
         _state.seen = None
-    duplicates, constants, big = seen.duplicates, seen.constants, seen.big
-
-    if isinstance(value, dict):
+    big = seen.big
+    if type(value) is dict:
         _keep_long_integers_as_text(value, big)
-    facts.update(duplicates=tuple(duplicates), constants=tuple(constants), big_numbers=tuple(big))
-    if isinstance(value, dict):
-        return JsonEvidence(value=value, **facts)
+    facts.update(
+        duplicates=tuple(seen.duplicates) if seen.duplicates else (),
+        constants=tuple(seen.constants) if seen.constants else (),
+        big_numbers=tuple(big) if big else (),
+    )
+    if type(value) is dict:
+        return JsonEvidence(value, **facts)
     if isinstance(value, str):
         inner = _inner_json(value)
         if inner is not None:

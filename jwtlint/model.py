@@ -4,20 +4,22 @@ Parsers (``b64``, ``jsonparse``, ``parse``, ``intake``) build these; rules only
 read them. Every offset is a character offset into the text named by the
 record (a segment's offsets are relative to that segment's text).
 
-The records built several times per token (per segment, per time claim) are
-``NamedTuple``s: as immutable as the frozen dataclasses, and several times
-cheaper to build, which matters when start-up and a single lint are most of
-a pre-commit run (bench/README.md).
+Records are ``NamedTuple``s: immutable, and several times cheaper to build
+than frozen dataclasses, which matters because a token builds a dozen of them
+and a single lint is most of a pasted check or a pre-commit run
+(bench/README.md).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
 
-@dataclass(frozen=True, slots=True)
-class Span:
+
+class Span(NamedTuple):
     """Where a finding points: ``part`` names the text, offsets are within it.
 
     ``part`` is one of ``input`` (the text as extracted, before unwrapping),
@@ -34,8 +36,7 @@ class Span:
         return {"part": self.part, "start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a target sits in what the user gave: file (or None) and 1-based line/column."""
 
     path: str | None = None
@@ -52,8 +53,7 @@ class Origin:
         return where
 
 
-@dataclass(frozen=True, slots=True)
-class Wrapper:
+class Wrapper(NamedTuple):
     """Something intake removed to reach the token, e.g. ``Bearer `` or quotes.
 
     ``kind`` is one of: ``bearer``, ``authorization-header``, ``quotes``,
@@ -132,8 +132,7 @@ class Whitespace(NamedTuple):
     char: str
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     role: str  # header, payload, signature, encrypted_key, iv, ciphertext, tag, extra
     index: int
     start: int  # offset of the segment in the token text (whitespace removed)
@@ -201,8 +200,7 @@ class Signature(NamedTuple):
     ascii_decoded_length: int | None = None  # length of what that text decodes to
 
 
-@dataclass(frozen=True, slots=True)
-class TokenTarget:
+class TokenTarget(NamedTuple):
     """One token as pasted, unwrapped and parsed.
 
     ``form`` is ``jws``, ``jwe``, ``unsecured`` (alg none, empty signature)
@@ -219,7 +217,8 @@ class TokenTarget:
     form: str
     header: dict[str, Any] | None
     payload: dict[str, Any] | None
-    times: dict[str, TimeClaim] = field(default_factory=dict)
+    times: Mapping[str, TimeClaim] = _EMPTY
+    json_strings: Mapping[str, Any] = _EMPTY  # claims whose string value is JSON itself
     signature: Signature | None = None
     payload_unencoded: bool = False  # RFC 7797 b64:false: the payload is raw text
     too_large: int | None = None  # set (to the size) when the input exceeded the limit

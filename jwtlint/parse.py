@@ -115,6 +115,7 @@ def parse_token(
         header=header,
         payload=payload,
         times=_time_claims(payload) if payload else {},
+        json_strings=_json_strings(payload) if payload else {},
         signature=signature,
         payload_unencoded=unencoded,
         raw_start=raw_start,
@@ -189,6 +190,18 @@ def _unit(number: float | int) -> tuple[str | None, float | None, int | None]:
             whole = number // factor if isinstance(number, int) else math.floor(seconds)
             return unit, seconds, whole
     return None, None, None
+
+
+def _json_strings(payload: dict[str, Any]) -> dict[str, Any]:
+    """Claims whose string value is itself JSON: an array or object serialized twice
+    (``"aud": "[\"api\"]"``). Only strings that start like JSON are tried."""
+    found = {}
+    for name, value in payload.items():
+        if type(value) is str and value[:1] in ("[", "{") and len(value) <= limits.MAX_TOKEN_CHARS:
+            inner = analyse_json(value.encode("utf-8", "surrogatepass"))
+            if isinstance(inner.value, (list, dict)) and inner.problem in (None, "not-object"):
+                found[name] = inner.value
+    return found
 
 
 def _time_claims(payload: dict[str, Any]) -> dict[str, TimeClaim]:

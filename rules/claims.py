@@ -164,14 +164,12 @@ def _scheme(s: str) -> str:
     return m.group(1) if m else "no scheme"
 
 
-def _near_miss(got: str, want: str) -> str | None:
-    """Why ``got`` is almost ``want`` (both compared as exact strings), or None."""
-    if got.strip().startswith("["):
-        try:
-            inner = json.loads(got)  # the claim value itself, not the payload: a string holding JSON
-        except ValueError:
-            inner = None
-        if isinstance(inner, list) and want in inner:
+def _near_miss(got: str, want: str, inner: Any = None) -> str | None:
+    """Why ``got`` is almost ``want`` (both compared as exact strings), or None.
+
+    ``inner`` is what ``got`` holds when it is JSON itself (``TokenTarget.json_strings``).
+    """
+    if isinstance(inner, list) and want in inner:
             return f"it is a string holding a JSON array ({_show(got)}): the array was serialized twice"
     if _normal(got) == _normal(want):
         why = {
@@ -236,7 +234,7 @@ def _mismatch(
     for got in items:
         for exp in expected:
             if _is_str(got):
-                why = _near_miss(got, exp)
+                why = _near_miss(got, exp, t.json_strings.get(claim) if got is value else None)
             else:  # claim-type reports the type; here, say that it is the right value in the wrong type
                 why = f"it is {_describe(got)}, not a string" if _string_form(got) == exp else None
             if why:
