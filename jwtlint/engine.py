@@ -11,8 +11,8 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar, NamedTuple
 
 from .model import Span
 
@@ -127,8 +127,7 @@ class Finding:
         return f"Finding({self.code} {self.name} {self.severity}: {self.message!r})"
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """What the user told us about how the token will be checked."""
 
     now: float
@@ -139,7 +138,13 @@ class Context:
     key: Any = None
     secret: bytes | None = None
     show_secrets: bool = False
-    options: dict[str, Any] = field(default_factory=dict)
+
+    def __repr__(self) -> str:  # key and secret never reach a log or a test failure
+        return (
+            f"Context(now={self.now!r}, audience={self.audience!r}, issuer={self.issuer!r}, "
+            f"leeway={self.leeway!r}, max_lifetime={self.max_lifetime!r}, key={'<set>' if self.key else None}, "
+            f"secret={'<set>' if self.secret else None})"
+        )
 
     @property
     def claim_checks(self) -> bool:

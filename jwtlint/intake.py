@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import limits
 from .model import Origin, Span, TokenTarget, Wrapper
@@ -35,8 +35,7 @@ _FORM_START = re.compile(r"[A-Za-z0-9_\-]+=")  # a form body starts with a field
 _QUOTES = "\"'`"
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A token found in the input before parsing."""
 
     input_text: str  # the part of the input that held the token, wrappers included

@@ -138,3 +138,8 @@ def test_a_third_party_pack_loads_through_the_same_door(monkeypatch):
     monkeypatch.setattr("importlib.metadata.entry_points", lambda group: real + [extra])
     reg = Registry.build(engine.load_rule_classes())
     assert reg.by_key["quiet"].code == "TST002" and "base64-padding" in reg.by_key
+
+
+def test_context_repr_hides_key_and_secret():
+    ctx = jwtlint.api.make_context(now=1, secret="hunter2-very-secret", key="-----BEGIN PRIVATE KEY-----abc")
+    assert "hunter2" not in repr(ctx) and "BEGIN" not in repr(ctx) and "<set>" in repr(ctx)
