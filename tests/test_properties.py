@@ -52,3 +52,32 @@ def test_cli_check_and_decode_never_crash(data):
     assert r.exit_code in (0, 2) and r.exception is None or isinstance(r.exception, SystemExit)
     if r.exit_code == 0:
         assert r.stdout.strip()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=10),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+members = st.dictionaries(
+    st.sampled_from(["exp", "nbf", "iat", "aud", "iss", "sub", "jti", "alg", "typ", "kid", "crit", "b64", "zip",
+                     "jku", "x5u", "jwk", "enc"]) | st.text(max_size=4),
+    json_values,
+    max_size=8,
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(members, members, st.binary(max_size=140), st.sampled_from(["", "=", "==", "+", " ", "\n", "%2B"]), st.booleans())
+def test_structured_tokens_never_crash_a_rule_or_a_reporter(header, payload, sig, junk, expectations):
+    """Well-formed encodings of arbitrary JSON reach every rule: none may crash, and the text
+    report renders."""
+    from jwtlint.b64 import b64url_encode
+    from jwtlint.reporters import to_text
+
+    token = f"{b64url_encode(json.dumps(header).encode())}.{b64url_encode(json.dumps(payload).encode())}{junk}" \
+            f".{b64url_encode(sig)}"
+    report = jwtlint.lint(token, now=1700000000, audience="api" if expectations else None,
+                          issuer="https://issuer" if expectations else None)
+    check_report_shape(json.loads(report.to_json()))
+    assert to_text(report, 1700000000, color=True)
