@@ -144,6 +144,8 @@ def decode(
     """Show a token's header, payload and times, whatever its encoding problems."""
     import time
 
+    from .api import _rules, make_context
+    from .engine import run
     from .intake import extract
     from .view import Style, render
 
@@ -158,10 +160,20 @@ def decode(
         raise _fail("no token found in the input")
     style = Style(_color("text"))
     when = time.time() if now is None else now
+    # What could not be read cleanly, said in one line each: the transport and
+    # structure rules (jwtlint check explains them in full).
+    reading_rules = _rules(("transport", "structure"), None).get("token", [])
+    ctx = make_context(now=when, show_secrets=show_secrets)
     blocks = []
     for t in targets:
         lines = [style.bold(t.origin.label())] if len(targets) > 1 else []
         lines += render(t, when, style, show_secrets)
+        notes = run(reading_rules, t, ctx)
+        if notes:
+            lines.append(style.bold("read with problems") + "  (jwtlint check explains each)")
+            for f in notes:
+                where = f" {f.span.part}[{f.span.start}:{f.span.end}]" if f.span else ""
+                lines.append(f"  {f.name}{where}: {f.message}")
         blocks.append("\n".join(lines))
     typer.echo("\n\n".join(blocks))
 

@@ -117,6 +117,9 @@ def _bare(input_text: str, start: int, inner_start: int, body: str, wrappers: tu
         if len(chunks) > 1 and len(complete) == len(chunks):
             return [_bare_one(tok, start + inner_start + off, tok, 0, ()) for off, tok in chunks]
         return [_bare_one(input_text, start, body, inner_start, wrappers)]
+    if body.startswith("eyJ") and "\n" not in body:
+        # One line that starts as a token: a token with stray characters, not prose.
+        return [_bare_one(input_text, start, body, inner_start, wrappers)]
     found = [
         _bare_one(m.group(), start + inner_start + m.start(), m.group(), 0, ())
         for m in _EMBEDDED.finditer(body)

@@ -89,6 +89,9 @@ def test_decode_shows_claims_and_times():
 def test_decode_shows_what_it_can_of_a_broken_token():
     r = run("decode", "eyJhbGciOiJIUzI1NiJ9.!!!not base64.xx", "--now", "0")
     assert r.exit_code == 0 and '"alg": "HS256"' in r.output
+    assert "read with problems" in r.output and "invalid-base64-char payload[0:1]" in r.output
+    clean = run("decode", TOK, "--now", str(NOW))
+    assert "read with problems" not in clean.output
 
 
 def test_rules_and_rule():
