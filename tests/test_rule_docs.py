@@ -44,3 +44,12 @@ def test_every_rule_has_a_corpus_case():
         drawn |= {line.split()[2] for line in case.expected()}
     missing = {r.name for r in RULES} - drawn - NO_CORPUS_NEEDED
     assert not missing, f"rules without a corpus case: {sorted(missing)}"
+
+
+def test_every_rule_has_unit_tests():
+    """Each rule's name appears in the unit tests of its family (beyond the corpus)."""
+    tests = Path(__file__).resolve().parent
+    for r in RULES:
+        family_tests = tests / f"test_rules_{r.family}.py"
+        source = family_tests.read_text() if family_tests.exists() else (tests / "test_engine.py").read_text()
+        assert r.name in source, f"{r.name}: no unit test in {family_tests.name}"
