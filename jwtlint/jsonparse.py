@@ -30,6 +30,22 @@ class LargeNumber(str):
         return f"<{len(self)}-digit number>"
 
 
+def is_string(value: Any) -> bool:
+    """True for a JSON string (a ``LargeNumber`` is a JSON number kept as text, not a string)."""
+    return isinstance(value, str) and not isinstance(value, LargeNumber)
+
+
+def json_type(value: Any) -> str:
+    """The JSON type of a parsed value, as a message says it: "a string", "an array", "null"..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float, LargeNumber)):
+        return "a number"
+    return {str: "a string", dict: "an object", list: "an array"}.get(type(value), "a value")
+
+
 def _depth(text: str) -> int:
     """Deepest nesting of arrays and objects, ignoring brackets inside strings."""
     if text.count("[") + text.count("{") <= limits.MAX_JSON_DEPTH:

@@ -4,8 +4,8 @@ They apply only when the payload is a JSON object. Time facts come from the
 parser's ``TimeClaim`` records (``t.times``): ``seconds`` is already converted
 from milliseconds and smaller units, so a millisecond ``exp`` draws
 ``time-in-milliseconds`` and not also a bogus lifetime or expiry finding.
-Member offsets inside the payload are not recorded, so findings point at the
-whole payload segment.
+A finding about one claim points at the characters that encode it
+(``Segment.member_span``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
-from jwtlint.jsonparse import LargeNumber
+from jwtlint.jsonparse import LargeNumber, is_string, json_type
 from jwtlint.model import Span, TimeClaim, TokenTarget
 from jwtlint.timefmt import EPOCH, duration, iso, relative
 
@@ -71,10 +71,6 @@ def _seconds(t: TokenTarget, name: str) -> float | None:
     return tc.seconds if tc is not None else None
 
 
-def _is_str(v: Any) -> bool:
-    return isinstance(v, str) and not isinstance(v, LargeNumber)  # LargeNumber is a JSON number kept as text
-
-
 def _show(v: Any) -> str:
     """A claim value as JSON, short enough for a message."""
     if isinstance(v, LargeNumber):
@@ -84,17 +80,14 @@ def _show(v: Any) -> str:
 
 
 def _describe(v: Any) -> str:
-    if v is None:
-        return "null"
+    """A claim value with its JSON type, for a message: 'a number (12345)', 'the string "x"'."""
+    if v is None or isinstance(v, LargeNumber):
+        return _show(v) if v is not None else "null"
     if isinstance(v, bool):
         return f"{_show(v)} (a boolean)"
-    if isinstance(v, LargeNumber):
-        return _show(v)
-    if isinstance(v, (int, float)):
-        return f"a number ({_show(v)})"
     if isinstance(v, str):
         return f"the string {_show(v)}"
-    return {dict: "an object", list: "an array"}.get(type(v), "a value") + f" ({_show(v)})"
+    return f"{json_type(v)} ({_show(v)})"
 
 
 def _string_form(v: Any) -> str | None:
@@ -229,11 +222,11 @@ def _mismatch(
         )
         return
     items = value if isinstance(value, list) else [value]
-    if any(_is_str(v) and v in expected for v in items):
+    if any(is_string(v) and v in expected for v in items):
         return  # one matching member of an array is enough
     for got in items:
         for exp in expected:
-            if _is_str(got):
+            if is_string(got):
                 why = _near_miss(got, exp, t.json_strings.get(claim) if got is value else None)
             else:  # claim-type reports the type; here, say that it is the right value in the wrong type
                 why = f"it is {_describe(got)}, not a string" if _string_form(got) == exp else None
@@ -243,7 +236,7 @@ def _mismatch(
                     f"{claim} {_show(got)} is not the expected {exp!r}: {why}",
                     _span(t, claim),
                     fix=f"make the two identical: issue the token with {claim} exactly {exp!r}"
-                    + (other if _is_str(got) else " (a JSON string)"),
+                    + (other if is_string(got) else " (a JSON string)"),
                     fixed=exp,
                     applicability=Applicability.UNSAFE,
                 )
@@ -741,7 +734,7 @@ class ClaimType(Rule):
         if claims is None:
             return
         for name in ("iss", "sub", "jti"):
-            if name in claims and not _is_str(claims[name]):
+            if name in claims and not is_string(claims[name]):
                 yield self._bad(t, name, claims[name], _string_form(claims[name]), "a string")
         if "aud" not in claims:
             return
@@ -752,10 +745,10 @@ class ClaimType(Rule):
                 _span(t, "aud"),
                 fix="put the intended audience in aud, or leave aud out",
             )
-        elif isinstance(aud, list) and not all(_is_str(v) for v in aud):
-            forms = [v if _is_str(v) else _string_form(v) for v in aud]
+        elif isinstance(aud, list) and not all(is_string(v) for v in aud):
+            forms = [v if is_string(v) else _string_form(v) for v in aud]
             fixed = None if None in forms else json.dumps(forms, ensure_ascii=False)
-            bad = ", ".join(_describe(v) for v in aud if not _is_str(v))
+            bad = ", ".join(_describe(v) for v in aud if not is_string(v))
             yield self.finding(
                 f"aud is an array holding {bad}: its members must be strings",
                 _span(t, "aud"),
@@ -763,7 +756,7 @@ class ClaimType(Rule):
                 fixed=fixed,
                 applicability=Applicability.UNSAFE if fixed else Applicability.DISPLAY,
             )
-        elif not isinstance(aud, list) and not _is_str(aud):
+        elif not isinstance(aud, list) and not is_string(aud):
             yield self._bad(t, "aud", aud, _string_form(aud), "a string or an array of strings")
 
     def _bad(self, t: TokenTarget, name: str, value: Any, fixed: str | None, want: str) -> Finding:

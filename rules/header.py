@@ -1,9 +1,9 @@
 """Header rules: what the JOSE header asks a verifier to do.
 
 Every fact comes from ``t.header`` (the parsed header object); nothing here
-decodes. Header members have no recorded offsets, so findings point at the
-whole header segment. Values a header carries in the clear (alg, typ, kid,
-URLs) are public and may be quoted; key material never is.
+decodes. A finding about one parameter points at the characters that encode
+it (``Segment.member_span``). Values a header carries in the clear (alg, typ,
+kid, URLs) are public and may be quoted; key material never is.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 from jwtlint.algs import JWE_ENC_ALGS, JWE_KEY_ALGS, JWS_ALGS, REGISTERED_HEADER_PARAMS, nearest
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
-from jwtlint.jsonparse import LargeNumber
+from jwtlint.jsonparse import is_string, json_type
 from jwtlint.model import Span, TokenTarget
 
 _Kind = tuple[frozenset[str], str]  # registered names, and what they are called in messages
@@ -27,22 +27,12 @@ _ALG_KINDS: dict[str, _Kind] = {
 
 
 def _text(value: Any) -> str | None:
-    """``value`` if it is a JSON string (a huge number is kept as text by the parser: not a string)."""
-    return value if isinstance(value, str) and not isinstance(value, LargeNumber) else None
+    """``value`` if it is a JSON string, else None."""
+    return value if is_string(value) else None
 
 
 def _json_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if value is None:
-        return "null"
-    if isinstance(value, (int, float, LargeNumber)):
-        return "a number"
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "an array"
-    return "a string"
+    return f"the boolean {str(value).lower()}" if isinstance(value, bool) else json_type(value)
 
 
 def _show(value: str, limit: int = 100) -> str:
