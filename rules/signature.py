@@ -29,13 +29,19 @@ def _is_none(alg: object) -> bool:
     return isinstance(alg, str) and alg.casefold() == "none"
 
 
+#: Modulus sizes keys are made with (1024..16384 bits), in bytes. An RSA signature one
+#: byte off one of these lost or gained a leading zero byte in a big-integer conversion.
+_RSA_STANDARD_BYTES = frozenset(bits // 8 for bits in (1024, 1536, 2048, 3072, 4096, 6144, 7680, 8192, 15360, 16384))
+
+
 def _length_ok(alg: str, n: int) -> bool:
     spec = JWS_ALGS[alg]
     if spec.family in ("RSA", "RSA-PSS"):
-        # An RSA signature is exactly as long as the modulus (RFC 8017 I2OSP); real
-        # moduli are whole multiples of 64 bits, so 255 or 257 bytes means a leading
-        # zero byte was dropped or added by a big-integer conversion.
-        return RSA_SIG_BYTES[0] <= n <= RSA_SIG_BYTES[1] and n % 8 == 0
+        # An RSA signature is exactly as long as the modulus (RFC 8017 I2OSP). Any
+        # length in range may be a real, if unusual, modulus (a 3000-bit key signs
+        # 375 bytes); only one byte off a standard size is a clear mistake.
+        off_by_one = (n + 1) in _RSA_STANDARD_BYTES or (n - 1) in _RSA_STANDARD_BYTES
+        return RSA_SIG_BYTES[0] <= n <= RSA_SIG_BYTES[1] and not off_by_one
     return n in spec.sig_lengths
 
 
@@ -43,18 +49,17 @@ def _expected(alg: str) -> str:
     spec = JWS_ALGS[alg]
     if spec.family in ("RSA", "RSA-PSS"):
         lo, hi = RSA_SIG_BYTES
-        return f"as long as the RSA modulus (256 bytes for 2048 bits; {lo}..{hi}, a multiple of 8)"
+        return f"as long as the RSA modulus (256 bytes for 2048 bits; {lo}..{hi})"
     return " or ".join(str(n) for n in spec.sig_lengths) + " bytes"
 
 
 def _rsa_off_by_one(raw: bytes) -> int:
-    """-1 when ``raw`` is one byte short of a plausible RSA modulus length; +1 when it is one
+    """-1 when ``raw`` is one byte short of a standard RSA modulus length; +1 when it is one
     byte over it and starts with the zero byte a signed big-integer adds; else 0."""
-    lo, hi = RSA_SIG_BYTES
     n = len(raw)
-    if lo <= n + 1 <= hi and (n + 1) % 8 == 0:
+    if n + 1 in _RSA_STANDARD_BYTES:
         return -1
-    if lo <= n - 1 <= hi and (n - 1) % 8 == 0 and raw[0] == 0:
+    if n - 1 in _RSA_STANDARD_BYTES and raw[0] == 0:
         return 1
     return 0
 

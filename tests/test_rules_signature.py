@@ -242,3 +242,13 @@ def test_corpus_openssl_der_token_verifies_once_fixed():
     fixed = token.rsplit(".", 1)[0] + "." + f.fixed
     claims = jwt.decode(fixed, key, algorithms=["ES256"], audience="appstoreconnect-v1", options={"verify_exp": False})
     assert claims["aud"] == "appstoreconnect-v1"
+
+
+def test_unusual_rsa_modulus_size_is_not_a_false_alarm():
+    """A real 3000-bit key signs 375-byte signatures: unusual, but right."""
+    import jwt as pyjwt
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=3000)
+    token = pyjwt.encode({"sub": "1", "iat": 1700000000, "exp": 1700000600}, key, algorithm="RS256")
+    assert lint(token, now=1700000100).findings == []
