@@ -363,32 +363,22 @@ class CritUnsupported(Rule):
         fixed = json.dumps(good) if good else None
         applicability = Applicability.UNSAFE if good else Applicability.DISPLAY
         then = ", then sign again" if good else " (if nothing is left, remove crit), then sign again"
-        if registered:
-            yield self.finding(
-                f"crit lists {_names(registered)}, defined by RFC 7515/7518 itself: producers must not list such "
-                "names, and recipients may reject the token",
-                _where(t, "crit"),
-                fix=f"remove {_names(registered)} from crit{then}",
-                fixed=fixed,
-                applicability=applicability,
-            )
-        if absent:
-            yield self.finding(
-                f"crit lists {_names(absent)}, which the header does not contain; conforming verifiers reject "
-                "the token",
-                _where(t, "crit"),
-                fix=f"list only parameters present in the header: add the parameter, or drop it from crit{then}",
-                fixed=fixed,
-                applicability=applicability,
-            )
-        if dups:
-            yield self.finding(
-                f"crit lists {_names(dups)} more than once",
-                _where(t, "crit"),
-                fix=f"list each name once{then}",
-                fixed=fixed,
-                applicability=applicability,
-            )
+        problems = (
+            (registered, ", defined by RFC 7515/7518 itself: producers must not list such names, and "
+             "recipients may reject the token", f"remove {_names(registered)} from crit"),
+            (absent, ", which the header does not contain; conforming verifiers reject the token",
+             "list only parameters present in the header: add the parameter, or drop it from crit"),
+            (dups, " more than once", "list each name once"),
+        )  # fmt: skip
+        for names, why, fix in problems:
+            if names:
+                yield self.finding(
+                    f"crit lists {_names(names)}{why}",
+                    _where(t, "crit"),
+                    fix=fix + then,
+                    fixed=fixed,
+                    applicability=applicability,
+                )
         if extensions:
             them = "it" if len(extensions) == 1 else "them"
             yield self.finding(
