@@ -284,7 +284,7 @@ def _groups_of_run(nodes) -> dict[str, tuple[int, int]]:
     own = [group_of(n[0]) for n in nodes]
     cum: dict[str, int] = {}
     excl: dict[str, int] = {}
-    for i, (name, self_us, cum_us, depth, parent) in enumerate(nodes):
+    for i, (_name, self_us, cum_us, _depth, parent) in enumerate(nodes):
         # exclusive: the innermost listed group on the way up
         j, label = i, None
         while j != -1 and label is None:

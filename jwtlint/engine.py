@@ -228,6 +228,8 @@ class InternalError(Rule):
     family = "engine"
 
     def check(self, target: Any, ctx: Context) -> Iterator[Finding]:
+        # Never fires itself: ``run`` makes its findings when another rule crashes,
+        # whatever the selection.
         return iter(())
 
 
@@ -312,7 +314,6 @@ class Registry:
         if ignore:
             dropped = {id(r) for r in self._match_all(ignore)}
             chosen = [r for r in chosen if id(r) not in dropped]
-        # internal-error is how crashes are reported; it cannot be deselected.
         return chosen
 
     def _match_all(self, selectors: Iterable[str]) -> list[Rule]:

@@ -136,7 +136,6 @@ class Segment(NamedTuple):
     role: str  # header, payload, signature, encrypted_key, iv, ciphertext, tag, extra
     index: int
     start: int  # offset of the segment in the token text (whitespace removed)
-    raw_start: int  # offset of the segment in the token text as given (whitespace kept)
     b64: Base64Evidence
     json: JsonEvidence | None = None  # for header and payload
 

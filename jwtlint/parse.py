@@ -82,7 +82,6 @@ def parse_token(
 
     segments = []
     offset = 0
-    raw_offsets = _raw_offsets(raw, () if spaces_as_plus else whitespace)
     for i, part in enumerate(parts):
         role = roles[i] if i < len(roles) else "extra"
         b64 = head_b64 if i == 0 and part == head else analyse(part)
@@ -91,7 +90,7 @@ def parse_token(
             js = header_ev
         elif role == "payload" and not unencoded and part:
             js = analyse_json(b64.decoded)
-        segments.append(Segment(role, i, offset, raw_offsets[offset] if offset < len(raw_offsets) else len(raw), b64, js))
+        segments.append(Segment(role, i, offset, b64, js))
         offset += len(part) + 1
 
     payload_seg = segments[1] if len(segments) > 1 and segments[1].role == "payload" else None
@@ -135,14 +134,6 @@ def has_no_whitespace(text: str) -> bool:
 
 def _lone_space(raw: str, i: int) -> bool:
     return raw[i] == " " and 0 < i < len(raw) - 1 and _B64CHAR.match(raw[i - 1]) and _B64CHAR.match(raw[i + 1])
-
-
-def _raw_offsets(raw: str, whitespace: tuple[Whitespace, ...]) -> list[int]:
-    """Map each offset in the whitespace-free text to its offset in ``raw``."""
-    if not whitespace:
-        return range(len(raw) + 1)  # type: ignore[return-value]
-    gaps = {w.offset for w in whitespace}
-    return [i for i in range(len(raw)) if i not in gaps] + [len(raw)]
 
 
 def time_claim(name: str, value: Any) -> TimeClaim:

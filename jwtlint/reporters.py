@@ -17,7 +17,7 @@ def _part_text(target, part: str) -> str | None:
     return seg.text if seg is not None else None
 
 
-def excerpt(target, span: Span, show_secrets: bool) -> list[str]:
+def excerpt(target, span: Span) -> list[str]:
     """Lines showing the characters a span points at, marked, with a little context.
 
     A long span shows only its start; for a header or payload span the
@@ -53,7 +53,7 @@ def format_finding(f: Finding, target, style: Style, show_secrets: bool) -> list
     where = f" {f.span.part}[{f.span.start}:{f.span.end}]" if f.span else ""
     out = [f"  {_severity_label(f.severity, style)} {style.bold(f.code)} {f.name}{style.dim(where)}: {f.message}"]
     if f.span:
-        ex = excerpt(target, f.span, show_secrets)
+        ex = excerpt(target, f.span)
         if ex:
             out.append("      " + ex[0])
             out.append("      " + style.red(ex[1]))

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.jsonparse import LargeNumber, is_string, json_type
-from jwtlint.model import Span, TimeClaim, TokenTarget
+from jwtlint.model import Span, TokenTarget
 from jwtlint.timefmt import EPOCH, duration, iso, relative
 
 _SUBSECOND_UNITS = ("ms", "us", "ns", "ticks")

@@ -8,7 +8,7 @@ import jwtlint
 from jwtlint.b64 import b64url_encode
 from jwtlint.engine import Applicability, Severity
 
-from tokens import NOW, seg, token
+from tokens import NOW, seg
 
 TOK = jwt.encode({"sub": "1", "iat": NOW, "exp": NOW + 600}, "k" * 32, algorithm="HS256")
 
