@@ -49,10 +49,21 @@ def make_context(
         issuer=issuer,
         leeway=float(leeway),
         max_lifetime=float(max_lifetime),
-        key=key,
-        secret=secret,
+        keys=_keys(key, secret),
         show_secrets=show_secrets,
     )
+
+
+def _keys(key: Any, secret: bytes | None) -> tuple[Any, ...]:
+    """The keys to verify with, as ``KeyInfo``: a KeyInfo, a cryptography key object, or a secret."""
+    from .keyinfo import KeyInfo, from_crypto, from_secret
+
+    keys: list[KeyInfo] = []
+    if secret is not None:
+        keys.append(from_secret(secret))
+    if key is not None:
+        keys.append(key if isinstance(key, KeyInfo) else from_crypto(key, source="object"))
+    return tuple(keys)
 
 
 def lint(

@@ -128,22 +128,30 @@ class Finding:
 
 
 class Context(NamedTuple):
-    """What the user told us about how the token will be checked."""
+    """What the user told us about how the token will be checked.
+
+    ``keys`` are the keys to verify with (``--key``, ``--jwks``,
+    ``--secret-file``), as ``KeyInfo``; ``profile`` is the platform profile
+    asked for (``--profile``); ``nonce`` and ``access_token`` are what an
+    OIDC ID token or a DPoP proof must be bound to.
+    """
 
     now: float
     audience: tuple[str, ...] = ()
     issuer: str | None = None
     leeway: float = 0.0
     max_lifetime: float = 86400.0
-    key: Any = None
-    secret: bytes | None = None
+    keys: tuple[Any, ...] = ()
     show_secrets: bool = False
+    profile: str | None = None
+    nonce: str | None = None
+    access_token: str | None = None
 
-    def __repr__(self) -> str:  # key and secret never reach a log or a test failure
+    def __repr__(self) -> str:  # keys never reach a log or a test failure
         return (
             f"Context(now={self.now!r}, audience={self.audience!r}, issuer={self.issuer!r}, "
-            f"leeway={self.leeway!r}, max_lifetime={self.max_lifetime!r}, key={'<set>' if self.key else None}, "
-            f"secret={'<set>' if self.secret else None})"
+            f"leeway={self.leeway!r}, max_lifetime={self.max_lifetime!r}, keys={len(self.keys)}, "
+            f"profile={self.profile!r})"
         )
 
     @property

@@ -1,0 +1,278 @@
+"""Project configuration: ``[tool.jwtlint]`` in ``pyproject.toml``, or ``.jwtlint.toml``.
+
+Found by walking up from the current directory; the first directory holding
+a ``.jwtlint.toml``, or a ``pyproject.toml`` with a ``[tool.jwtlint]`` table,
+wins. Precedence is defaults < file < command line, and every value
+remembers where it came from (``jwtlint config`` prints that).
+
+Keys mirror the command-line options::
+
+    [tool.jwtlint]
+    select = ["claims", "JWT2"]        # codes, names, code prefixes, families
+    ignore = ["typ-unusual"]
+    fail-on = "warning"                # error | warning | info
+    aud = ["https://api.example.com"]  # what the verifier expects
+    iss = "https://issuer.example.com"
+    leeway = 30                        # clock skew allowed, seconds
+    max-lifetime = 3600                # longest acceptable exp - iat, seconds
+    profile = "oidc-id-token"
+    include = ["**/*"]                 # scan: globs of files to read
+    exclude = ["tests/fixtures/**"]    # scan: globs of files to skip
+    baseline = ".jwtlint-baseline.json"
+
+    [[tool.jwtlint.overrides]]         # per-path settings for scans
+    paths = ["docs/**"]
+    ignore = ["live-token-in-repo"]
+
+Unknown keys and wrong types raise ``ConfigError`` naming the closest valid key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used: the message says where and why, in one line."""
+
+
+#: Every key, its type, and its default. ``None`` means "not set".
+DEFAULTS: dict[str, Any] = {
+    "select": None,
+    "ignore": None,
+    "fail-on": "error",
+    "aud": None,
+    "iss": None,
+    "leeway": 0.0,
+    "max-lifetime": 86400.0,
+    "profile": None,
+    "include": None,
+    "exclude": None,
+    "baseline": None,
+}
+_LISTS = {"select", "ignore", "aud", "include", "exclude"}
+_NUMBERS = {"leeway", "max-lifetime"}
+_STRINGS = {"fail-on", "iss", "profile", "baseline"}
+_OVERRIDABLE = set(DEFAULTS) - {"include", "exclude", "baseline"}
+_SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Override:
+    """Settings for the files matching ``paths`` (globs relative to the config file's directory)."""
+
+    paths: tuple[str, ...]
+    values: dict[str, Any]
+
+    def matches(self, relpath: str) -> bool:
+        return any(_glob_match(relpath, g) for g in self.paths)
+
+
+@dataclass(frozen=True)
+class Config:
+    """The effective configuration: ``values[key]``, and ``sources[key]`` saying where each came from."""
+
+    values: dict[str, Any] = field(default_factory=lambda: dict(DEFAULTS))
+    sources: dict[str, str] = field(default_factory=lambda: {k: "default" for k in DEFAULTS})
+    path: Path | None = None  # the file read, if any
+    overrides: tuple[Override, ...] = ()
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    @property
+    def root(self) -> Path:
+        """The directory that relative globs and paths are read from."""
+        return self.path.parent if self.path else Path.cwd()
+
+    def with_cli(self, **options: Any) -> Config:
+        """Command-line options on top (``None`` and empty lists mean "not given"); keys use ``_`` or ``-``."""
+        values, sources = dict(self.values), dict(self.sources)
+        for name, value in options.items():
+            key = name.replace("_", "-")
+            if key not in DEFAULTS:
+                raise ConfigError(f"unknown option {name!r}{_hint(key, DEFAULTS)}")
+            if value is None or value == [] or value == ():
+                continue
+            values[key] = _coerce(key, value, "the command line")
+            sources[key] = "command line"
+        return Config(values, sources, self.path, self.overrides)
+
+    def for_path(self, path: str | os.PathLike[str]) -> Config:
+        """The configuration for one scanned file: overrides matching it applied in order."""
+        if not self.overrides:
+            return self
+        rel = _relative(Path(path), self.root)
+        values, sources = dict(self.values), dict(self.sources)
+        for i, ov in enumerate(self.overrides):
+            if ov.matches(rel):
+                for key, value in ov.values.items():
+                    if self.sources.get(key) == "command line":
+                        continue  # the command line still wins
+                    values[key] = value
+                    sources[key] = f"{self.path} (overrides[{i}])"
+        return Config(values, sources, self.path, self.overrides)
+
+    def lint_options(self) -> dict[str, Any]:
+        """The keyword arguments of ``jwtlint.lint`` that this configuration sets."""
+        v = self.values
+        return {
+            "select": v["select"],
+            "ignore": v["ignore"],
+            "fail_on": v["fail-on"],
+            "audience": v["aud"],
+            "issuer": v["iss"],
+            "leeway": v["leeway"],
+            "max_lifetime": v["max-lifetime"],
+            **({"profile": v["profile"]} if v["profile"] else {}),
+        }
+
+    def describe(self) -> list[str]:
+        """One line per key: ``key = value  (source)``, TOML-ish, for ``jwtlint config``."""
+        import json
+
+        width = max(len(k) for k in DEFAULTS)
+        lines = []
+        for key in DEFAULTS:
+            value = self.values[key]
+            shown = "(not set)" if value is None else json.dumps(value)
+            lines.append(f"{key:<{width}} = {shown}  # {self.sources[key]}")
+        for i, ov in enumerate(self.overrides):
+            lines.append(f"overrides[{i}] paths={list(ov.paths)} " + " ".join(f"{k}={v!r}" for k, v in ov.values.items()))
+        return lines
+
+
+def find(start: str | os.PathLike[str] | None = None) -> Path | None:
+    """The configuration file that applies to ``start`` (default: the current directory), or None."""
+    here = Path(start or Path.cwd()).resolve()
+    for d in (here, *here.parents):
+        dotfile = d / ".jwtlint.toml"
+        if dotfile.is_file():
+            return dotfile
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file() and "jwtlint" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load(start: str | os.PathLike[str] | None = None, *, path: str | os.PathLike[str] | None = None) -> Config:
+    """The configuration from ``path``, or from the file ``find(start)`` finds; defaults when none."""
+    file = Path(path) if path else find(start)
+    if file is None:
+        return Config()
+    data = _read_toml(file)
+    table = data.get("tool", {}).get("jwtlint", {}) if file.name == "pyproject.toml" else data
+    return from_table(table, file)
+
+
+def from_table(table: dict[str, Any], file: Path | None = None) -> Config:
+    """A ``Config`` from an already-read ``[tool.jwtlint]`` table."""
+    where = str(file) if file else "configuration"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: [tool.jwtlint] must be a table")
+    values, sources = dict(DEFAULTS), {k: "default" for k in DEFAULTS}
+    overrides: list[Override] = []
+    for key, value in table.items():
+        if key == "overrides":
+            overrides = _overrides(value, where)
+            continue
+        if key not in DEFAULTS:
+            raise ConfigError(f"{where}: unknown key {key!r}{_hint(key, [*DEFAULTS, 'overrides'])}")
+        values[key] = _coerce(key, value, where)
+        sources[key] = where
+    return Config(values, sources, file, tuple(overrides))
+
+
+def _overrides(value: Any, where: str) -> list[Override]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ConfigError(f"{where}: 'overrides' must be an array of tables ([[tool.jwtlint.overrides]])")
+    out = []
+    for i, table in enumerate(value):
+        paths = table.get("paths")
+        if isinstance(paths, str):
+            paths = [paths]
+        if not paths or not all(isinstance(p, str) for p in paths):
+            raise ConfigError(f"{where}: overrides[{i}] needs 'paths', a list of globs")
+        values = {}
+        for key, v in table.items():
+            if key == "paths":
+                continue
+            if key not in _OVERRIDABLE:
+                raise ConfigError(f"{where}: overrides[{i}]: unknown key {key!r}{_hint(key, [*_OVERRIDABLE, 'paths'])}")
+            values[key] = _coerce(key, v, f"{where} overrides[{i}]")
+        out.append(Override(tuple(paths), values))
+    return out
+
+
+def _coerce(key: str, value: Any, where: str) -> Any:
+    if key in _LISTS:
+        if isinstance(value, str):
+            value = [v for v in value.split(",")]
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: {key!r} must be a list of strings")
+        return [v.strip() for v in value if v.strip()] or None
+    if key in _NUMBERS:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{where}: {key!r} must be a number of seconds")
+        if value < 0:
+            raise ConfigError(f"{where}: {key!r} must not be negative")
+        return float(value)
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: {key!r} must be a string")
+    if key == "fail-on" and value.strip().lower() not in _SEVERITIES:
+        raise ConfigError(f"{where}: 'fail-on' must be one of {', '.join(_SEVERITIES)}, not {value!r}")
+    return value.strip().lower() if key == "fail-on" else value
+
+
+def _hint(key: str, valid: Any) -> str:
+    close = difflib.get_close_matches(key.replace("_", "-"), list(valid), n=1, cutoff=0.5)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _glob_match(relpath: str, pattern: str) -> bool:
+    """gitignore-flavoured glob: ``**`` spans directories; a pattern without ``/`` matches any basename."""
+    if pattern.endswith("/"):  # a directory, anywhere ("docs/") or anchored ("a/docs/")
+        pattern = pattern.rstrip("/") + "/**"
+        if "/" not in pattern[:-3]:
+            pattern = "**/" + pattern
+    if "/" not in pattern:
+        return fnmatch.fnmatchcase(relpath.rsplit("/", 1)[-1], pattern) or fnmatch.fnmatchcase(relpath, pattern)
+    pattern = pattern.lstrip("/")
+    # fnmatch's "*" already crosses "/", so "a/**" matches everything under a/;
+    # "**/" may also match nothing ("**/x" matches "x").
+    return fnmatch.fnmatchcase(relpath, pattern) or (
+        pattern.startswith("**/") and fnmatch.fnmatchcase(relpath, pattern[3:])
+    )
+
+
+def glob_match(relpath: str, pattern: str) -> bool:
+    """Public form of the glob matcher, for scan's include/exclude."""
+    return _glob_match(relpath, pattern)

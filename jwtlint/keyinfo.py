@@ -1,0 +1,97 @@
+"""One usable key, whatever form it arrived in (PEM, DER, JWK, OpenSSH, a secret).
+
+Key parsers (PEM/DER/JWK...) record *evidence* about the text on their own
+target models; each of those targets also carries ``keys``: a tuple of
+``KeyInfo``, the keys it really holds, in one shape. Verification and the
+rules that compare a key with a token read only ``KeyInfo``.
+
+``KeyInfo`` holds secret material (a private key object, an HMAC secret, the
+original text): its ``repr`` never shows it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+
+class KeyInfo(NamedTuple):
+    kty: str  # "RSA" | "EC" | "OKP" | "oct" | "unknown" (JWK key type names)
+    private: bool  # holds private material (a private key, or an HMAC secret)
+    crypto: Any = None  # a cryptography key object (private or public); None for oct/unknown
+    secret: bytes | None = None  # oct keys: the raw secret bytes
+    curve: str | None = None  # JWK curve name: "P-256", "P-384", "P-521", "secp256k1", "Ed25519", ...
+    bits: int = 0  # RSA modulus bits, curve size, or secret length in bits
+    kid: str | None = None
+    alg: str | None = None  # the "alg" a JWK pins the key to
+    use: str | None = None  # JWK "use"
+    key_ops: tuple[str, ...] | None = None  # JWK "key_ops"
+    source: str = ""  # "pem", "der", "base64-der", "jwk", "jwks", "openssh", "certificate", "secret"
+    raw: bytes = b""  # the exact bytes the key came as (for alg-confusion: a PEM file used as a MAC secret)
+    index: int = 0  # position in its container (the n-th PEM block, the n-th JWK of a JWKS)
+
+    def __repr__(self) -> str:  # never print key material
+        bits = f" {self.bits}-bit" if self.bits else ""
+        curve = f" {self.curve}" if self.curve else ""
+        kid = f" kid={self.kid!r}" if self.kid is not None else ""
+        return f"KeyInfo({self.kty}{curve}{bits} {'private' if self.private else 'public'} from {self.source or '?'}{kid})"
+
+    __str__ = __repr__
+
+    @property
+    def public(self) -> Any:
+        """The cryptography public key object (None for oct/unknown keys)."""
+        if self.crypto is None:
+            return None
+        return self.crypto.public_key() if self.private else self.crypto
+
+    def describe(self) -> str:
+        """A short, secret-free phrase: "RSA 2048-bit private key", "EC P-256 public key"."""
+        if self.kty == "oct":
+            return f"{len(self.secret or b'')}-byte HMAC secret"
+        size = f" {self.curve}" if self.curve else (f" {self.bits}-bit" if self.bits else "")
+        return f"{self.kty}{size} {'private' if self.private else 'public'} key"
+
+
+_CURVES = {
+    "secp256r1": "P-256",
+    "secp384r1": "P-384",
+    "secp521r1": "P-521",
+    "secp256k1": "secp256k1",
+}
+
+
+def from_crypto(obj: Any, **fields: Any) -> KeyInfo:
+    """A ``KeyInfo`` for a cryptography key object (private or public).
+
+    Extra ``fields`` (kid, alg, use, source, raw, index...) are passed through.
+    Unknown objects give ``kty="unknown"``, never an exception.
+    """
+    from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa, x448, x25519
+
+    kinds = (
+        (rsa.RSAPrivateKey, "RSA", True, None), (rsa.RSAPublicKey, "RSA", False, None),
+        (ec.EllipticCurvePrivateKey, "EC", True, None), (ec.EllipticCurvePublicKey, "EC", False, None),
+        (ed25519.Ed25519PrivateKey, "OKP", True, "Ed25519"), (ed25519.Ed25519PublicKey, "OKP", False, "Ed25519"),
+        (ed448.Ed448PrivateKey, "OKP", True, "Ed448"), (ed448.Ed448PublicKey, "OKP", False, "Ed448"),
+        (x25519.X25519PrivateKey, "OKP", True, "X25519"), (x25519.X25519PublicKey, "OKP", False, "X25519"),
+        (x448.X448PrivateKey, "OKP", True, "X448"), (x448.X448PublicKey, "OKP", False, "X448"),
+    )  # fmt: skip
+    for cls, kty, private, curve in kinds:
+        if isinstance(obj, cls):
+            break
+    else:
+        return KeyInfo("unknown", False, obj, **fields)
+    if kty == "RSA":
+        bits = obj.key_size
+    elif kty == "EC":
+        curve = _CURVES.get(obj.curve.name, obj.curve.name)
+        bits = obj.curve.key_size
+    else:
+        bits = {"Ed25519": 256, "X25519": 256, "Ed448": 456, "X448": 448}[curve]
+    return KeyInfo(kty, private, obj, curve=curve, bits=bits, **fields)
+
+
+def from_secret(secret: bytes, **fields: Any) -> KeyInfo:
+    """A ``KeyInfo`` for an HMAC secret (``--secret-file``, an ``oct`` JWK)."""
+    fields.setdefault("source", "secret")
+    return KeyInfo("oct", True, None, secret=bytes(secret), bits=8 * len(secret), **fields)
