@@ -27,6 +27,8 @@ def test_wheel_contains_every_rule_module(tmp_path):
     for module in sorted((ROOT / "jwtlint").glob("*.py")):
         assert f"jwtlint/{module.name}" in names
     assert "jwtlint/py.typed" in names
+    for data in sorted((ROOT / "jwtlint" / "data").glob("*")) if (ROOT / "jwtlint" / "data").is_dir() else ():
+        assert f"jwtlint/data/{data.name}" in names, f"{data.name} missing from the wheel"
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "builtin = jwtlint.rules:RULES" in text and "jwtlint = jwtlint.cli:main" in text
