@@ -61,6 +61,25 @@ class Report:
         """The rule names that fired, for quick assertions in tests."""
         return {f.name for f in self.findings}
 
+    def raise_for_findings(self, fail_on: str | Severity | None = None) -> Report:
+        """Raise ``JwtLintError`` if any finding is at or above ``fail_on`` (default: the report's own).
+
+        Returns the report itself otherwise, so calls chain:
+        ``claims = lint(token).raise_for_findings().targets[0].target.payload``.
+        """
+        level = self.fail_on if fail_on is None else Severity.parse(fail_on)
+        bad = [f for f in self.findings if f.severity >= level]
+        if bad:
+            from .errors import JwtLintError
+
+            raise JwtLintError(bad, level)
+        return self
+
+    def __repr__(self) -> str:  # short, secret-free: what a failed ``assert report.ok`` shows
+        shown = ", ".join(f"{f.severity} {f.name}" for f in self.findings[:8])
+        more = f", +{len(self.findings) - 8} more" if len(self.findings) > 8 else ""
+        return f"<Report {len(self.targets)} target(s): {shown or 'no findings'}{more}>"
+
     def summary(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}
         for f in self.findings:

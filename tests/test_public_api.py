@@ -1,0 +1,83 @@
+"""The stable library API: the names in ``jwtlint.__all__``, ``Report.raise_for_findings``
+and ``JwtLintError``'s message (one line per finding with its fix, never a secret)."""
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+
+import jwtlint
+from jwtlint import JwtLintError, Severity, lint
+from jwtlint.b64 import b64url_encode
+
+NOW = 1_700_000_000
+SECRET = "a-test-secret-that-is-long-enough-for-hs256!"
+
+
+def ms_token():
+    # Date.now() style: exp in milliseconds (the README's seed mistake).
+    return jwt.encode({"sub": "u1", "iat": NOW - 10, "exp": (NOW + 600) * 1000}, SECRET, algorithm="HS256")
+
+
+def test_all_names_are_importable_and_documented():
+    for name in jwtlint.__all__:
+        obj = getattr(jwtlint, name)
+        if name != "__version__":
+            assert obj.__doc__, name
+    assert {"lint", "Report", "Finding", "Severity", "JwtLintError"} <= set(jwtlint.__all__)
+
+
+def test_raise_for_findings_returns_the_report_when_clean():
+    token = jwt.encode({"sub": "u1", "iat": NOW - 10, "exp": NOW + 600}, SECRET, algorithm="HS256")
+    report = lint(token, now=NOW)
+    assert report.raise_for_findings() is report
+
+
+def test_raise_for_findings_lists_each_finding_with_its_fix_one_per_line():
+    with pytest.raises(JwtLintError) as info:
+        lint(ms_token(), now=NOW).raise_for_findings()
+    err = info.value
+    assert err.names() == {"time-in-milliseconds"}
+    lines = str(err).splitlines()
+    assert lines[0] == "1 finding at or above error:"
+    assert len(lines) == 2
+    assert lines[1].startswith("error JWT403 time-in-milliseconds payload[")
+    assert " -- fix: use seconds: exp = 1700000600" in lines[1]
+    assert lines[1].endswith("(fixed: 1700000600)")
+
+
+def test_fail_on_lowers_the_bar():
+    token = jwt.encode({"sub": "u1"}, SECRET, algorithm="HS256")  # no exp: a warning
+    report = lint(token, now=NOW)
+    assert report.raise_for_findings() is report
+    with pytest.raises(JwtLintError) as info:
+        report.raise_for_findings(fail_on="warning")
+    assert info.value.names() == {"exp-missing"}
+    assert info.value.fail_on is Severity.WARNING
+    with pytest.raises(ValueError):
+        report.raise_for_findings(fail_on="fatal")
+
+
+def test_message_never_prints_a_whole_signature():
+    # A DER ECDSA signature: the finding's corrected value is the raw signature (sensitive).
+    key = ec.generate_private_key(ec.SECP256R1())
+    header_payload = b64url_encode(b'{"alg":"ES256","typ":"JWT"}') + "." + b64url_encode(
+        b'{"sub":"u1","iat":1699999990,"exp":1700000600}'
+    )
+    der = key.sign(header_payload.encode(), ec.ECDSA(hashes.SHA256()))
+    token = header_payload + "." + b64url_encode(der)
+    with pytest.raises(JwtLintError) as info:
+        lint(token, now=NOW).raise_for_findings()
+    text = str(info.value)
+    assert "ecdsa-der-signature" in text
+    assert b64url_encode(der) not in text
+    for f in info.value.findings:
+        if f.fixed:
+            assert f.fixed not in text
+
+
+def test_report_repr_is_short_and_names_the_findings():
+    report = lint(ms_token(), now=NOW)
+    text = repr(report)
+    assert text == "<Report 1 target(s): error time-in-milliseconds>"
+    assert repr(lint("", now=NOW)) == "<Report 0 target(s): no findings>"
