@@ -27,3 +27,41 @@ MAX_INT_DIGITS = 40
 
 #: Bytes of a signature inspected for DER structure.
 MAX_DER_SIGNATURE_BYTES = 1024
+
+#: JWKs read from one JWK Set; further entries are counted, not parsed
+#: (real sets hold a handful; a provider rotating keys rarely passes 10).
+MAX_JWKS_KEYS = 1000
+
+#: Bits of an RSA modulus jwtlint builds a key from (RFC 7518 allows any size;
+#: 16384 is above anything deployed, and larger moduli only cost time).
+MAX_JWK_RSA_BITS = 16384
+
+#: Bits of an RSA modulus jwtlint verifies with; a larger key is refused (and
+#: said so) instead of spending seconds on one modular exponentiation.
+MAX_VERIFY_RSA_BITS = 16384
+
+#: Seconds spent per token trying the built-in list of HMAC secrets seen in the
+#: wild (jwtlint/data/jwt-secrets.txt.gz, most common first). One HMAC costs
+#: about 1.4 us, so this covers roughly the first 25,000 of 104,000 secrets;
+#: it is most of the 50 ms a failed verification may cost (bench/README.md).
+SECRET_GUESS_SECONDS = 0.035
+
+#: Characters of one PEM block's body decoded (a 16384-bit RSA private key is ~12 KiB of
+#: base64; a larger body is reported, not decoded).
+MAX_PEM_BODY_CHARS = 64 * 1024
+
+#: PEM blocks, DER files or OpenSSH lines read from one key input (a CA bundle has ~150).
+MAX_KEY_BLOCKS = 256
+
+#: Bytes of one DER structure walked (the decoded maximum PEM body).
+MAX_DER_BYTES = 48 * 1024
+
+#: Nesting depth of DER elements (a certificate needs about 8; hostile DER nests thousands).
+MAX_DER_DEPTH = 24
+
+#: DER elements walked in one structure (a certificate has a few hundred).
+MAX_DER_NODES = 5000
+
+#: RSA modulus bits loaded; larger keys are reported and not loaded (RFC 7518 needs 2048;
+#: nobody signs with more than 16384, and loading a hostile 65,537-bit key costs seconds).
+MAX_RSA_BITS = 16384

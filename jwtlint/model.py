@@ -223,6 +223,7 @@ class TokenTarget(NamedTuple):
     too_large: int | None = None  # set (to the size) when the input exceeded the limit
     raw_start: int = 0  # offset of ``raw`` inside ``input_text``
     spaces_as_plus: bool = False  # lone spaces were read back as the '+' a form decoder replaced
+    verification: Any = None  # jwtlint.verify.VerifyEvidence: what verifying with the keys given showed
 
     kind = "token"
 
@@ -241,3 +242,24 @@ class TokenTarget(NamedTuple):
     @property
     def alg(self) -> Any:
         return self.header.get("alg") if self.header else None
+
+
+class EncodedField(NamedTuple):
+    """One base64url text inside a target, as the encoding rules see it.
+
+    A token segment, or a JWK member: ``label`` names it in messages ("payload",
+    'JWK member "n"'), ``offset`` is where its text starts in the span ``part``.
+    ``resign``: re-encoding changes signed bytes (a header or payload);
+    ``sensitive``: the decoded bytes are secret (a signature, a private JWK member).
+    """
+
+    label: str
+    b64: Base64Evidence
+    part: str
+    offset: int = 0
+    resign: bool = False
+    sensitive: bool = False
+
+    def span(self, start: int = 0, end: int | None = None) -> Span:
+        """A span inside this text (the whole text by default)."""
+        return Span(self.part, self.offset + start, self.offset + (len(self.b64.text) if end is None else end))
