@@ -65,3 +65,32 @@ MAX_DER_NODES = 5000
 #: RSA modulus bits loaded; larger keys are reported and not loaded (RFC 7518 needs 2048;
 #: nobody signs with more than 16384, and loading a hostile 65,537-bit key costs seconds).
 MAX_RSA_BITS = 16384
+
+# --- jwtlint scan (jwtlint/scan.py, jwtlint/extract.py) ---
+
+#: Files larger than this are skipped by ``scan`` (listed with ``-v``): no
+#: source file is that large, and a 2 GB log or disk image would only cost time.
+MAX_SCAN_FILE_BYTES = 128 * 1024 * 1024
+
+#: Bytes read at a time from a scanned file: memory stays bounded on a file of one 100 MB line.
+SCAN_CHUNK_BYTES = 4 * 1024 * 1024
+
+#: Bytes kept from one chunk to the next (the line before a target, for
+#: ``jwtlint: ignore``; the start of a JWK whose ``"kty"`` comes later).
+SCAN_OVERLAP_BYTES = 64 * 1024
+
+#: A file with a NUL byte in its first this-many bytes is binary and skipped (as git decides).
+BINARY_SNIFF_BYTES = 8 * 1024
+
+#: Bytes between a PEM ``BEGIN`` line and its ``END`` line (a 16384-bit key is ~13 KiB).
+MAX_PEM_BYTES = 64 * 1024
+
+#: Base64 characters a PEM body needs to be a key rather than a placeholder
+#: (``MIIE...``); the smallest real key (Ed25519 PKCS#8) has 64.
+MIN_PEM_BODY_CHARS = 48
+
+#: Bytes of one JWK or JWKS JSON object (searched around a ``"kty"`` or ``"keys"``).
+MAX_JWK_BYTES = 64 * 1024
+
+#: Targets taken from one scanned file; the rest are counted, not linted.
+MAX_SCAN_TARGETS_PER_FILE = 1000

@@ -1,0 +1,225 @@
+"""The key parser on every form people hand over, and on hostile input (bounded by limits, never a traceback)."""
+
+import base64
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+from pyasn1.codec.der import encoder
+from pyasn1.type import univ
+
+from jwtlint import limits
+from jwtlint.keyder import der_evidence, scan_tlv
+from jwtlint.keyparse import is_binary_der, looks_like_key, parse_key_material
+from jwtlint.model import Origin
+
+ENC = serialization.Encoding
+PRIV = serialization.PrivateFormat
+PUB = serialization.PublicFormat
+NOENC = serialization.NoEncryption()
+
+
+@pytest.fixture(scope="module")
+def rsa_key():
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def pem(key, fmt=PRIV.PKCS8) -> str:
+    return key.private_bytes(ENC.PEM, fmt, NOENC).decode()
+
+
+def one(text):
+    targets = parse_key_material(text)
+    assert len(targets) == 1
+    return targets[0]
+
+
+def self_signed(key, not_before, not_after):
+    import datetime as dt
+
+    name = x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, "jwtlint test")])
+    return (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(1).not_valid_before(dt.datetime.fromtimestamp(not_before, dt.timezone.utc))
+        .not_valid_after(dt.datetime.fromtimestamp(not_after, dt.timezone.utc)).sign(key, hashes.SHA256())
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "fmt, structure, label",
+    [(PRIV.PKCS8, "pkcs8-private", "PRIVATE KEY"), (PRIV.TraditionalOpenSSL, "pkcs1-private", "RSA PRIVATE KEY")],
+)
+def test_rsa_private_pem_structure_and_label(rsa_key, fmt, structure, label):
+    t = one(pem(rsa_key, fmt))
+    assert (t.kind, t.form, t.problem) == ("key", "pem", None)
+    (b,) = t.blocks
+    assert b.der.structure == structure and b.pem.label == label == b.pem.end_label
+    assert b.der.rsa_bits == 2048 and b.der.rsa_exponent == 65537
+    assert t.keys == (b.key,) and b.key.kty == "RSA" and b.key.private and b.key.bits == 2048
+    assert b.key.source == "pem" and b.key.raw.startswith(b"-----BEGIN")
+    assert b.pem.line_lengths[:-1] == (64,) * (len(b.pem.line_lengths) - 1)
+    assert not (b.pem.crlf or b.pem.escaped_newlines or b.pem.spaces or b.pem.indented or b.pem.single_line)
+
+
+def test_structure_is_read_from_the_bytes_not_the_label(rsa_key):
+    text = pem(rsa_key, PRIV.TraditionalOpenSSL).replace("RSA PRIVATE KEY", "PUBLIC KEY")
+    (b,) = one(text).blocks
+    assert b.pem.label == "PUBLIC KEY" and b.der.structure == "pkcs1-private" and b.key.private
+
+
+def test_ec_ed25519_public_forms_and_pkcs1_public(rsa_key):
+    eck = ec.generate_private_key(ec.SECP256R1())
+    assert one(pem(eck, PRIV.TraditionalOpenSSL)).blocks[0].der.structure == "sec1-private"
+    ed = one(pem(ed25519.Ed25519PrivateKey.generate()))
+    assert ed.keys[0].curve == "Ed25519" and ed.blocks[0].der.algorithm == "Ed25519"
+    spki = one(rsa_key.public_key().public_bytes(ENC.PEM, PUB.SubjectPublicKeyInfo).decode())
+    assert spki.blocks[0].der.structure == "spki" and not spki.keys[0].private
+    p1 = one(rsa_key.public_key().public_bytes(ENC.PEM, PUB.PKCS1).decode())
+    assert p1.blocks[0].der.structure == "pkcs1-public" and p1.blocks[0].der.rsa_bits == 2048
+
+
+def test_binary_der_and_bare_base64_der(rsa_key):
+    der = rsa_key.private_bytes(ENC.DER, PRIV.PKCS8, NOENC)
+    assert is_binary_der(der)
+    t = one(der)
+    assert (t.form, t.binary, t.text, t.blocks[0].span.part) == ("der", True, "", "der[0]")
+    assert t.keys[0].source == "der" and t.keys[0].raw == der
+    b64 = base64.b64encode(der).decode()
+    t = one(b64 + "\n")
+    assert t.form == "base64-der" and t.keys[0].source == "base64-der" and t.blocks[0].der.structure == "pkcs8-private"
+    assert looks_like_key(b64) and not looks_like_key("eyJhbGciOiJIUzI1NiJ9.e30.abc")
+
+
+def test_base64_of_a_whole_pem_file_is_read_inside(rsa_key):
+    t = one(base64.b64encode(pem(rsa_key).encode()).decode())
+    assert t.form == "base64-pem" and t.blocks[0].der.structure == "pkcs8-private" and t.keys
+
+
+def test_certificate_chain_and_key_in_one_file(rsa_key):
+    cert = self_signed(rsa_key, 1_600_000_000, 1_700_000_000).public_bytes(ENC.PEM).decode()
+    t = one(cert + pem(rsa_key))
+    c, k = t.blocks
+    assert c.der.structure == "certificate" and c.key.source == "certificate" and not c.key.private
+    assert (c.der.not_before, c.der.not_after, c.der.subject) == (1_600_000_000, 1_700_000_000, "jwtlint test")
+    assert k.key.private and k.index == 1 and c.spki_sha256 == k.spki_sha256
+    assert [kk.index for kk in t.keys] == [0, 1]
+
+
+def test_openssh_public_lines():
+    key = ed25519.Ed25519PrivateKey.generate().public_key()
+    line = key.public_bytes(ENC.OpenSSH, PUB.OpenSSH).decode() + " me@host"
+    t = one(line)
+    assert t.form == "openssh" and t.keys[0].source == "openssh" and t.keys[0].curve == "Ed25519"
+
+
+def test_layout_evidence_escaped_newlines_single_line_crlf_indent(rsa_key):
+    text = pem(rsa_key)
+    lines = text.strip().splitlines()
+    esc = one(text.strip().replace("\n", "\\n")).blocks[0]
+    assert len(esc.pem.escaped_newlines) == len(lines) - 1 and esc.key is not None and not esc.pem.single_line
+    assert esc.pem.escaped_newlines[0] == len(lines[0])
+    flat = one(" ".join(lines)).blocks[0]
+    assert flat.pem.single_line and len(flat.pem.spaces) == len(lines) - 1 and flat.key is not None
+    crlf = one(text.replace("\n", "\r\n")).blocks[0]
+    assert crlf.pem.crlf[0] == len(lines[0]) and len(crlf.pem.crlf) == len(lines) - 1
+    ind = one("\n".join("    " + ln for ln in lines)).blocks[0]
+    assert len(ind.pem.indented) == len(lines) - 2 and ind.key is not None
+
+
+def test_private_base64_is_masked_in_the_report_text(rsa_key):
+    text = pem(rsa_key)
+    t = one(text)
+    assert len(t.text) == len(text) and "MII" not in t.text and t.text.startswith("-----BEGIN PRIVATE KEY-----\n****")
+    pub = rsa_key.public_key().public_bytes(ENC.PEM, PUB.SubjectPublicKeyInfo).decode()
+    assert one(pub).text == pub  # public material may be shown
+    assert "MII" not in repr(t) and "MII" not in repr(t.blocks) and "MII" not in repr(t.keys)
+
+
+def test_missing_end_line_and_stray_characters(rsa_key):
+    text = pem(rsa_key)
+    cut = text[: text.index("-----END")]
+    b = one(cut).blocks[0]
+    assert b.pem.end is None and b.key is not None  # the body is whole; only the armor is cut
+    b = one(text.replace("\n", "\n\"", 3)).blocks[0]
+    assert [c for _, c in b.pem.illegal] == ['"', '"', '"']  # one at the start of each of the first 3 body lines
+
+
+def test_truncated_der_is_evidence_not_an_exception(rsa_key):
+    der = rsa_key.private_bytes(ENC.DER, PRIV.PKCS8, NOENC)
+    b = one(der[:300]).blocks[0]
+    assert b.der.problem == "truncated" and b.key is None and "claims" in b.load_error
+
+
+def test_deep_nesting_stops_at_the_depth_limit():
+    depth = 5000
+    der = b""
+    for _ in range(depth):  # definite-length SEQUENCEs, each holding the next
+        n = len(der)
+        der = b"\x30" + (bytes([n]) if n < 128 else b"\x82" + n.to_bytes(2, "big") if n < 65536 else b"\x83" + n.to_bytes(3, "big")) + der
+    ev = der_evidence(der[: limits.MAX_DER_BYTES]) if len(der) > limits.MAX_DER_BYTES else der_evidence(der)
+    assert ev.problem in ("too-deep", "too-long", "truncated")
+    shallow = der[-2 * (limits.MAX_DER_DEPTH + 5) :]
+    assert scan_tlv(der[-200:])[0] in ("too-deep", "truncated")
+    assert shallow  # the walk is iterative: no RecursionError whatever the depth
+
+
+def test_indefinite_lengths_and_garbage_bytes():
+    assert der_evidence(b"\x30\x80" * 3000).problem == "indefinite-length"
+    assert der_evidence(b"\x30\x84\xff\xff\xff\xff").problem == "truncated"
+    assert der_evidence(b"").problem == "empty"
+    t = one(b"\x30\x03\x02\x01\x05")  # a SEQUENCE of one INTEGER: DER, but no key
+    assert t.blocks[0].der.structure == "unknown" and not t.keys
+
+
+def test_huge_pem_body_is_not_decoded():
+    body = "A" * (limits.MAX_PEM_BODY_CHARS + 10)
+    t = one(f"-----BEGIN PUBLIC KEY-----\n{body}\n-----END PUBLIC KEY-----\n")
+    assert t.blocks[0].pem.too_large and t.blocks[0].der is None and not t.keys
+
+
+def test_50_megabyte_input_is_refused_whole():
+    t = one("-----BEGIN PUBLIC KEY-----\n" + "A" * 50_000_000)
+    assert t.too_large and not t.blocks
+
+
+def test_65537_bit_rsa_modulus_is_reported_not_loaded():
+    n = (1 << 65536) | 1
+    der = encoder.encode(univ.Sequence().setComponentByPosition(0, univ.Integer(n)).setComponentByPosition(1, univ.Integer(65537)))
+    b = one(der).blocks[0]
+    assert b.der.structure == "pkcs1-public" and b.der.rsa_bits == 65537 and b.key is None
+    assert "65,537 bits" in b.load_error
+
+
+def test_certificate_with_garbage_extensions_still_gives_its_key(rsa_key):
+    import datetime as dt
+
+    name = x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, "x")])
+    ext = x509.UnrecognizedExtension(x509.ObjectIdentifier("1.2.3.4.5"), b"\xff\x00garbage\x30\x85")
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(rsa_key.public_key())
+        .serial_number(7).not_valid_before(dt.datetime(2020, 1, 1)).not_valid_after(dt.datetime(2030, 1, 1))
+        .add_extension(ext, critical=True).sign(rsa_key, hashes.SHA256())
+    )  # fmt: skip
+    t = one(cert.public_bytes(ENC.PEM).decode())
+    assert t.blocks[0].der.structure == "certificate" and t.keys[0].kty == "RSA"
+
+
+def test_encrypted_keys_are_recognised_not_loaded(rsa_key):
+    enc = rsa_key.private_bytes(ENC.PEM, PRIV.PKCS8, serialization.BestAvailableEncryption(b"pw")).decode()
+    b = one(enc).blocks[0]
+    assert b.encrypted and b.der.structure == "encrypted-pkcs8" and b.key is None
+    legacy = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----\n"
+    b = one(legacy).blocks[0]
+    assert b.encrypted and b.pem.headers[0].startswith("Proc-Type") and b.key is None
+
+
+def test_not_a_key_and_empty_input_and_origin():
+    assert one("hello there, world").problem == "not-key"
+    assert one("   ").problem == "empty"
+    assert one(b"").problem == "empty"
+    assert one("ssh-rsa AAAA", ).blocks[0].load_error
+    t = parse_key_material("MIIB", Origin("k.pem", 1, 1))[0]
+    assert t.origin == Origin("k.pem", 1, 1)
+    with pytest.raises(TypeError):
+        parse_key_material(12)  # type: ignore[arg-type]
