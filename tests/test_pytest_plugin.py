@@ -1,0 +1,218 @@
+"""The pytest plugin and jwtlint.testing, run the way a user's suite runs them (pytester).
+
+The plugin is found through the ``pytest11`` entry point, as it is in a
+project that only installed jwtlint: nothing here registers it by hand.
+"""
+
+import jwt
+import pytest
+
+from jwtlint.testing import Checker, JwtAssertionError, assert_valid_jwt
+
+pytest_plugins = ["pytester"]
+
+NOW = 1_700_000_000
+SECRET = "a-test-secret-that-is-long-enough-for-hs256!"
+
+# Shared by the generated test files: a token issuer with a switch for the classic mistake.
+ISSUER = f"""
+import jwt
+from jwtlint.testing import assert_valid_jwt
+
+NOW = {NOW}
+SECRET = {SECRET!r}
+
+def make_token(millis=False, aud="api"):
+    exp = NOW + 600
+    return jwt.encode({{"sub": "u1", "aud": aud, "iat": NOW - 10, "exp": exp * 1000 if millis else exp}},
+                      SECRET, algorithm="HS256")
+"""
+
+
+def ms_token():
+    return jwt.encode({"sub": "u1", "iat": NOW - 10, "exp": (NOW + 600) * 1000}, SECRET, algorithm="HS256")
+
+
+def test_failure_shows_decoded_token_findings_and_fixes(pytester):
+    pytester.makepyfile(
+        ISSUER
+        + """
+def test_token():
+    assert_valid_jwt(make_token(millis=True), audience="api", now=NOW)
+"""
+    )
+    result = pytester.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*the token is not valid: 1 finding at or above error (time-in-milliseconds)",
+            '*"exp": 1700000600000',  # the decoded payload
+            "*exp  1700000600000  *in milliseconds!",  # the times block
+            "*error JWT403 time-in-milliseconds payload*exp is in milliseconds*",
+            "*fix: use seconds: exp = 1700000600*",
+            "*fixed: 1700000600",
+        ]
+    )
+    out = result.stdout.str()
+    assert "JwtAssertionError(" not in out  # not a repr
+    assert "def assert_valid_jwt" not in out  # the helper's frame is hidden; the user's line shows
+    assert "assert_valid_jwt(make_token(millis=True)" in out
+
+
+def test_short_traceback_and_exitfirst(pytester):
+    pytester.makepyfile(
+        ISSUER
+        + """
+def test_first():
+    assert_valid_jwt(make_token(millis=True), now=NOW)
+
+def test_second():
+    assert_valid_jwt(make_token(millis=True), now=NOW)
+"""
+    )
+    result = pytester.runpytest("-x", "--tb=short")
+    result.assert_outcomes(failed=1)  # -x stopped after the first
+    result.stdout.fnmatch_lines(["*fix: use seconds: exp = 1700000600*"])
+
+
+def test_passing_assertion_is_silent(pytester):
+    pytester.makepyfile(
+        ISSUER
+        + """
+def test_token():
+    report = assert_valid_jwt(make_token(), audience="api", now=NOW)
+    assert report.ok
+"""
+    )
+    result = pytester.runpytest("-q")
+    result.assert_outcomes(passed=1)
+    assert "jwtlint" not in result.stdout.str().lower()
+
+
+def test_assertion_rewriting_shows_the_report_not_a_repr_wall(pytester):
+    pytester.makepyfile(
+        ISSUER
+        + """
+from jwtlint import lint
+
+def test_token():
+    assert lint(make_token(millis=True), now=NOW).ok
+"""
+    )
+    result = pytester.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*where False = <Report 1 target(s): error time-in-milliseconds>.ok"])
+
+
+def test_fixture_reads_tool_jwtlint_from_pyproject(pytester):
+    pytester.makepyprojecttoml('[tool.jwtlint]\naud = ["api"]\nleeway = 5\n')
+    pytester.makepyfile(
+        ISSUER
+        + """
+def test_right_audience(jwtlint):
+    assert jwtlint.options["audience"] == ["api"] and jwtlint.options["leeway"] == 5.0
+    jwtlint.assert_valid(make_token(aud="api"), now=NOW)
+
+def test_wrong_audience(jwtlint):
+    jwtlint(make_token(aud="https://api.example.com"), now=NOW)
+"""
+    )
+    result = pytester.runpytest()
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*test_wrong_audience*", "*error JWT409 aud-mismatch*"])
+
+
+def test_command_line_audience_overrides_the_config(pytester):
+    pytester.makepyprojecttoml('[tool.jwtlint]\naud = ["api"]\n')
+    pytester.makepyfile(
+        ISSUER
+        + """
+def test_token(jwtlint):
+    jwtlint.assert_valid(make_token(aud="billing"), now=NOW)
+"""
+    )
+    pytester.runpytest().assert_outcomes(failed=1)
+    pytester.runpytest("--jwtlint-aud", "billing").assert_outcomes(passed=1)
+
+
+def test_command_line_now(pytester):
+    pytester.makepyfile(
+        ISSUER
+        + """
+def test_token(jwtlint):
+    jwtlint.assert_valid(make_token())
+"""
+    )
+    result = pytester.runpytest(f"--jwtlint-now={NOW + 3600}")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*error JWT404 expired payload*: expired 50 minutes ago*"])
+    pytester.runpytest(f"--jwtlint-now={NOW}").assert_outcomes(passed=1)
+
+
+def test_bad_configuration_is_a_one_line_setup_error(pytester):
+    pytester.makepyprojecttoml('[tool.jwtlint]\naudience = ["api"]\n')
+    pytester.makepyfile("def test_token(jwtlint):\n    pass\n")
+    result = pytester.runpytest()
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["jwtlint configuration: *unknown key 'audience'; did you mean 'aud'?"])
+    assert "During handling" not in result.stdout.str()
+
+
+# --- jwtlint.testing used directly -------------------------------------------------------------
+
+
+def test_assert_valid_jwt_returns_the_report():
+    token = jwt.encode({"sub": "u1", "iat": NOW - 10, "exp": NOW + 600}, SECRET, algorithm="HS256")
+    assert assert_valid_jwt(token, now=NOW).names() == set()
+    assert assert_valid_jwt(token.encode(), now=NOW).ok  # bytes work too
+
+
+def test_assert_valid_jwt_raises_an_assertion_error_with_the_report():
+    with pytest.raises(AssertionError) as info:
+        assert_valid_jwt(ms_token(), now=NOW)
+    assert isinstance(info.value, JwtAssertionError)
+    assert info.value.report.names() == {"time-in-milliseconds"}
+
+
+def test_fail_on_warning():
+    token = jwt.encode({"sub": "u1"}, SECRET, algorithm="HS256")
+    assert_valid_jwt(token, now=NOW)
+    with pytest.raises(JwtAssertionError, match=r"\(exp-missing\)"):
+        assert_valid_jwt(token, now=NOW, fail_on="warning")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (None, r"assert_valid_jwt\(\) takes a token \(str or bytes\), not NoneType"),
+        ({"sub": "u1"}, r"not a dict: encode and sign the claims first"),
+        (12345, r"not int"),
+    ],
+)
+def test_non_text_is_a_clear_type_error(value, message):
+    with pytest.raises(TypeError, match=message):
+        assert_valid_jwt(value)
+    with pytest.raises(TypeError, match=message.replace("assert_valid_jwt", "lint")):
+        Checker(now=NOW).lint(value)
+
+
+def test_invalid_utf8_is_a_finding_not_a_crash():
+    raw = ms_token().encode()
+    broken = raw[:5] + b"\xff\xfe" + raw[5:]
+    with pytest.raises(JwtAssertionError) as info:
+        assert_valid_jwt(broken, now=NOW)
+    names = info.value.report.names()
+    assert "invalid-base64-char" in names and "internal-error" not in names
+
+
+def test_text_without_a_token_or_with_two_fails():
+    with pytest.raises(JwtAssertionError, match="expected one token, found nothing"):
+        assert_valid_jwt("", now=NOW)
+    token = jwt.encode({"sub": "u1", "iat": NOW - 10, "exp": NOW + 600}, SECRET, algorithm="HS256")
+    with pytest.raises(JwtAssertionError, match="expected one token, found token, token"):
+        assert_valid_jwt(f"{token}\n{token}", now=NOW)
+
+
+def test_checker_repr_hides_keys():
+    checker = Checker(now=NOW, secret=b"top-secret-value", audience="api")
+    assert "top-secret" not in repr(checker) and "audience='api'" in repr(checker)
