@@ -29,6 +29,11 @@ def make_token(millis=False, aud="api"):
 """
 
 
+def run(pytester, *args):
+    # hypothesis's own pytest plugin costs 0.75 s per in-process run and plays no part here
+    return pytester.runpytest("-p", "no:hypothesispytest", *args)
+
+
 def ms_token():
     return jwt.encode({"sub": "u1", "iat": NOW - 10, "exp": (NOW + 600) * 1000}, SECRET, algorithm="HS256")
 
@@ -41,7 +46,7 @@ def test_token():
     assert_valid_jwt(make_token(millis=True), audience="api", now=NOW)
 """
     )
-    result = pytester.runpytest()
+    result = run(pytester)
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
         [
@@ -70,7 +75,7 @@ def test_second():
     assert_valid_jwt(make_token(millis=True), now=NOW)
 """
     )
-    result = pytester.runpytest("-x", "--tb=short")
+    result = run(pytester, "-x", "--tb=short")
     result.assert_outcomes(failed=1)  # -x stopped after the first
     result.stdout.fnmatch_lines(["*fix: use seconds: exp = 1700000600*"])
 
@@ -84,7 +89,7 @@ def test_token():
     assert report.ok
 """
     )
-    result = pytester.runpytest("-q")
+    result = run(pytester, "-q")
     result.assert_outcomes(passed=1)
     assert "jwtlint" not in result.stdout.str().lower()
 
@@ -99,7 +104,7 @@ def test_token():
     assert lint(make_token(millis=True), now=NOW).ok
 """
     )
-    result = pytester.runpytest()
+    result = run(pytester)
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*where False = <Report 1 target(s): error time-in-milliseconds>.ok"])
 
@@ -117,7 +122,7 @@ def test_wrong_audience(jwtlint):
     jwtlint(make_token(aud="https://api.example.com"), now=NOW)
 """
     )
-    result = pytester.runpytest()
+    result = run(pytester)
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*test_wrong_audience*", "*error JWT409 aud-mismatch*"])
 
@@ -131,8 +136,8 @@ def test_token(jwtlint):
     jwtlint.assert_valid(make_token(aud="billing"), now=NOW)
 """
     )
-    pytester.runpytest().assert_outcomes(failed=1)
-    pytester.runpytest("--jwtlint-aud", "billing").assert_outcomes(passed=1)
+    run(pytester).assert_outcomes(failed=1)
+    run(pytester, "--jwtlint-aud", "billing").assert_outcomes(passed=1)
 
 
 def test_command_line_now(pytester):
@@ -143,16 +148,16 @@ def test_token(jwtlint):
     jwtlint.assert_valid(make_token())
 """
     )
-    result = pytester.runpytest(f"--jwtlint-now={NOW + 3600}")
+    result = run(pytester, f"--jwtlint-now={NOW + 3600}")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*error JWT404 expired payload*: expired 50 minutes ago*"])
-    pytester.runpytest(f"--jwtlint-now={NOW}").assert_outcomes(passed=1)
+    run(pytester, f"--jwtlint-now={NOW}").assert_outcomes(passed=1)
 
 
 def test_bad_configuration_is_a_one_line_setup_error(pytester):
     pytester.makepyprojecttoml('[tool.jwtlint]\naudience = ["api"]\n')
     pytester.makepyfile("def test_token(jwtlint):\n    pass\n")
-    result = pytester.runpytest()
+    result = run(pytester)
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["jwtlint configuration: *unknown key 'audience'; did you mean 'aud'?"])
     assert "During handling" not in result.stdout.str()
