@@ -1,0 +1,173 @@
+"""Every jwtlint entry point that takes untrusted input, as ``name -> function(bytes)``.
+
+The hypothesis suite (tests/test_fuzz.py) and the atheris harnesses
+(fuzz/fuzz_<name>.py) both drive these functions. Each one feeds the bytes to
+one entry point and checks the properties every input must keep:
+
+- no exception escapes (the documented usage errors are for wrong *types*
+  and unknown selectors, which fuzzed text never is);
+- a JSON report parses and has the contract's shape (tests/test_fuzz.py
+  also validates it against jwtlint/data/report.schema.json);
+- ``decode`` shows something for every input that holds a token.
+
+A new entry point plugs in with one decorated function here. An entry point
+whose module has not landed yet is skipped (``Unavailable``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable
+
+ENTRIES: dict[str, Callable[[bytes], None]] = {}
+NOW = 1_700_000_000
+
+
+class Unavailable(Exception):
+    """The module behind an entry point is not in this tree (yet)."""
+
+
+def entry(fn: Callable[[bytes], None]) -> Callable[[bytes], None]:
+    ENTRIES[fn.__name__] = fn
+    return fn
+
+
+def need(module: str, attr: str):
+    """``module.attr``, or ``Unavailable`` when that code has not landed."""
+    try:
+        return getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError) as exc:
+        raise Unavailable(f"{module}.{attr}: {exc}") from None
+
+
+def text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
+
+
+_schema_validator: list = []
+
+
+def schema_validator():
+    """A validator for jwtlint/data/report.schema.json, or None where jsonschema is not installed."""
+    if not _schema_validator:
+        try:
+            import jsonschema
+            from importlib.resources import files
+
+            schema = json.loads(files("jwtlint").joinpath("data/report.schema.json").read_text("utf-8"))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            _schema_validator.append(jsonschema.Draft202012Validator(schema))
+        except ImportError:
+            _schema_validator.append(None)
+    return _schema_validator[0]
+
+
+def check_report(doc: dict) -> None:
+    """The JSON contract of DESIGN.md (and its schema, when jsonschema is there), and no rule crashed."""
+    validator = schema_validator()
+    if validator is not None:
+        validator.validate(doc)
+    assert set(doc) >= {"jwtlint", "targets", "summary"}, doc.keys()
+    counted = {"error": 0, "warning": 0, "info": 0}
+    for t in doc["targets"]:
+        assert t["kind"] in ("token", "key", "jwk", "jwks"), t["kind"]
+        for f in t["findings"]:
+            assert f["severity"] in counted, f["severity"]
+            counted[f["severity"]] += 1
+            assert f["name"] != "internal-error", f["message"]
+            span = f["span"]
+            assert span is None or (set(span) == {"part", "start", "end"} and 0 <= span["start"] <= span["end"]), span
+    assert doc["summary"] == counted, (doc["summary"], counted)
+
+
+# --- tokens --------------------------------------------------------------------
+
+
+@entry
+def intake(data: bytes) -> None:
+    from jwtlint.intake import extract
+
+    for t in extract(text(data)):
+        assert t.kind == "token"
+
+
+@entry
+def parse_token(data: bytes) -> None:
+    from jwtlint.parse import parse_token as parse
+
+    t = parse(text(data))
+    assert t.raw is not None
+
+
+@entry
+def lint(data: bytes) -> None:
+    import jwtlint
+
+    report = jwtlint.lint(data, now=NOW, audience="https://api.example", issuer="https://issuer.example")
+    check_report(json.loads(report.to_json()))
+
+
+@entry
+def reporters(data: bytes) -> None:
+    """Every reporter on one lint result: text (plain and coloured) and JSON, with and without secrets."""
+    import jwtlint
+    from jwtlint.reporters import to_text
+
+    for show in (False, True):
+        report = jwtlint.lint(data, now=NOW, show_secrets=show)
+        check_report(json.loads(report.to_json()))
+        assert to_text(report, NOW, color=show, show_secrets=show)
+        for fmt in _extra_formats():
+            fmt(report)
+
+
+def _extra_formats() -> list[Callable]:
+    """SARIF and github reporters, once SCAN lands them."""
+    found = []
+    for module, attr in (("jwtlint.sarif", "to_sarif"), ("jwtlint.github", "to_github")):
+        try:
+            found.append(need(module, attr))
+        except Unavailable:
+            pass
+    return found
+
+
+@entry
+def decode(data: bytes) -> None:
+    """What ``jwtlint decode`` prints: something for every token found."""
+    from jwtlint.intake import extract
+    from jwtlint.view import Style, render
+
+    for t in extract(text(data)):
+        assert render(t, NOW, Style(False), False), "decode showed nothing"
+
+
+@entry
+def cli(data: bytes) -> None:
+    """``check`` (text and JSON) and ``decode`` through the real command line."""
+    from typer.testing import CliRunner
+
+    from jwtlint.cli import app
+
+    runner = CliRunner()
+    s = text(data)
+    for fmt in ("text", "json"):
+        r = runner.invoke(app, ["check", "-", "--now", str(NOW), "--format", fmt], input=s)
+        _one_line_or_report(r)
+        if fmt == "json" and r.exit_code in (0, 1):
+            check_report(json.loads(r.stdout))
+    r = runner.invoke(app, ["decode", "-", "--now", str(NOW)], input=s)
+    _one_line_or_report(r)
+    if r.exit_code == 0:
+        assert r.stdout.strip(), "decode printed nothing"
+
+
+def _one_line_or_report(r) -> None:
+    """Exit 0/1 with a report, or exit 2 with one line on stderr; never a traceback."""
+    assert r.exception is None or isinstance(r.exception, SystemExit), repr(r.exception)
+    assert r.exit_code in (0, 1, 2), r.exit_code
+    if r.exit_code == 2:
+        err = r.stderr.strip()
+        assert err.startswith("jwtlint: error: ") and "\n" not in err, err
+        assert "Traceback" not in r.output

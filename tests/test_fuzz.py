@@ -1,0 +1,131 @@
+"""Hypothesis over every entry point in fuzz/entrypoints.py (the atheris harnesses drive the same ones).
+
+For any input: no exception escapes, every JSON report validates against
+jwtlint/data/report.schema.json, no rule crashes, and ``decode`` shows
+something for every token. Examples are bounded so the suite stays fast;
+fuzz/README.md says how to fuzz for hours.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from jwtlint.b64 import b64url_encode
+
+from tokens import token
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "fuzz"))
+
+import entrypoints  # noqa: E402
+
+SEEDS = sorted(
+    open(os.path.join(ROOT, "corpus", c, "input.txt"), "rb").read()
+    for c in os.listdir(os.path.join(ROOT, "corpus"))
+    if os.path.isfile(os.path.join(ROOT, "corpus", c, "input.txt"))
+    and os.path.getsize(os.path.join(ROOT, "corpus", c, "input.txt")) < 20_000
+)
+
+
+def _mutate(seed: bytes, at: int, cut: int, insert: bytes) -> bytes:
+    at %= len(seed) + 1
+    return seed[:at] + insert + seed[at + cut :]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=16,
+)
+structured = st.builds(
+    lambda h, p, sig: f"{b64url_encode(json.dumps(h).encode())}.{b64url_encode(json.dumps(p).encode())}"
+    f".{b64url_encode(sig)}".encode(),
+    st.dictionaries(st.sampled_from(["alg", "typ", "kid", "crit", "jku", "jwk", "b64", "zip", "enc"]), json_values),
+    st.dictionaries(st.sampled_from(["exp", "nbf", "iat", "aud", "iss", "sub", "jti"]), json_values),
+    st.binary(max_size=140),
+)
+inputs = st.one_of(
+    st.binary(max_size=300),
+    st.text(max_size=300).map(lambda s: s.encode("utf-8", "surrogatepass")),
+    st.lists(st.text(alphabet="eyJhbGciOi.-_+/=% \n\r\t\"'{}[]:,0123456789&?#", max_size=40), max_size=6)
+    .map(".".join)
+    .map(str.encode),
+    structured,
+    st.builds(_mutate, st.sampled_from(SEEDS), st.integers(0, 4000), st.integers(0, 8), st.binary(max_size=6)),
+    st.builds(_mutate, st.just(token().encode()), st.integers(0, 200), st.integers(0, 3), st.binary(max_size=4)),
+)
+
+# Inputs that once broke something, or are known to be hard (kept as regression cases).
+REGRESSIONS = [
+    b"",
+    b"\xff\xfe\x00",
+    b"." * 10_000,
+    b"eyJ" + b"W" * 5000 + b".e30.",
+    b"{" * 5000,
+    b'{"access_token": ' * 3000,
+]
+
+EXAMPLES = {"cli": 40}  # the CLI path is slower per example; everything else gets the default
+DEFAULT_EXAMPLES = 150
+
+
+def _available(name):
+    try:
+        entrypoints.ENTRIES[name](b"")
+    except entrypoints.Unavailable as exc:
+        return pytest.param(name, marks=pytest.mark.skip(reason=str(exc)))
+    return name
+
+
+@pytest.mark.parametrize("name", [_available(n) for n in entrypoints.ENTRIES])
+def test_entry_point_survives_any_input(name):
+    fn = entrypoints.ENTRIES[name]
+
+    @settings(
+        max_examples=EXAMPLES.get(name, DEFAULT_EXAMPLES),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        database=None,
+    )
+    @given(inputs)
+    def run(data):
+        fn(data)
+
+    for data in REGRESSIONS:
+        fn(data)
+    run()
+
+
+def test_schema_is_enforced():
+    """The schema check really runs in this suite, and rejects a report off the contract."""
+    import jsonschema
+
+    assert entrypoints.schema_validator() is not None
+    good = {"jwtlint": "0", "targets": [], "summary": {"error": 0, "warning": 0, "info": 0}}
+    entrypoints.check_report(good)
+    bad = dict(good, targets=[{"kind": "token", "origin": {"path": None, "line": 0, "column": 1}, "findings": []}])
+    with pytest.raises(jsonschema.ValidationError):
+        entrypoints.check_report(bad)
+    finding = {"code": "JWT204", "name": "base64-padding", "severity": "fatal", "message": "m", "fix": None,
+               "fixed": None, "span": None, "refs": []}  # fmt: skip
+    bad = dict(good, targets=[{"kind": "token", "origin": {"path": None, "line": 1, "column": 1},
+                               "findings": [finding]}])  # fmt: skip
+    with pytest.raises(jsonschema.ValidationError):
+        entrypoints.check_report(bad)
+
+
+def test_every_corpus_report_validates_against_the_schema():
+    from jwtlint.corpus import load_cases
+
+    import jwtlint
+
+    cases = load_cases(Path(ROOT) / "corpus")
+    assert len(cases) > 20
+    for case in cases:
+        entrypoints.check_report(json.loads(jwtlint.lint(case.input, **case.args).to_json()))
