@@ -70,7 +70,9 @@ def _read_stream(stream) -> str:
     # Read one character past the limit so an oversized input is reported,
     # never read whole.
     data = stream.read(limits.MAX_INPUT_CHARS * 4 + 1)
-    return data.decode("utf-8", "replace")
+    from .keyparse import decode_input  # binary DER survives as latin-1 text
+
+    return decode_input(data)
 
 
 def _inputs(inputs: list[str] | None) -> list[tuple[str, str | None]]:

@@ -46,7 +46,12 @@ class Candidate(NamedTuple):
 
 
 def extract(text: str, path: str | None = None) -> list[TokenTarget]:
-    """All token targets in ``text``, parsed. Never raises."""
+    """All targets in ``text``, parsed: key material (PEM, DER, JWK...) as key targets, else tokens. Never raises."""
+    from .keyparse import key_targets
+
+    keys = key_targets(text, path)
+    if keys is not None:
+        return keys[: limits.MAX_TARGETS]
     return [
         parse_token(
             c.token,

@@ -57,6 +57,31 @@ def is_binary_der(data: bytes) -> bool:
     return data[:1] == b"\x30" and any(b < 9 or 13 < b < 32 or b > 126 for b in data[:64])
 
 
+def decode_input(data: bytes) -> str:
+    """Input bytes as text: UTF-8 (with replacement), except binary DER, kept byte for byte as latin-1.
+
+    The CLI and ``lint`` read bytes; decoding DER as UTF-8 would destroy it.
+    ``key_targets`` recognises the latin-1 text and reads the bytes back.
+    """
+    return data.decode("latin-1") if is_binary_der(data) else data.decode("utf-8", "replace")
+
+
+def key_targets(text: str, path: str | None = None) -> list[Any] | None:
+    """Intake's hook: the key targets in ``text`` when it is key material (PEM, DER, base64 DER,
+    OpenSSH, JWK/JWKS), else None (the text is for the token intake)."""
+    origin = Origin(path, 1, 1)
+    if text[:1] == "\x30" and max(text[:64], default="\0") < "\u0100":
+        data = text.encode("latin-1", "replace")
+        if is_binary_der(data):
+            return parse_key_material(data, origin)
+    s = text.lstrip()
+    if s[:1] in "{[":
+        from .jwkparse import looks_like_jwk
+
+        return parse_key_material(text, origin) if looks_like_jwk(s) else None
+    return parse_key_material(text, origin) if looks_like_key(text) else None
+
+
 def parse_key_material(data: str | bytes, origin: Origin | None = None) -> list[Any]:
     """Every key in ``data``, as targets (``KeyTarget``; JWK/JWKS targets from ``jwtlint.jwkparse``).
 
@@ -80,7 +105,7 @@ def parse_key_material(data: str | bytes, origin: Origin | None = None) -> list[
     s = text.strip()
     if not s:
         return [KeyTarget(text, origin, "unknown", (), problem="empty", size=len(text))]
-    if s[0] in "{[" and '"kty"' in s:
+    if s[0] in "{[" and ('"kty"' in s or '"keys"' in s):
         return _jwk_targets(text, origin)
     if _BEGIN.search(text) or _END.search(text):
         return [_pem_target(text, origin)]
@@ -92,15 +117,13 @@ def parse_key_material(data: str | bytes, origin: Origin | None = None) -> list[
 
 
 def _jwk_targets(text: str, origin: Origin) -> list[Any]:
-    """JSON goes to the JWK parser (JWK's module); without it, JSON is not read here."""
+    """JSON goes to the JWK parser (``jwtlint.jwkparse``); without it, JSON is not read here."""
     try:
-        from . import jwkparse  # type: ignore[attr-defined]
+        from .jwkparse import parse_jwk_json
     except ImportError:
         return [KeyTarget(_mask_all(text), origin, "jwk", (), problem="jwk-unsupported", size=len(text))]
-    parse = getattr(jwkparse, "parse_jwk_material", None)
-    if parse is None:
-        return [KeyTarget(_mask_all(text), origin, "jwk", (), problem="jwk-unsupported", size=len(text))]
-    return list(parse(text, origin))
+    found = parse_jwk_json(text, origin)
+    return found or [KeyTarget(_mask_all(text), origin, "unknown", (), problem="not-key", size=len(text))]
 
 
 # --- PEM -------------------------------------------------------------------

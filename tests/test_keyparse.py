@@ -223,3 +223,31 @@ def test_not_a_key_and_empty_input_and_origin():
     assert t.origin == Origin("k.pem", 1, 1)
     with pytest.raises(TypeError):
         parse_key_material(12)  # type: ignore[arg-type]
+
+
+def test_lint_and_intake_route_key_material_to_key_targets(rsa_key, tmp_path):
+    from jwtlint import lint
+    from jwtlint.keyparse import decode_input
+
+    assert [t.kind for t in lint(pem(rsa_key)).targets] == ["key"]
+    der = rsa_key.private_bytes(ENC.DER, PRIV.PKCS8, NOENC)
+    (t,) = lint(der).targets
+    assert t.kind == "key" and t.target.form == "der" and t.target.keys[0].raw == der
+    assert decode_input(der).encode("latin-1") == der and decode_input(b"eyJ") == "eyJ"
+    jwk = '{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}'
+    assert [t.kind for t in lint(jwk).targets] == ["jwk"]
+    assert [t.kind for t in lint("eyJhbGciOiJIUzI1NiJ9.e30.x").targets] == ["token"]
+
+
+def test_check_reads_binary_der_from_a_file(rsa_key, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from jwtlint.cli import app
+
+    f = tmp_path / "key.der"
+    f.write_bytes(rsa_key.private_bytes(ENC.DER, PRIV.PKCS8, NOENC))
+    out = CliRunner().invoke(app, ["check", str(f), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["targets"][0]["kind"] == "key"
