@@ -16,8 +16,17 @@ from .report import Report, TargetReport
 
 
 @lru_cache(maxsize=32)
-def _rules(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> dict[str, list[Rule]]:
-    return by_kind(registry().select(select, ignore))
+def _rules(
+    select: tuple[str, ...] | None, ignore: tuple[str, ...] | None, profile: str | None = None
+) -> dict[str, list[Rule]]:
+    chosen = registry().select(select, ignore)
+    if profile:  # a profile adds its rules (off by default) to the selection, minus --ignore
+        from .profiles import profile_rules
+
+        dropped = {id(r) for r in registry().select(ignore)} if ignore else set()
+        taken = {id(r) for r in chosen}
+        chosen += [r for r in profile_rules(registry().rules, profile) if id(r) not in taken | dropped]
+    return by_kind(chosen)
 
 
 def _tuple(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
@@ -38,6 +47,9 @@ def make_context(
     leeway: float = 0.0,
     max_lifetime: float = 86400.0,
     show_secrets: bool = False,
+    profile: str | None = None,
+    nonce: str | None = None,
+    access_token: str | None = None,
 ) -> Context:
     if isinstance(audience, str):
         audience = (audience,)
@@ -51,6 +63,9 @@ def make_context(
         max_lifetime=float(max_lifetime),
         keys=_keys(key, secret),
         show_secrets=show_secrets,
+        profile=profile,
+        nonce=nonce,
+        access_token=access_token,
     )
 
 
@@ -81,6 +96,9 @@ def lint(
     fail_on: str | Severity = Severity.ERROR,
     show_secrets: bool = False,
     path: str | None = None,
+    profile: str | None = None,
+    nonce: str | None = None,
+    access_token: str | None = None,
 ) -> Report:
     """Lint every token in ``text`` (a token, ``Bearer ...``, a form body, a URL, JSON...).
 
@@ -90,6 +108,9 @@ def lint(
     family names. ``key`` and ``secret`` are for signature verification.
     Raises ``TypeError`` for a non-text input and ``ValueError`` for an
     unknown selector; never raises on the content of ``text``.
+    ``profile`` adds a platform profile's rules (``jwtlint.profiles``; ``auto``
+    picks one per token); ``nonce`` and ``access_token`` are what an OIDC ID
+    token or a DPoP proof must be bound to.
     """
     if isinstance(text, (bytes, bytearray)):
         text = bytes(text).decode("utf-8", "replace")
@@ -98,8 +119,9 @@ def lint(
     ctx = make_context(
         key=key, secret=secret, audience=audience, issuer=issuer, now=now,
         leeway=leeway, max_lifetime=max_lifetime, show_secrets=show_secrets,
+        profile=profile, nonce=nonce, access_token=access_token,
     )  # fmt: skip
-    rules = _rules(_tuple(select), _tuple(ignore))
+    rules = _rules(_tuple(select), _tuple(ignore), profile or None)
     if len(text) > limits.MAX_INPUT_CHARS:
         # Too big to search: one target that says so (see the input-too-large rule).
         targets = [parse_token(text[: limits.MAX_TOKEN_CHARS + 1], origin=Origin(path, 1, 1))]

@@ -31,6 +31,15 @@ class Format(str, Enum):
     json = "json"
 
 
+class ReportFormat(str, Enum):
+    """Formats of the commands that report findings (check, scan)."""
+
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -98,7 +107,7 @@ def check(
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, names, prefixes, families."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules: codes, names, prefixes, families."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Lowest severity that makes the exit code 1."),
-    fmt: Format = typer.Option(Format.text, "--format", help="Output format."),
+    fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", help="Output format: text, json, sarif, github."),
     show_secrets: bool = typer.Option(False, "--show-secrets", help="Show whole signatures and secrets in the report."),
 ) -> None:
     """Check tokens and report every problem, where it is, and how to fix it."""
@@ -121,8 +130,12 @@ def check(
     if not targets:
         raise _fail("no token found in the input")
     report = Report(targets, fail_on=reports[0].fail_on, show_secrets=show_secrets)
-    if fmt is Format.json:
+    if fmt is ReportFormat.json:
         typer.echo(report.to_json())
+    elif fmt in (ReportFormat.sarif, ReportFormat.github):
+        from .scancli import machine_output
+
+        typer.echo(machine_output(report, fmt.value))
     else:
         from .reporters import to_text
         import time
@@ -225,6 +238,11 @@ def show_rule(name: str = typer.Argument(..., help="A rule name or code, e.g. ba
         typer.echo("\n## References")
         for ref in rule.refs:
             typer.echo(f"- {ref}" + (f" <{ref.url}>" if ref.url else ""))
+
+
+from .scancli import scan_command  # noqa: E402  (the body of `jwtlint scan` lives in jwtlint/scancli.py)
+
+app.command("scan")(scan_command)
 
 
 def _version_callback(value: bool) -> None:

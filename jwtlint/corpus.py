@@ -9,7 +9,9 @@ A case is a folder under ``corpus/``:
 - ``expected.txt``: the exact findings of the whole default rule set, one per
   line: ``<target> <severity> <name> <part>[<start>:<end>]`` (``-`` when a
   finding has no span), sorted;
-- optionally ``make.py``, the script that produced ``input.txt``.
+- optionally ``make.py``, the script that produced ``input.txt``;
+- optionally ``"mode": "scan"`` in ``case.json``: ``input.txt`` is a file as
+  ``jwtlint scan`` reads it (named ``"file"``), with the scan rules on.
 """
 
 from __future__ import annotations
@@ -38,6 +40,10 @@ class Case:
         return dict(self.meta.get("args", {}))
 
     def run(self) -> Report:
+        if self.meta.get("mode") == "scan":  # input.txt read as a file by jwtlint scan (scan rules, example policy)
+            from .scan import lint_report
+
+            return lint_report((self.path / "input.txt").read_bytes(), self.meta.get("file", "input.txt"), **self.args)
         return lint(self.input, **self.args)
 
     def expected(self) -> list[str]:

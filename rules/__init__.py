@@ -9,3 +9,7 @@ Always import this package as ``jwtlint.rules``, never as ``rules``.
 from jwtlint.rules import claims, header, signature, structure, transport
 
 RULES = [*transport.RULES, *structure.RULES, *header.RULES, *claims.RULES, *signature.RULES]
+# Scan rules (JWT8xx): off by default, added by jwtlint scan (jwtlint.scan).
+from jwtlint.rules import scan as _scan  # noqa: E402
+
+RULES += _scan.RULES

@@ -215,7 +215,8 @@ class SignatureLength(Rule):
 class EcdsaDerSignature(Rule):
     """## What it does
     Flags an ES256/ES384/ES512/ES256K signature in ASN.1 DER form
-    (`Ecdsa-Sig-Value`) instead of the raw `R||S` that JOSE uses.
+    (`Ecdsa-Sig-Value`) instead of the raw `R||S` that JOSE uses. With a key
+    given (`--key`), it also says whether the converted signature verifies.
 
     ## Why is this bad?
     JWS carries an ECDSA signature as R and S, each left-padded to the
@@ -268,8 +269,17 @@ class EcdsaDerSignature(Rule):
                 fix=f"sign with a {curve} key (or set alg to match the key's curve), then convert DER to R||S",
             )
             return
+        # With a key (jwtlint.verify), say whether the converted signature verifies.
+        ev = t.verification
+        checked = ""
+        if ev is not None and ev.der_verifies is not None:
+            checked = (
+                "; converted to R||S it verifies with the key given"
+                if ev.der_verifies
+                else "; even converted to R||S it does not verify with the key given"
+            )
         yield self.finding(
-            head + " (the form OpenSSL, Java, .NET, AWS KMS, Go SignASN1 and cryptography return)",
+            head + " (the form OpenSSL, Java, .NET, AWS KMS, Go SignASN1 and cryptography return)" + checked,
             seg.span(),
             fix=f"convert DER to R||S: each of R and S as {n} big-endian bytes, concatenated (shown in `fixed`)",
             fixed=b64url_encode(r.to_bytes(n, "big") + s.to_bytes(n, "big")),

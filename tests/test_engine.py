@@ -141,5 +141,11 @@ def test_a_third_party_pack_loads_through_the_same_door(monkeypatch):
 
 
 def test_context_repr_hides_key_and_secret():
-    ctx = jwtlint.api.make_context(now=1, secret="hunter2-very-secret", key="-----BEGIN PRIVATE KEY-----abc")
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    pem = ed25519.Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )  # key text is parsed (jwtlint.keyinput): a real key, so that both keys are kept
+    ctx = jwtlint.api.make_context(now=1, secret="hunter2-very-secret", key=pem)
     assert "hunter2" not in repr(ctx) and "BEGIN" not in repr(ctx) and "keys=2" in repr(ctx)
