@@ -182,6 +182,10 @@ def decode(
     blocks = []
     for t in targets:
         lines = [style.bold(t.origin.label())] if len(targets) > 1 else []
+        if t.kind != "token":  # a key, JWK or JWKS: say what it holds, never its secret members
+            held = "; ".join(k.describe() for k in getattr(t, "keys", ())) or "no usable key"
+            blocks.append("\n".join(lines + [f"{t.kind}: {held}  (jwtlint check lints it)"]))
+            continue
         lines += render(t, when, style, show_secrets)
         notes = run(reading_rules, t, ctx)
         if notes:

@@ -352,3 +352,13 @@ def _mask(text: str, hidden: list[Span]) -> str:
         pos = s.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def parse_jwk_material(text: str, origin: Origin | None = None) -> list[JwkTarget | JwksTarget]:
+    """Like ``parse_jwk_json``, for text already judged to be a JWK (``keyparse`` calls it):
+    always at least one target; JSON that is neither a JWK nor a JWKS is a ``jwk`` target without a record.
+    """
+    found = parse_jwk_json(text, origin)
+    if found:
+        return found
+    return [JwkTarget(_LONG_RUN.sub(_stars, text), origin or Origin(), JsonEvidence(problem="not-object", detail="is not a JWK or JWK Set object"), None)]

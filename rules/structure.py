@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
-from jwtlint.model import Segment, Span, TokenTarget
+from jwtlint.model import EncodedField, Segment, Span, TokenTarget
 
 
 def _encoded_segments(t: TokenTarget) -> Iterator[Segment]:
@@ -25,14 +25,28 @@ def _encoded_segments(t: TokenTarget) -> Iterator[Segment]:
             yield seg
 
 
-def _reencode_applicability(seg: Segment) -> Applicability:
-    # Re-encoding the signature keeps its bytes; re-encoding the header or
-    # payload changes the signing input, so the token must be signed again.
-    return Applicability.SAFE if seg.role == "signature" else Applicability.UNSAFE
+#: The encoding rules read token segments and JWK members alike (``EncodedField``).
+_ENCODED_KINDS = frozenset({"token", "jwk", "jwks"})
 
 
-def _resign_note(seg: Segment) -> str:
-    return "" if seg.role == "signature" else ", then sign the re-encoded header.payload again"
+def _encoded_fields(t: TokenTarget) -> Iterator[EncodedField]:
+    """The base64url texts of a target: a token's segments, or a JWK's encoded members (never ``x5c``)."""
+    if t.kind != "token":
+        yield from t.encoded_fields()
+        return
+    for seg in _encoded_segments(t):
+        # Re-encoding the signature keeps its bytes; re-encoding the header or
+        # payload changes the signing input, so the token must be signed again.
+        signature = seg.role == "signature"
+        yield EncodedField(seg.role, seg.b64, seg.role, 0, resign=not signature, sensitive=signature)
+
+
+def _reencode_applicability(f: EncodedField) -> Applicability:
+    return Applicability.UNSAFE if f.resign else Applicability.SAFE
+
+
+def _resign_note(f: EncodedField) -> str:
+    return ", then sign the re-encoded header.payload again" if f.resign else ""
 
 
 def _claims_expected(t: TokenTarget, ctx: Context) -> bool:
@@ -135,7 +149,9 @@ class EmptySegment(Rule):
 
 class StdBase64Alphabet(Rule):
     """## What it does
-    Flags a segment written in the standard base64 alphabet (`+`, `/`) instead of base64url.
+    Flags a segment written in the standard base64 alphabet (`+`, `/`) instead of base64url,
+    and a JWK member (`n`, `e`, `x`, `y`, `d`, `k`...) written so; `x5c` is standard base64 by
+    definition (RFC 7517 §4.7) and is never flagged.
 
     ## Why is this bad?
     JOSE segments are base64url (RFC 7515 §2): `-` and `_` where standard
@@ -158,10 +174,11 @@ class StdBase64Alphabet(Rule):
     name = "std-base64-alphabet"
     severity = Severity.ERROR
     summary = "A segment uses standard base64 ('+', '/') instead of base64url."
+    targets = _ENCODED_KINDS
     refs = (cite("RFC 7515", "2"), cite("RFC 4648", "5"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        for seg in _encoded_segments(t):
+        for seg in _encoded_fields(t):
             b = seg.b64
             if not b.std_chars:
                 continue
@@ -173,18 +190,19 @@ class StdBase64Alphabet(Rule):
             mixed = " mixed with base64url's '-' and '_' (a partial conversion)" if b.alphabet == "mixed" else ""
             first = b.std_chars[0]
             yield self.finding(
-                f"the {seg.role} uses standard base64: {counts}{mixed} (first at character {first})",
+                f"the {seg.label} uses standard base64: {counts}{mixed} (first at character {first})",
                 seg.span(first, first + 1),
                 fix="encode with base64url without padding ('+' to '-', '/' to '_', no '=')" + _resign_note(seg),
                 fixed=None if b.illegal else b.canonical,
                 applicability=_reencode_applicability(seg),
-                sensitive=seg.role == "signature",
+                sensitive=seg.sensitive,
             )
 
 
 class Base64Padding(Rule):
     """## What it does
-    Flags a segment that ends with `=` padding.
+    Flags a segment, or a base64url JWK member (RFC 7518 §6: `n`, `e`, `x`, `y`, `d`, `k`...),
+    that ends with `=` padding (`x5c` is standard base64, padded by definition).
 
     ## Why is this bad?
     JWS compact serialization is base64url *without* padding (RFC 7515 §2,
@@ -204,21 +222,22 @@ class Base64Padding(Rule):
     name = "base64-padding"
     severity = Severity.ERROR
     summary = "A segment ends with '=' padding; base64url in JOSE has none."
+    targets = _ENCODED_KINDS
     refs = (cite("RFC 7515", "2"), cite("RFC 7515", "Appendix C"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        for seg in _encoded_segments(t):
+        for seg in _encoded_fields(t):
             b = seg.b64
             if not b.padding:
                 continue
             start, end = b.padding_span
             yield self.finding(
-                f"the {seg.role} ends with {b.padding} '=' padding character{'s' * (b.padding > 1)}",
+                f"the {seg.label} ends with {b.padding} '=' padding character{'s' * (b.padding > 1)}",
                 seg.span(start, end),
                 fix="strip the trailing '='" + _resign_note(seg),
                 fixed=None if b.illegal else b.canonical,
                 applicability=_reencode_applicability(seg),
-                sensitive=seg.role == "signature",
+                sensitive=seg.sensitive,
             )
 
 
@@ -245,17 +264,18 @@ class InvalidBase64Char(Rule):
     name = "invalid-base64-char"
     severity = Severity.ERROR
     summary = "A segment has characters, padding or a length that base64url cannot have."
+    targets = _ENCODED_KINDS
     refs = (cite("RFC 7515", "2"), cite("RFC 4648", "5"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        for seg in _encoded_segments(t):
+        for seg in _encoded_fields(t):
             b = seg.b64
             if b.illegal:
                 chars = sorted({c for _, c in b.illegal})
                 shown = ", ".join(repr(c) for c in chars[:8])
                 first = b.illegal[0][0]
                 yield self.finding(
-                    f"the {seg.role} has {len(b.illegal)} character{'s' * (len(b.illegal) > 1)} outside base64url "
+                    f"the {seg.label} has {len(b.illegal)} character{'s' * (len(b.illegal) > 1)} outside base64url "
                     f"({shown}; first at character {first})",
                     seg.span(first, first + 1),
                     fix="copy the token again from its source; these characters are not part of any base64 text",
@@ -263,14 +283,14 @@ class InvalidBase64Char(Rule):
             if b.misplaced_padding:
                 first = b.misplaced_padding[0]
                 yield self.finding(
-                    f"the {seg.role} has '=' inside it at character {first} (padded pieces joined together?)",
+                    f"the {seg.label} has '=' inside it at character {first} (padded pieces joined together?)",
                     seg.span(first, first + 1),
                     fix="encode the whole segment at once with base64url, without padding",
                 )
             if b.dangling:
                 n = len(b.text) - b.padding
                 yield self.finding(
-                    f"the {seg.role} has {n} base64 characters, which leaves one over: no base64 text has that "
+                    f"the {seg.label} has {n} base64 characters, which leaves one over: no base64 text has that "
                     "length (the segment was cut short, or has a stray character)",
                     seg.span(n - 1, n),
                     fix="copy the token again from its source, whole",
@@ -300,22 +320,23 @@ class NonCanonicalBase64(Rule):
     name = "non-canonical-base64"
     severity = Severity.ERROR
     summary = "A segment's last character has non-zero unused bits."
+    targets = _ENCODED_KINDS
     refs = (cite("RFC 4648", "3.5"), cite("RFC 7515", "2"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        for seg in _encoded_segments(t):
+        for seg in _encoded_fields(t):
             b = seg.b64
             if not b.non_canonical or b.dangling:
                 continue
             n = len(b.text) - b.padding
             yield self.finding(
-                f"the {seg.role}'s last character {b.text[n - 1]!r} sets unused bits; the canonical character "
+                f"the {seg.label}'s last character {b.text[n - 1]!r} sets unused bits; the canonical character "
                 f"is {b.canonical[-1]!r}",
                 seg.span(n - 1, n),
                 fix="re-encode the decoded bytes with a base64url encoder" + _resign_note(seg),
                 fixed=None if b.illegal else b.canonical,
                 applicability=_reencode_applicability(seg),
-                sensitive=seg.role == "signature",
+                sensitive=seg.sensitive,
             )
 
 
