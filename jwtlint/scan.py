@@ -1,0 +1,458 @@
+"""``jwtlint scan``: find tokens, keys and JWKs in files, lint each, report where.
+
+Pipeline per file: read bytes (skipping binary, oversized and vendored
+files), ``extract`` targets with their line and column, parse each with the
+same parsers ``check`` uses, run the default rules plus the scan family
+(``rules/scan.py``), then apply the file's ``jwtlint: ignore`` comments,
+the example policy and the baseline.
+
+Example policy (so documentation is not a wall of red): a target that is
+plainly an example -- an expired token, an ``alg: none`` token, a published
+sample key (``known-sample-key``) or a token made with a published secret
+(``weak-hmac-secret`` naming a published secret) -- cannot be a live
+credential. Its marker finding is reported as ``info`` and every other
+finding of that target is capped at ``warning``, so with the default
+``--fail-on error`` examples never block a commit, yet ``--fail-on warning``
+still shows a broken example.
+
+Many bytes are read by a process pool (both cores); a few files run in
+this process, where starting workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from . import limits
+from .engine import Context, Finding, Rule, Severity, by_kind, registry, run
+from .extract import Found, iter_found
+from .model import Origin
+from .report import Report, TargetReport
+
+#: Folders of other people's code: never scanned (also when committed).
+VENDORED = frozenset(
+    {".git", "node_modules", "vendor", ".venv", "venv", "dist", "build", "__pycache__", ".tox", "site-packages",
+     ".hg", ".svn", ".mypy_cache", ".pytest_cache", ".ruff_cache", "bower_components"}
+)  # fmt: skip
+
+#: Findings that mark a target as an example (see the module docstring).
+EXAMPLE_MARKERS = frozenset({"expired", "alg-none", "known-sample-key"})
+
+#: Files in the pool's batches: enough to amortise the worker round trip.
+_MIN_POOL_BYTES = 4 * 1024 * 1024
+_MIN_POOL_FILES = 8
+
+
+class ScanTarget(NamedTuple):
+    """A linted target as a scan reports it: picklable, secret-free (no key objects, no token text)."""
+
+    kind: str  # token, key, jwk, jwks
+    origin: Origin
+    digest: str  # SHA-256 of the normalised target text (baseline fingerprints)
+    example: bool = False
+    how: str = ""  # how it was written: concatenated, wrapped, escaped-newlines, string-lines
+    #: (part, start, end) of each segment of a token written on one line, in characters from
+    #: its first one (for SARIF regions and fixes); empty when the file text does not map.
+    parts: tuple[tuple[str, int, int], ...] = ()
+
+    @property
+    def input_text(self) -> str:  # reporters look for it; a scan keeps no text
+        return ""
+
+
+class FileJob(NamedTuple):
+    path: str  # as opened
+    shown: str  # as reported (relative to the working directory when under it)
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...] | None
+    context: Context
+
+
+class FileResult(NamedTuple):
+    shown: str
+    size: int
+    targets: tuple[TargetReport, ...] = ()
+    skipped: str | None = None  # why the file was not read (binary, too large, ...)
+    error: str | None = None  # could not be read: one line
+    suppressed: int = 0  # findings silenced by `jwtlint: ignore`
+    more: int = 0  # targets beyond limits.MAX_SCAN_TARGETS_PER_FILE, not linted
+
+
+@dataclass
+class ScanResult:
+    """Everything a scan found; ``report`` is the ``Report`` the reporters take."""
+
+    files: list[FileResult]
+    skipped: list[tuple[str, str]]  # (path, reason), from walking
+    fail_on: Severity = Severity.ERROR
+    show_secrets: bool = False
+    seconds: float = 0.0
+    baselined: int = 0
+    report: Report = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.report = Report(tuple(t for f in self.files for t in f.targets), self.fail_on, self.show_secrets)
+
+    @property
+    def scanned(self) -> list[FileResult]:
+        return [f for f in self.files if f.skipped is None and f.error is None]
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [f for f in self.files if f.error]
+
+    @property
+    def all_skipped(self) -> list[tuple[str, str]]:
+        return self.skipped + [(f.shown, f.skipped) for f in self.files if f.skipped]
+
+    @property
+    def bytes(self) -> int:
+        return sum(f.size for f in self.scanned)
+
+    def summary_line(self) -> str:
+        s = self.report.summary()
+        n = sum(s.values())
+        parts = [
+            f"{len(self.scanned)} file{'s' * (len(self.scanned) != 1)}",
+            f"{len(self.report.targets)} target{'s' * (len(self.report.targets) != 1)}",
+            f"{n} finding{'s' * (n != 1)} ({s['error']} error{'s' * (s['error'] != 1)}, "
+            f"{s['warning']} warning{'s' * (s['warning'] != 1)}, {s['info']} info)",
+        ]
+        extra = []
+        if self.all_skipped:
+            extra.append(f"{len(self.all_skipped)} skipped")
+        suppressed = sum(f.suppressed for f in self.files)
+        if suppressed:
+            extra.append(f"{suppressed} suppressed")
+        if self.baselined:
+            extra.append(f"{self.baselined} in baseline")
+        if self.errors:
+            extra.append(f"{len(self.errors)} unreadable")
+        tail = f"; {', '.join(extra)}" if extra else ""
+        return f"scanned {', '.join(parts)}{tail} in {self.seconds:.2f} s"
+
+    def apply_baseline(self, known: Any) -> None:
+        """Drop the findings a baseline records (``jwtlint.baseline.load``)."""
+        from .baseline import apply
+
+        targets, self.baselined = apply(self.report.targets, known)
+        self.report = Report(targets, self.fail_on, self.show_secrets)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.report.to_dict()
+        for td, tr in zip(d["targets"], self.report.targets):
+            td["example"] = tr.target.example
+            td["fingerprint"] = tr.target.digest[:16]
+        d["scan"] = {
+            "files": len(self.scanned),
+            "bytes": self.bytes,
+            "skipped": [{"path": p, "reason": r} for p, r in self.all_skipped],
+            "unreadable": [{"path": f.shown, "reason": f.error} for f in self.errors],
+            "suppressed": sum(f.suppressed for f in self.files),
+            "baselined": self.baselined,
+            "seconds": round(self.seconds, 3),
+        }
+        return d
+
+
+# --- choosing files ---------------------------------------------------------
+
+
+def collect(paths: Iterable[str], include: list[str] | None = None, exclude: list[str] | None = None,
+            root: Path | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:  # fmt: skip
+    """(files, skipped): files as (path, shown), each real file once; skipped as (path, reason).
+
+    Directories are walked with git's view of the tree when inside a work
+    tree (``.gitignore`` respected), else by a walk that skips vendored
+    folders and follows no symlink loop. Raises ``FileNotFoundError`` for
+    a path that does not exist.
+    """
+    from .config import glob_match
+
+    root = (root or Path.cwd()).resolve()
+    files: list[tuple[str, str]] = []
+    skipped: list[tuple[str, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for arg in paths:
+        if not os.path.lexists(arg):
+            raise FileNotFoundError(arg)
+        candidates = _walk(arg) if os.path.isdir(arg) else iter([(arg, None)])
+        for path, why in candidates:
+            shown = _shown(path)
+            if why:
+                skipped.append((shown, why))
+                continue
+            rel = _relative(path, root)
+            if exclude and any(glob_match(rel, g) for g in exclude):
+                skipped.append((shown, "excluded by configuration"))
+                continue
+            if include and not any(glob_match(rel, g) for g in include):
+                skipped.append((shown, "not included by configuration"))
+                continue
+            try:
+                st = os.stat(path)
+            except OSError as exc:
+                files.append((path, shown))  # scan_file reports it in one line
+                del exc
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                skipped.append((shown, "not a regular file"))
+                continue
+            if (st.st_dev, st.st_ino) in seen:
+                continue  # the same file through a symlink or twice on the command line
+            seen.add((st.st_dev, st.st_ino))
+            files.append((path, shown))
+    return files, skipped
+
+
+def _walk(top: str) -> Iterator[tuple[str, str | None]]:
+    listed = _git_files(top)
+    if listed is not None:
+        for rel in listed:
+            parts = rel.split("/")
+            vendored = next((p for p in parts[:-1] if p in VENDORED), None)
+            path = os.path.join(top, rel)
+            if vendored:
+                yield path, f"in a vendored folder ({vendored}/)"
+            elif os.path.isdir(path):
+                continue  # a submodule or a symlink to a directory: git lists it, we do not descend
+            else:
+                yield path, None
+        return
+    visited: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=True):
+        try:
+            st = os.stat(dirpath)
+        except OSError:
+            dirnames[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in visited:  # a symlink loop: been here already
+            dirnames[:] = []
+            continue
+        visited.add((st.st_dev, st.st_ino))
+        keep = []
+        for d in sorted(dirnames):
+            if d in VENDORED:
+                yield os.path.join(dirpath, d), f"vendored folder ({d}/)"
+            else:
+                keep.append(d)
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            yield os.path.join(dirpath, name), None
+
+
+def _git_files(top: str) -> list[str] | None:
+    """Tracked and untracked-not-ignored files under ``top``, or None outside a git work tree."""
+    try:
+        out = subprocess.run(
+            ["git", "-C", top, "ls-files", "-co", "--exclude-standard", "-z"],
+            capture_output=True, timeout=60, check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    return sorted({p for p in out.stdout.decode("utf-8", "surrogateescape").split("\0") if p})
+
+
+def _shown(path: str) -> str:
+    rel = os.path.relpath(path) if not os.path.isabs(path) or path.startswith(os.getcwd() + os.sep) else path
+    return rel.replace(os.sep, "/") if not rel.startswith("..") else path
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+# --- one file ---------------------------------------------------------------
+
+
+@lru_cache(maxsize=16)
+def scan_rules(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> dict[str, list[Rule]]:
+    """The rules a scan runs: the selection (default: the default rules and the scan family)."""
+    reg = registry()
+    chosen = reg.select(select, ignore)
+    if not select:
+        dropped = {id(r) for r in reg._match_all(ignore)} if ignore else set()
+        chosen += [r for r in reg.rules if r.family == "scan" and not r.default_enabled and id(r) not in dropped]
+    return by_kind(chosen)
+
+
+def scan_file(job: FileJob) -> FileResult:
+    """Read one file and lint what it holds. Never raises: problems become ``skipped`` or ``error``."""
+    try:
+        with open(job.path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > limits.MAX_SCAN_FILE_BYTES:
+                return FileResult(job.shown, size, skipped=f"larger than {limits.MAX_SCAN_FILE_BYTES >> 20} MiB")
+            head = fh.read(limits.BINARY_SNIFF_BYTES)
+            if b"\0" in head:
+                return FileResult(job.shown, size, skipped="binary")
+            fh.seek(0)
+            return _lint_found(job, size, iter_found(fh))
+    except OSError as exc:
+        return FileResult(job.shown, 0, error=f"cannot read {job.shown}: {exc.strerror or exc}")
+
+
+def lint_text(data: bytes | str, path: str = "<input>", *, context: Context | None = None,
+              select: tuple[str, ...] | None = None, ignore: tuple[str, ...] | None = None) -> FileResult:  # fmt: skip
+    """Scan one file's content given in memory (the corpus and tests use this)."""
+    import io
+
+    raw = data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data
+    ctx = context or Context(now=time.time())
+    job = FileJob(path, path, select, ignore, ctx)
+    return _lint_found(job, len(raw), iter_found(io.BytesIO(raw)))
+
+
+def lint_report(data: bytes | str, path: str = "<input>", *, now: float | None = None, select: Any = None,
+                ignore: Any = None, fail_on: str = "error", show_secrets: bool = False, **context: Any) -> Report:  # fmt: skip
+    """One file's content scanned as ``jwtlint scan`` would, as a ``Report`` (corpus cases in scan mode)."""
+    from .api import _tuple, make_context
+
+    ctx = make_context(now=now, show_secrets=show_secrets, **context)
+    result = lint_text(data, path, context=ctx, select=_tuple(select), ignore=_tuple(ignore))
+    return Report(result.targets, Severity.parse(fail_on), show_secrets)
+
+
+def _lint_found(job: FileJob, size: int, found: Iterable[Found]) -> FileResult:
+    rules = scan_rules(job.select, job.ignore)
+    targets: list[TargetReport] = []
+    suppressed = 0
+    more = 0
+    for f in found:
+        if len(targets) >= limits.MAX_SCAN_TARGETS_PER_FILE:
+            more += 1
+            continue
+        origin = Origin(job.shown, f.line, f.column)
+        for parsed in _parse(f, origin):
+            findings = run(rules.get(parsed.kind, []), parsed, job.context)
+            findings, silenced = _suppress(findings, f.suppressed)
+            suppressed += silenced
+            findings, example = apply_example_policy(findings)
+            scanned = ScanTarget(parsed.kind, origin, f.digest, example, f.how, _parts(parsed, f))
+            targets.append(TargetReport(scanned, tuple(findings)))
+    return FileResult(job.shown, size, tuple(targets), suppressed=suppressed, more=more)
+
+
+def _parse(f: Found, origin: Origin) -> list[Any]:
+    if f.kind == "token":
+        from .parse import parse_token
+
+        return [parse_token(f.text, origin=origin)]
+    from .keyparse import parse_key_material
+
+    return list(parse_key_material(f.text, origin))
+
+
+def _parts(parsed: Any, f: Found) -> tuple[tuple[str, int, int], ...]:
+    if parsed.kind != "token" or f.how or parsed.whitespace:
+        return ()
+    return (("token", 0, len(parsed.text)), *((seg.role, seg.start, seg.end) for seg in parsed.segments))
+
+
+def _suppress(findings: list[Finding], names: frozenset[str] | None) -> tuple[list[Finding], int]:
+    if names is None:
+        return findings, 0
+    kept = [f for f in findings if names and f.name not in names and f.code not in names]
+    return kept, len(findings) - len(kept)
+
+
+def apply_example_policy(findings: list[Finding]) -> tuple[list[Finding], bool]:
+    """(findings, is_example): an example's markers become info, its other findings at most warning."""
+    if any(f.name == "live-token-in-repo" for f in findings) or not any(_marks_example(f) for f in findings):
+        return findings, False
+    out = []
+    for f in findings:
+        cap = Severity.INFO if _marks_example(f) else Severity.WARNING
+        out.append(f if f.severity <= cap else _with_severity(f, cap))
+    return out, True
+
+
+def _marks_example(f: Finding) -> bool:
+    if f.name in EXAMPLE_MARKERS:
+        return True
+    # A token MAC'd with a secret from a tutorial or jwt.io is as public as the secret.
+    return f.name == "weak-hmac-secret" and "publish" in f.message
+
+
+def _with_severity(f: Finding, severity: Severity) -> Finding:
+    import dataclasses
+
+    return dataclasses.replace(f, severity=severity, message=f"{f.message} [example: was {f.severity}]")
+
+
+# --- the whole scan -----------------------------------------------------------
+
+
+def scan(
+    paths: Iterable[str] | None = None,
+    *,
+    config: Any = None,
+    now: float | None = None,
+    jobs: int | None = None,
+    show_secrets: bool = False,
+) -> ScanResult:
+    """Scan ``paths`` (default: the current directory) with ``config`` (a ``jwtlint.config.Config``)."""
+    from .api import make_context
+    from .config import Config
+
+    started = time.perf_counter()
+    cfg = config or Config()
+    paths = list(paths or ["."])
+    files, skipped = collect(paths, cfg["include"], cfg["exclude"], cfg.root)
+    when = time.time() if now is None else now
+    work = [_job(path, shown, cfg, when, show_secrets, make_context) for path, shown in files]
+    results = _run_all(work, jobs)
+    result = ScanResult(results, skipped, Severity.parse(cfg["fail-on"]), show_secrets)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _job(path: str, shown: str, cfg: Any, now: float, show_secrets: bool, make_context: Any) -> FileJob:
+    c = cfg.for_path(path)
+    ctx = make_context(
+        audience=c["aud"], issuer=c["iss"], now=now, leeway=c["leeway"], max_lifetime=c["max-lifetime"],
+        show_secrets=show_secrets,
+    )  # fmt: skip
+    return FileJob(path, shown, _tuple(c["select"]), _tuple(c["ignore"]), ctx)
+
+
+def _tuple(v: list[str] | None) -> tuple[str, ...] | None:
+    return tuple(v) if v else None
+
+
+def _run_all(work: list[FileJob], jobs: int | None) -> list[FileResult]:
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    total = 0
+    for j in work:
+        try:
+            total += os.path.getsize(j.path)
+        except OSError:
+            pass
+    # Check every selector once, here, so a bad one is one error and not one per worker.
+    for sel in {(j.select, j.ignore) for j in work}:
+        scan_rules(*sel)
+    if workers <= 1 or len(work) < _MIN_POOL_FILES or total < _MIN_POOL_BYTES:
+        return [scan_file(j) for j in work]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        ctx = multiprocessing.get_context("fork")  # workers inherit the loaded rules
+    except ValueError:  # pragma: no cover - platforms without fork
+        ctx = None
+    chunk = max(1, len(work) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        return list(pool.map(scan_file, work, chunksize=chunk))

@@ -1,0 +1,136 @@
+"""Scan rules: live-token-in-repo, private-key-in-repo, and the example policy that demotes examples."""
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+from jwtlint import lint
+from jwtlint.engine import Context, Severity
+from jwtlint.scan import lint_text
+
+NOW = 1_800_000_000
+RSA_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def scan_text(text: str, **kw):
+    return lint_text(text, "f.txt", context=Context(now=NOW), **kw)
+
+
+def by_name(result, name):
+    return [f for tr in result.targets for f in tr.findings if f.name == name]
+
+
+def pem(key, fmt=serialization.PrivateFormat.TraditionalOpenSSL, enc=None) -> str:
+    return key.private_bytes(serialization.Encoding.PEM, fmt, enc or serialization.NoEncryption()).decode()
+
+
+# --- live-token-in-repo ------------------------------------------------------
+
+
+def test_live_token_in_repo_without_exp_is_an_error():
+    tok = jwt.encode({"sub": "admin"}, RSA_KEY, algorithm="RS256")
+    found = by_name(scan_text(f'TOKEN = "{tok}"\n'), "live-token-in-repo")
+    assert len(found) == 1
+    assert found[0].severity == Severity.ERROR
+    assert "an RS256 token for sub 'admin'" in found[0].message and "never expires" in found[0].message
+    assert found[0].span.part == "token" and found[0].span.end == len(tok)
+    assert "revoke" in found[0].fix
+
+
+def test_live_token_in_repo_with_future_exp_says_when_it_expires():
+    tok = jwt.encode({"exp": NOW + 3600}, "s" * 32, algorithm="HS256")
+    (f,) = by_name(scan_text(tok), "live-token-in-repo")
+    assert "an HS256 token" in f.message and "expires in 1 hour" in f.message
+
+
+def test_live_token_in_repo_not_for_expired_none_or_unsigned_tokens():
+    expired = jwt.encode({"exp": NOW - 10}, "s" * 32, algorithm="HS256")
+    unsecured = jwt.encode({"sub": "x"}, None, algorithm="none")
+    stripped = jwt.encode({"sub": "x"}, "s" * 32, algorithm="HS256").rsplit(".", 1)[0] + "."
+    result = scan_text(f"{expired}\n{unsecured}\n{stripped}\n")
+    assert len(result.targets) == 3
+    assert by_name(result, "live-token-in-repo") == []
+
+
+def test_live_token_in_repo_counts_leeway_and_milliseconds():
+    just_expired = jwt.encode({"exp": NOW - 30}, "s" * 32, algorithm="HS256")
+    ctx = Context(now=NOW, leeway=60)
+    assert by_name(lint_text(just_expired, "f", context=ctx), "live-token-in-repo")
+    millis = jwt.encode({"exp": (NOW - 3600) * 1000}, "s" * 32, algorithm="HS256")  # ms: far future
+    assert by_name(scan_text(millis), "live-token-in-repo")
+
+
+def test_scan_rules_do_not_run_in_check():
+    tok = jwt.encode({"sub": "admin"}, RSA_KEY, algorithm="RS256")
+    assert "live-token-in-repo" not in lint(tok, now=NOW).names()
+    assert "live-token-in-repo" in lint(tok, now=NOW, select=["live-token-in-repo"]).names()
+
+
+# --- private-key-in-repo -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key, fmt, want",
+    [
+        (RSA_KEY, serialization.PrivateFormat.TraditionalOpenSSL, "an RSA 2048-bit private key"),
+        (RSA_KEY, serialization.PrivateFormat.PKCS8, "an RSA 2048-bit private key"),
+        (ec.generate_private_key(ec.SECP256R1()), serialization.PrivateFormat.PKCS8, "an EC P-256 private key"),
+    ],
+)
+def test_private_key_in_repo_names_the_key_type(key, fmt, want):
+    (f,) = by_name(scan_text("key:\n" + pem(key, fmt)), "private-key-in-repo")
+    assert f.severity == Severity.ERROR and f.message.startswith(want)
+    assert f.span is not None and "rotate" not in f.message and "new key" in f.fix
+
+
+def test_private_key_in_repo_not_for_public_keys():
+    public = RSA_KEY.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    result = scan_text(public.decode())
+    assert len(result.targets) == 1 and by_name(result, "private-key-in-repo") == []
+
+
+def test_private_key_in_repo_encrypted_key_is_a_warning():
+    enc = pem(RSA_KEY, serialization.PrivateFormat.PKCS8, serialization.BestAvailableEncryption(b"pw"))
+    (f,) = by_name(scan_text(enc), "private-key-in-repo")
+    assert f.severity == Severity.WARNING and "encrypted" in f.message
+
+
+def test_private_key_in_repo_jwk_with_private_members():
+    import json
+
+    from jwt.algorithms import RSAAlgorithm
+
+    jwk = json.loads(RSAAlgorithm.to_jwk(RSA_KEY))
+    (f,) = by_name(scan_text(json.dumps(jwk)), "private-key-in-repo")
+    assert "RSA 2048-bit private key" in f.message
+    public = json.dumps({k: v for k, v in jwk.items() if k in ("kty", "n", "e")})
+    assert by_name(scan_text(public), "private-key-in-repo") == []
+
+
+def test_private_key_message_never_shows_key_material():
+    text = pem(RSA_KEY)
+    body = "".join(text.splitlines()[1:-1])
+    for tr in scan_text(text).targets:
+        for f in tr.findings:
+            assert body[10:40] not in f.message + (f.fix or "") + (f.fixed or "")
+
+
+# --- the example policy --------------------------------------------------------
+
+
+def test_expired_token_is_an_example_reported_at_info():
+    expired = jwt.encode({"exp": NOW - 86400, "sub": "x"}, "s" * 32, algorithm="HS256", headers={"typ": "jwt+bad"})
+    result = scan_text(expired)
+    (tr,) = result.targets
+    assert tr.target.example
+    sev = {f.name: f.severity for f in tr.findings}
+    assert sev["expired"] == Severity.INFO
+    assert all(s <= Severity.WARNING for s in sev.values())
+
+
+def test_alg_none_token_is_an_example():
+    unsecured = jwt.encode({"sub": "x"}, None, algorithm="none")
+    (tr,) = scan_text(unsecured).targets
+    assert tr.target.example
+    assert {f.name: f.severity for f in tr.findings}["alg-none"] == Severity.INFO
