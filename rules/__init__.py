@@ -7,9 +7,20 @@ Always import this package as ``jwtlint.rules``, never as ``rules``.
 """
 
 from jwtlint.rules import claims, header, signature, structure, transport
+from jwtlint.rules import (
+    profile_apple, profile_auto, profile_dpop, profile_github, profile_google, profile_oidc,
+    profile_rfc7523, profile_rfc9068, profile_salesforce,
+)  # fmt: skip
 
 RULES = [*transport.RULES, *structure.RULES, *header.RULES, *claims.RULES, *signature.RULES]
 # Scan rules (JWT8xx): off by default, added by jwtlint scan (jwtlint.scan).
 from jwtlint.rules import scan as _scan  # noqa: E402
 
 RULES += _scan.RULES
+
+# Platform profiles: off by default, added by --profile (jwtlint.profiles).
+RULES += [
+    *profile_salesforce.RULES, *profile_google.RULES, *profile_apple.RULES, *profile_github.RULES,
+    *profile_rfc7523.RULES, *profile_oidc.RULES, *profile_rfc9068.RULES, *profile_dpop.RULES,
+    *profile_auto.RULES,
+]  # fmt: skip

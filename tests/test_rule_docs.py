@@ -37,6 +37,8 @@ def test_codes_and_names_are_unique_and_codes_follow_families():
     for r in RULES:
         if r.family in prefix:
             assert r.code.startswith(prefix[r.family]), (r.code, r.family)
+        if r.family.startswith("profile_") or r.family == "sdjwt":  # platform profiles and SD-JWT: JWT9xx
+            assert r.code.startswith("JWT9"), (r.code, r.family)
 
 
 def test_every_rule_has_a_corpus_case():
