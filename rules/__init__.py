@@ -7,12 +7,14 @@ Always import this package as ``jwtlint.rules``, never as ``rules``.
 """
 
 from jwtlint.rules import claims, header, signature, structure, transport
+from jwtlint.rules import jwk
 from jwtlint.rules import (
     profile_apple, profile_auto, profile_dpop, profile_github, profile_google, profile_oidc,
     profile_rfc7523, profile_rfc9068, profile_salesforce,
 )  # fmt: skip
 
 RULES = [*transport.RULES, *structure.RULES, *header.RULES, *claims.RULES, *signature.RULES]
+RULES += jwk.RULES
 # Scan rules (JWT8xx): off by default, added by jwtlint scan (jwtlint.scan).
 from jwtlint.rules import scan as _scan  # noqa: E402
 
