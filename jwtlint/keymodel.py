@@ -71,11 +71,12 @@ class PemLayout(NamedTuple):
     base64: str = ""  # the body with whitespace, escapes and headers removed
     base64_bad: bool = False  # the body's base64 has bad padding or length
     too_large: bool = False  # the body is over limits.MAX_PEM_BODY_CHARS (not decoded)
+    newlines: int = 0  # real line breaks between BEGIN and END
 
     @property
     def single_line(self) -> bool:
         """Armor and body on one line (no real newline between BEGIN and END)."""
-        return self.end is not None and not self.too_large and len(self.line_lengths) <= 1 and not self.escaped_newlines
+        return self.end is not None and not self.too_large and not self.newlines and not self.escaped_newlines
 
 
 class KeyBlock(NamedTuple):

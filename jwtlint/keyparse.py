@@ -46,7 +46,7 @@ def looks_like_key(text: str) -> bool:
         return False
     if _BEGIN.search(s, 0, 4096) or _END.search(s[-4096:]):
         return True
-    if _SSH_LINE.match(s):
+    if _SSH_LINE.match(s) or s.startswith("LS0tLS1CRUdJTi"):  # ... or base64 of "-----BEGIN"
         return True
     # Bare base64 of DER starts with "MI" (SEQUENCE, long length) or "MC"/"MF"... and has no dots.
     return s[:1] == "M" and "." not in s and len(s) >= 60 and _BARE_B64.fullmatch(s) is not None
@@ -194,7 +194,7 @@ def _layout(text: str, start: int, end: int) -> PemLayout:
     headers: list[str] = []
     lines: list[int] = []
     chars: list[str] = []
-    line_len = 0
+    line_len = newlines = 0
     at_line_start = False
     i = start
     while i < end:
@@ -208,6 +208,7 @@ def _layout(text: str, start: int, end: int) -> PemLayout:
                 escaped.append(i)
                 i += 2 if not text.startswith("\\r\\n", i) else 4
             else:
+                newlines += 1
                 i += 1
             if line_len:
                 lines.append(line_len)
@@ -242,7 +243,7 @@ def _layout(text: str, start: int, end: int) -> PemLayout:
     return PemLayout(
         "", None, Span("input", 0, 0), None, Span("input", start, end), tuple(lines),
         crlf=tuple(crlf), escaped_newlines=tuple(escaped), spaces=tuple(spaces), indented=tuple(indented),
-        illegal=tuple(illegal[:100]), headers=tuple(headers), base64=body, base64_bad=not _strict_ok(body),
+        illegal=tuple(illegal[:100]), headers=tuple(headers), base64=body, base64_bad=not _strict_ok(body), newlines=newlines,
     )  # fmt: skip
 
 

@@ -15,6 +15,13 @@ from jwtlint.rules import (
 
 RULES = [*transport.RULES, *structure.RULES, *header.RULES, *claims.RULES, *signature.RULES]
 RULES += jwk.RULES
+from jwtlint.rules import keys  # noqa: E402
+
+RULES += keys.RULES
+# Signature verification with a key (JWT510+; jwtlint.verify computes the evidence).
+from jwtlint.rules import verification  # noqa: E402
+
+RULES += verification.RULES
 # Scan rules (JWT8xx): off by default, added by jwtlint scan (jwtlint.scan).
 from jwtlint.rules import scan as _scan  # noqa: E402
 

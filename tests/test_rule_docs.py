@@ -32,7 +32,7 @@ def test_rule_is_documented(rule):
 def test_codes_and_names_are_unique_and_codes_follow_families():
     assert len({r.code for r in RULES}) == len(RULES)
     assert len({r.name for r in RULES}) == len(RULES)
-    prefix = {"engine": "JWT0", "transport": "JWT1", "structure": "JWT2", "header": "JWT3", "claims": "JWT4", "signature": "JWT5", "jwk": "JWT7"}
+    prefix = {"engine": "JWT0", "transport": "JWT1", "structure": "JWT2", "header": "JWT3", "claims": "JWT4", "signature": "JWT5", "jwk": "JWT7", "keys": "JWT6", "verification": "JWT51"}
     prefix["scan"] = "JWT8"  # jwtlint scan only (rules/scan.py)
     for r in RULES:
         if r.family in prefix:
