@@ -89,7 +89,7 @@ def intake(data: bytes) -> None:
     from jwtlint.intake import extract
 
     for t in extract(text(data)):
-        assert t.kind == "token"
+        assert t.kind in ("token", "key", "jwk", "jwks"), t.kind
 
 
 @entry
@@ -125,7 +125,7 @@ def reporters(data: bytes) -> None:
 def _extra_formats() -> list[Callable]:
     """SARIF and github reporters, once SCAN lands them."""
     found = []
-    for module, attr in (("jwtlint.sarif", "to_sarif"), ("jwtlint.github", "to_github")):
+    for module, attr in (("jwtlint.sarif", "dumps"), ("jwtlint.github", "to_github")):
         try:
             found.append(need(module, attr))
         except Unavailable:
@@ -140,7 +140,8 @@ def decode(data: bytes) -> None:
     from jwtlint.view import Style, render
 
     for t in extract(text(data)):
-        assert render(t, NOW, Style(False), False), "decode showed nothing"
+        if t.kind == "token":  # decode says in one line what a key holds (jwtlint/cli.py)
+            assert render(t, NOW, Style(False), False), "decode showed nothing"
 
 
 @entry
@@ -171,3 +172,95 @@ def _one_line_or_report(r) -> None:
         err = r.stderr.strip()
         assert err.startswith("jwtlint: error: ") and "\n" not in err, err
         assert "Traceback" not in r.output
+
+
+# --- keys ----------------------------------------------------------------------
+
+
+def _lint_targets(targets) -> None:
+    """Run every rule for each parsed key target and check the report."""
+    from jwtlint.engine import Context, by_kind, registry, run
+    from jwtlint.report import Report, TargetReport
+
+    rules = by_kind(registry().select())
+    ctx = Context(now=NOW)
+    reports = tuple(TargetReport(t, tuple(run(rules.get(t.kind, []), t, ctx))) for t in targets)
+    check_report(json.loads(Report(reports).to_json()))
+
+
+@entry
+def key_material(data: bytes) -> None:
+    """PEM, DER, bare base64 DER, OpenSSH: bytes as a file holds them, and as text."""
+    parse = need("jwtlint.keyparse", "parse_key_material")
+    _lint_targets(parse(data))
+    _lint_targets(parse(text(data)))
+
+
+@entry
+def der(data: bytes) -> None:
+    evidence = need("jwtlint.keyder", "der_evidence")
+    evidence(data)
+
+
+@entry
+def jwk(data: bytes) -> None:
+    """JWK and JWK Set JSON (and what the JWK reader makes of any text)."""
+    parse = need("jwtlint.jwkparse", "parse_jwk_material")
+    _lint_targets(parse(text(data)))
+
+
+@entry
+def verify(data: bytes) -> None:
+    """Signature verification with a key, an HMAC secret and a JWKS, of whatever token the input holds."""
+    import jwtlint
+
+    need("jwtlint.verify", "examine")
+    for key in _verification_keys():
+        report = jwtlint.lint(data, now=NOW, **key)
+        check_report(json.loads(report.to_json()))
+
+
+_keys: list = []
+
+
+def _verification_keys() -> list[dict]:
+    """lint() keyword arguments for each kind of key, made once per process."""
+    if not _keys:
+        from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+
+        rsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        ec_key = ec.generate_private_key(ec.SECP256R1())
+        jwks = {"keys": [{"kty": "oct", "kid": "k1", "k": "c2VjcmV0"}]}
+        _keys.extend([
+            {"key": rsa_key.public_key()},
+            {"key": ec_key},
+            {"key": ed25519.Ed25519PrivateKey.generate().public_key()},
+            {"secret": b"secret"},
+            {"jwks": json.dumps(jwks)},
+        ])  # fmt: skip
+    return _keys
+
+
+# --- scan ----------------------------------------------------------------------
+
+
+@entry
+def scan_extract(data: bytes) -> None:
+    """Finding tokens, PEM blocks and JWKs in a file's bytes, in small and default chunks."""
+    import io
+
+    iter_found = need("jwtlint.extract", "iter_found")
+    whole = list(iter_found(io.BytesIO(data)))
+    list(iter_found(io.BytesIO(data), chunk_size=64))
+    for f in whole:
+        assert f.line >= 1 and f.column >= 1, f
+
+
+@entry
+def scan_file(data: bytes) -> None:
+    """``jwtlint scan`` of one file's content, and every scan reporter on the result."""
+    lint_text = need("jwtlint.scan", "lint_text")
+    from jwtlint.engine import Context
+
+    result = lint_text(data, "fuzzed.txt", context=Context(now=NOW))
+    assert result.error is None or "\n" not in result.error

@@ -50,7 +50,58 @@ structured = st.builds(
     st.dictionaries(st.sampled_from(["exp", "nbf", "iat", "aud", "iss", "sub", "jti"]), json_values),
     st.binary(max_size=140),
 )
+def _key_seeds() -> tuple[list[bytes], list[bytes]]:
+    """(DER, text) forms of real keys: PKCS#8, PKCS#1, SPKI, OpenSSH, certificate-free JWK and JWKS."""
+    from cryptography.hazmat.primitives import serialization as ser
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
+    from jwcrypto import jwk
+
+    ders, texts = [], []
+    for key in (rsa.generate_private_key(65537, 1024), ec.generate_private_key(ec.SECP256R1()),
+                ed25519.Ed25519PrivateKey.generate()):  # fmt: skip
+        pub = key.public_key()
+        ders += [key.private_bytes(ser.Encoding.DER, ser.PrivateFormat.PKCS8, ser.NoEncryption()),
+                 pub.public_bytes(ser.Encoding.DER, ser.PublicFormat.SubjectPublicKeyInfo)]  # fmt: skip
+        texts += [key.private_bytes(ser.Encoding.PEM, ser.PrivateFormat.PKCS8, ser.NoEncryption()),
+                  pub.public_bytes(ser.Encoding.PEM, ser.PublicFormat.SubjectPublicKeyInfo),
+                  pub.public_bytes(ser.Encoding.OpenSSH, ser.PublicFormat.OpenSSH)]  # fmt: skip
+        if isinstance(key, rsa.RSAPrivateKey):
+            texts.append(key.private_bytes(ser.Encoding.PEM, ser.PrivateFormat.TraditionalOpenSSL, ser.NoEncryption()))
+        j = jwk.JWK.from_pyca(key)
+        texts += [j.export(private_key=True).encode(), j.export_public().encode(),
+                  json.dumps({"keys": [j.export(as_dict=True), j.export_public(as_dict=True)]}).encode()]
+    texts += [open(os.path.join(ROOT, "corpus", c, "key.pub.pem"), "rb").read()
+              for c in os.listdir(os.path.join(ROOT, "corpus"))
+              if os.path.isfile(os.path.join(ROOT, "corpus", c, "key.pub.pem"))]  # fmt: skip
+    return ders, sorted(texts)
+
+
+KEY_DERS, KEY_TEXTS = _key_seeds()
+
+
+def _pem(der: bytes, label: str) -> bytes:
+    import base64
+
+    return f"-----BEGIN {label}-----\n".encode() + base64.encodebytes(der) + f"-----END {label}-----\n".encode()
+
+
+def _flip(der: bytes, at: int, value: int) -> bytes:
+    at %= len(der)
+    return der[:at] + bytes([value]) + der[at + 1 :]
+
+
+broken_der = st.builds(_flip, st.sampled_from(KEY_DERS), st.integers(0, 2000), st.integers(0, 255))
+key_inputs = st.one_of(
+    broken_der,
+    st.builds(_pem, broken_der, st.sampled_from(["PRIVATE KEY", "PUBLIC KEY", "RSA PRIVATE KEY", "CERTIFICATE", "X"])),
+    st.builds(_mutate, st.sampled_from(KEY_TEXTS), st.integers(0, 4000), st.integers(0, 8), st.binary(max_size=6)),
+    st.builds(lambda d: json.dumps(d).encode(),
+              st.dictionaries(st.sampled_from(["kty", "n", "e", "d", "p", "q", "dp", "dq", "qi", "k", "crv", "x", "y",
+                                               "kid", "alg", "use", "key_ops", "keys", "x5c"]), json_values)),
+)  # fmt: skip
+
 inputs = st.one_of(
+    key_inputs,
     st.binary(max_size=300),
     st.text(max_size=300).map(lambda s: s.encode("utf-8", "surrogatepass")),
     st.lists(st.text(alphabet="eyJhbGciOi.-_+/=% \n\r\t\"'{}[]:,0123456789&?#", max_size=40), max_size=6)
@@ -69,10 +120,11 @@ REGRESSIONS = [
     b"eyJ" + b"W" * 5000 + b".e30.",
     b"{" * 5000,
     b'{"access_token": ' * 3000,
+    *KEY_TEXTS,  # `jwtlint decode key.pem` once crashed: render() read a key target as a token
 ]
 
 EXAMPLES = {"cli": 40}  # the CLI path is slower per example; everything else gets the default
-DEFAULT_EXAMPLES = 150
+DEFAULT_EXAMPLES = 120
 
 
 def _available(name):
