@@ -24,6 +24,8 @@ from jwtlint.model import Span
 
 _JWK_KINDS = frozenset({"jwk", "jwks"})
 KTYS = ("RSA", "EC", "OKP", "oct")
+#: Registered key types whose members jwtlint does not check yet (ML-DSA's AKP, draft-ietf-cose-dilithium).
+OTHER_KTYS = ("AKP",)
 CURVES = {"EC": tuple(EC_COORD_BYTES), "OKP": tuple(OKP_KEY_BYTES)}
 _RSA_PRIVATE_SET = ("d", "p", "q", "dp", "dq", "qi")
 
@@ -104,6 +106,8 @@ def _problems(r: JwkRecord) -> Iterator[tuple[str | None, str, str]]:
     if kty is None:
         yield None, 'no "kty": every JWK names its key type', 'add "kty": "RSA", "EC", "OKP" or "oct" (RFC 7517 §4.1)'
         return
+    if kty in OTHER_KTYS:
+        return
     if not is_string(kty) or kty not in KTYS:
         near = nearest(kty, frozenset(KTYS)) if is_string(kty) else None
         shown = repr(kty) if is_string(kty) else json_type(kty)
@@ -123,9 +127,7 @@ def _problems(r: JwkRecord) -> Iterator[tuple[str | None, str, str]]:
     if kty in CURVES:
         crv = r.get("crv")
         if is_string(crv) and crv not in CURVES[kty]:
-            other = "OKP" if crv in OKP_KEY_BYTES else "EC" if crv in EC_COORD_BYTES else None
-            hint = f'; {crv} is an "{other}" curve' if other else f"; {kty} curves are {', '.join(CURVES[kty])}"
-            yield "crv", f"crv {crv!r} is not a {kty} curve{hint}", f'use "kty": "{other}"' if other else "use a registered curve name (case-sensitive)"
+            yield "crv", *_curve_problem(kty, crv)
     if kty == "RSA" and any(n in r.members for n in ("p", "q", "dp", "dq", "qi")):
         missing = [n for n in _RSA_PRIVATE_SET if n not in r.members]
         if missing:
@@ -134,6 +136,26 @@ def _problems(r: JwkRecord) -> Iterator[tuple[str | None, str, str]]:
     if r.key_problem is not None:
         member, message = r.key_problem
         yield member, message, "export the key again from its source; these numbers make no key"
+
+
+#: Curve names that are not JOSE's, and the registered name they mean (OpenSSL/SEC names, an old draft's P-256K).
+CURVE_ALIASES = {
+    "secp256r1": "P-256", "prime256v1": "P-256", "secp384r1": "P-384", "secp521r1": "P-521",
+    "P-256K": "secp256k1", "p-256": "P-256", "p-384": "P-384", "p-521": "P-521", "ed25519": "Ed25519",
+}  # fmt: skip
+
+
+def _curve_problem(kty: str, crv: str) -> tuple[str, str]:
+    """(message, fix) for a crv that is not one of ``kty``'s registered curves."""
+    other = "OKP" if crv in OKP_KEY_BYTES else "EC" if crv in EC_COORD_BYTES else None
+    if other:
+        return f'crv {crv!r} is an "{other}" curve, not an "{kty}" one', f'use "kty": "{other}"'
+    meant = CURVE_ALIASES.get(crv)
+    if meant:
+        return (f"crv {crv!r} is not a registered curve name; JOSE calls this curve {meant!r}",
+                f'write "crv": "{meant}" (IANA JOSE registry; RFC 7518 §6.2.1.1, RFC 8812 §3.1)')
+    return (f"crv {crv!r} is not a registered {kty} curve ({', '.join(CURVES[kty])})",
+            "use a registered curve name (case-sensitive)")
 
 
 def _types(r: JwkRecord) -> Iterator[tuple[str | None, str, str]]:
@@ -490,8 +512,8 @@ class JwkPointNotOnCurve(Rule):
     ## Why is this bad?
     Such a "key" is no key of that curve. A verifier or ECDH party that
     accepts it without checking leaks its own private key bit by bit to an
-    invalid-curve attack (CVE-2017-16010 in node-jose, CVE-2017-16007 in
-    jose-jwe-jws, the 2017 JOSE invalid-curve advisories); careful libraries
+    invalid-curve attack (the 2017 JOSE advisories: node-jose
+    GHSA-rvj9-8cvx-3vq9, go-jose, jose4j, Nimbus); careful libraries
     refuse it, so nothing verifies with it either. It also happens by
     accident: `x` and `y` of different keys, a coordinate cut or swapped.
 
@@ -509,7 +531,7 @@ class JwkPointNotOnCurve(Rule):
     summary = "An EC JWK's point is not on its curve (an invalid-curve attack key, or a broken one)."
     targets = _JWK_KINDS
     refs = (cite("RFC 8725", "3.4"), cite("RFC 7518", "6.2.1"),
-            cite("CVE-2017-16010", url="https://nvd.nist.gov/vuln/detail/CVE-2017-16010"))  # fmt: skip
+            cite("GHSA-rvj9-8cvx-3vq9", url="https://github.com/advisories/GHSA-rvj9-8cvx-3vq9"))  # fmt: skip
 
     def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
         for r in _records(t):

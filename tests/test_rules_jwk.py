@@ -116,7 +116,15 @@ def test_jwk_invalid_curve_of_the_other_key_type():
     key = jwk.JWK.generate(kty="OKP", crv="Ed25519")
     pub = public(key) | {"kty": "EC", "y": "AA"}
     msgs = [f.message for f in lint_jwk(pub, "jwk-invalid")[1]]
-    assert any("'Ed25519' is not a EC curve" in m and '"OKP"' in m for m in msgs)
+    assert any("'Ed25519' is an \"OKP\" curve" in m for m in msgs)
+
+
+def test_jwk_invalid_curve_names_from_openssl_and_old_drafts():
+    pub = json.loads(jwk.JWK.generate(kty="EC", crv="secp256k1").export_public())
+    (f,) = lint_jwk(pub | {"crv": "P-256K"}, "jwk-invalid")[1]
+    assert "'secp256k1'" in f.message and '"crv": "secp256k1"' in f.fix
+    assert names(pub | {"crv": "brainpoolP256r1"}, "jwk-invalid") == ["jwk-invalid"]
+    assert names({"kty": "AKP", "alg": "ML-DSA-44", "pub": "AAAA"}, "jwk-invalid") == []  # registered, not checked
 
 
 def test_jwk_invalid_rsa_numbers_that_make_no_key(rsa_key):
