@@ -391,9 +391,6 @@ def _public_texts(k: KeyInfo) -> list[tuple[str, bytes]]:
     from cryptography.hazmat.primitives import serialization as s
 
     texts: list[tuple[str, bytes]] = []
-    if k.raw:
-        texts += [("the key text's exact bytes", k.raw), ("the key text without its final newline", k.raw.rstrip()),
-                  ("the key text with a final newline", k.raw.rstrip() + b"\n")]  # fmt: skip
     pub = k.public
     forms = [
         ("the public key's PEM (SubjectPublicKeyInfo)", s.Encoding.PEM, s.PublicFormat.SubjectPublicKeyInfo),
@@ -413,6 +410,9 @@ def _public_texts(k: KeyInfo) -> list[tuple[str, bytes]]:
             ends = text.endswith(b"\n")
             other = text.rstrip(b"\n") if ends else text + b"\n"
             texts.append((f"{name} {'without' if ends else 'with'} its final newline", other))
+    if k.raw:  # the text as given, when it is none of the canonical forms above
+        texts += [("the key text's exact bytes", k.raw), ("the key text without its final newline", k.raw.rstrip()),
+                  ("the key text with a final newline", k.raw.rstrip() + b"\n")]  # fmt: skip
     jwk = _public_jwk(k)
     if jwk:
         texts.append(("the public key's JWK JSON", json.dumps(jwk, separators=(",", ":")).encode()))

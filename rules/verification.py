@@ -178,7 +178,8 @@ class AlgKeyMismatch(Rule):
         if ev is None or ev.padding or ev.curve_mismatch or not (ev.key_mismatch or ev.other_alg):
             return
         if ev.key_mismatch:
-            head = f"alg is {ev.alg}, but the key given is {ev.key_mismatch.removeprefix('the ')}"
+            what = ev.key_mismatch.removeprefix("the ")
+            head = f"alg is {ev.alg}, but the key given is {'a' if what[:1].isdigit() else 'an'} {what}"
         else:
             head = f"alg is {ev.alg}, but the key given does not verify the signature as {ev.alg}"
         if ev.other_alg:

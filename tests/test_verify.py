@@ -1,0 +1,131 @@
+"""jwtlint.verify: the verification evidence, the secret list, the PyJWT advisory tokens."""
+
+import json
+import time
+from pathlib import Path
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from jwtlint import limits, lint, verify
+from jwtlint.intake import extract
+from jwtlint.keyinfo import from_crypto, from_secret
+
+NOW = 1_700_000_000
+DATA = Path(__file__).parent / "data"
+# tests/data/pyjwt_advisory_*.json: jpadilla/pyjwt tests/test_advisory.py (MIT, tests/data/pyjwt-LICENSE-MIT.txt)
+ADVISORY = json.loads((DATA / "pyjwt_advisory_ghsa-ffqj-6fqr-9h24.json").read_text())
+
+
+def token_target(text):
+    (t,) = extract(text)
+    return t
+
+
+@pytest.mark.parametrize("case", ADVISORY["cases"], ids=[c["name"] for c in ADVISORY["cases"]])
+def test_pyjwt_advisory_tokens(case):
+    """CVE-2022-29217: the HS256 forgeries draw alg-confusion; the genuine tokens verify."""
+    key = ADVISORY["keys"][case["verify_key"]]
+    report = lint(case["token"], key=key, now=NOW)
+    token_findings = {f.name for t in report.targets if t.target.kind == "token" for f in t.findings}
+    if case["result"] == "invalid":
+        assert "alg-confusion" in token_findings
+        assert "signature-invalid" not in token_findings
+    else:
+        assert not token_findings & verify.READERS
+        assert report.targets[0].target.verification.verified
+
+
+def test_evidence_records_the_verifying_key():
+    k = rsa.generate_private_key(65537, 2048)
+    info = from_crypto(k.public_key(), kid="a", source="object")
+    ev = verify.examine(token_target(jwt.encode({"x": 1}, k, "RS256", headers={"kid": "a"})), (info,))
+    assert ev.verified and ev.verified_by is info and ev.kid_found is True and not ev.diagnosed
+
+
+def test_nothing_to_verify_without_key_for_asymmetric_or_unsigned_tokens():
+    k = rsa.generate_private_key(65537, 2048)
+    assert verify.examine(token_target(jwt.encode({"x": 1}, k, "RS256")), ()) is None
+    assert verify.examine(token_target(jwt.encode({"x": 1}, None, "none")), ()) is None
+
+
+def test_evidence_repr_hides_the_found_secret():
+    ev = verify.examine(token_target(jwt.encode({"x": 1}, "your-256-bit-secret", "HS256")), ())
+    assert ev.listed_secret == b"your-256-bit-secret"
+    assert "your-256-bit-secret" not in repr(ev) and "found" in repr(ev)
+
+
+def test_secret_list_puts_jwt_io_first_and_is_large():
+    secrets = verify.secret_list()
+    assert secrets[:2] == [b"secret", b"your-256-bit-secret"]
+    assert b"a-string-secret-at-least-256-bits-long" in secrets[:10]
+    assert len(secrets) > 100_000 and b"" not in secrets and not any(s.endswith(b"\r") for s in secrets[:5000])
+
+
+def test_guessing_stays_within_its_budget():
+    token = jwt.encode({"x": 1}, b"q" * 48, "HS256")  # not in the list: the whole budget is spent
+    t = token_target(token)
+    data = t.text.rsplit(".", 1)[0].encode()
+    verify._guessed.clear()
+    start = time.perf_counter()
+    found, tried, total = verify.guess_secret("HS256", data, t.signature.raw)
+    elapsed = time.perf_counter() - start
+    assert found is None and 0 < tried <= total
+    assert elapsed < limits.SECRET_GUESS_SECONDS + 0.03
+    again = time.perf_counter()
+    assert verify.guess_secret("HS256", data, t.signature.raw) == (None, tried, total)  # remembered
+    assert time.perf_counter() - again < 0.005
+
+
+def test_a_mac_of_the_wrong_length_is_not_guessed():
+    t = token_target("eyJhbGciOiJIUzI1NiJ9.eyJ4IjoxfQ.AAAA")
+    assert verify.guess_secret("HS256", b"x", t.signature.raw)[1] == 0
+
+
+def test_wrong_key_failure_is_fast():
+    k, other = rsa.generate_private_key(65537, 2048), rsa.generate_private_key(65537, 2048)
+    token = jwt.encode({"x": 1}, k, "RS256")
+    lint(token, key=other.public_key(), now=NOW)  # warm up
+    start = time.perf_counter()
+    assert "signature-invalid" in [f.name for f in lint(token, key=other.public_key(), now=NOW).findings]
+    assert time.perf_counter() - start < 0.05
+
+
+def test_key_text_of_any_form_is_parsed_and_linted(tmp_path):
+    from cryptography.hazmat.primitives import serialization as ser
+
+    k = rsa.generate_private_key(65537, 2048)
+    token = jwt.encode({"x": 1, "exp": NOW + 60}, k, "RS256")
+    pem = k.public_key().public_bytes(ser.Encoding.PEM, ser.PublicFormat.SubjectPublicKeyInfo)
+    der = k.public_key().public_bytes(ser.Encoding.DER, ser.PublicFormat.SubjectPublicKeyInfo)
+    jwk = jwt.algorithms.RSAAlgorithm.to_jwk(k.public_key())
+    ssh = k.public_key().public_bytes(ser.Encoding.OpenSSH, ser.PublicFormat.OpenSSH)
+    (tmp_path / "k.pem").write_bytes(pem)
+    for key in (pem, pem.decode(), der, jwk, ssh, tmp_path / "k.pem", json.dumps({"keys": [json.loads(jwk)]})):
+        report = lint(token, key=key, now=NOW)
+        kinds = [t.target.kind for t in report.targets]
+        assert kinds[0] == "token" and len(kinds) == 2, (key, kinds)  # the key is linted too
+        assert report.targets[0].target.verification.verified, key
+
+
+def test_jwks_argument_selects_by_kid(tmp_path):
+    a, b = rsa.generate_private_key(65537, 2048), rsa.generate_private_key(65537, 2048)
+    keys = []
+    for kid, k in (("a", a), ("b", b)):
+        jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(k.public_key()))
+        jwk["kid"] = kid
+        keys.append(jwk)
+    (tmp_path / "jwks.json").write_text(json.dumps({"keys": keys}))
+    token = jwt.encode({"x": 1}, b, "RS256", headers={"kid": "b"})
+    ev = lint(token, jwks=tmp_path / "jwks.json", now=NOW).targets[0].target.verification
+    assert ev.verified and ev.verified_by.kid == "b"
+
+
+def test_secret_file_drops_one_final_newline(tmp_path):
+    from jwtlint.keyinput import read_secret
+
+    (tmp_path / "s").write_bytes(b"abc\n")
+    (tmp_path / "t").write_bytes(b"abc\n\n")
+    assert read_secret(tmp_path / "s") == b"abc" and read_secret(tmp_path / "t") == b"abc\n"
+    assert from_secret(read_secret(tmp_path / "s")).secret == b"abc"
