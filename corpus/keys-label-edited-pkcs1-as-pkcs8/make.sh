@@ -1,0 +1,7 @@
+#!/bin/sh
+# Regenerates input.txt in this folder.
+set -eu
+cd "$(dirname "$0")"
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+openssl genrsa -traditional -out "$T/key.pem" 2048 2>/dev/null
+sed 's/RSA PRIVATE KEY/PRIVATE KEY/' "$T/key.pem" > input.txt
