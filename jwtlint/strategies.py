@@ -59,6 +59,22 @@ class TokenCase(NamedTuple):
     issuer: str
     alg: str
 
+    def lint_options(self) -> dict[str, Any]:
+        """The keyword arguments of ``jwtlint.lint`` that check this case: key or secret, audience, issuer, now."""
+        if self.key is None:
+            verify: dict[str, Any] = {}
+        elif isinstance(self.key, (bytes, bytearray)):
+            verify = {"secret": bytes(self.key)}
+        else:
+            verify = {"key": self.key}
+        return {**verify, "audience": self.audience, "issuer": self.issuer, "now": self.now}
+
+    def lint(self, **options: Any) -> Any:
+        """``jwtlint.lint`` on this case's token with its key, audience, issuer and now (``options`` on top)."""
+        from .api import lint
+
+        return lint(self.token, **{**self.lint_options(), **options})
+
     def __repr__(self) -> str:  # hypothesis prints this for a falsifying example: no key material
         return (
             f"TokenCase(fault={self.fault!r}, alg={self.alg!r}, now={self.now}, audience={self.audience!r}, "
@@ -625,6 +641,93 @@ def _ecdsa_der(draw: Any, b: _Base) -> TokenCase:
     return b.case(signing_input + "." + b64url_encode(b.sign(signing_input, der=True)), "ecdsa-der-signature")
 
 
+# --- faults found with the key (lint(..., key=case.key) or secret=case.key) ------------------------
+
+
+@_fault("signature-invalid")
+def _signature_invalid(draw: Any, b: _Base) -> TokenCase:
+    # The signature of another text, or a byte damaged in transit: nothing explains it.
+    signing_input = b.token().rsplit(".", 1)[0]
+    sig = bytearray(b.sign(signing_input))
+    i = draw(st.integers(0, len(sig) - 1))
+    sig[i] ^= draw(st.integers(1, 255))
+    return b.case(signing_input + "." + b64url_encode(bytes(sig)), "signature-invalid")
+
+
+@_fault("signed-over-wrong-input")
+def _signed_over_wrong_input(draw: Any, b: _Base) -> TokenCase:
+    # Signed over the padded text, then the '=' stripped before sending (the Apex seed's second bug).
+    for i in range(64):
+        base = _bump(b, i) if i else b
+        h, p = b64url_encode(base.json(base.header)), b64url_encode(base.json(base.claims))
+        padded = h + "=" * (-len(h) % 4) + "." + p + "=" * (-len(p) % 4)
+        if padded != f"{h}.{p}":
+            return b.case(f"{h}.{p}.{b64url_encode(base.sign(padded))}", "signed-over-wrong-input")
+    raise AssertionError("no segment needed padding after 64 tries")  # pragma: no cover
+
+
+@_fault("alg-key-mismatch", algs=tuple(a for a in ALGORITHMS if a[:2] in ("RS", "PS", "HS")))
+def _alg_key_mismatch(draw: Any, b: _Base) -> TokenCase:
+    # The header names one hash, the signer used another (RS256 in the header, RS512 signature).
+    other = draw(st.sampled_from([a for a in ALGORITHMS if a[:2] == b.alg[:2] and a != b.alg]))
+    header = {**b.header, "alg": b.alg}
+    h, p = b64url_encode(b.json(header)), b64url_encode(b.json(b.claims))
+    sig = sign(other, b.key, f"{h}.{p}".encode("ascii"))
+    return b.case(f"{h}.{p}.{b64url_encode(sig)}", "alg-key-mismatch")
+
+
+@_fault("ec-curve-alg-mismatch", algs=("ES256", "ES384", "ES512"))
+def _ec_curve(draw: Any, b: _Base) -> TokenCase:
+    # ES256 in the header, but the key (and signature) are on another curve.
+    other = draw(st.sampled_from([a for a in ("ES256", "ES384", "ES512") if a != b.alg]))
+    key = _default_key(other)
+    h, p = b64url_encode(b.json(b.header)), b64url_encode(b.json(b.claims))
+    sig = sign(other, key, f"{h}.{p}".encode("ascii"))
+    return b.case(f"{h}.{p}.{b64url_encode(sig)}", "ec-curve-alg-mismatch", key=key.public_key())
+
+
+@_fault("pss-pkcs1-confusion", algs=tuple(a for a in ALGORITHMS if a[:2] in ("RS", "PS")))
+def _pss_pkcs1(draw: Any, b: _Base) -> TokenCase:
+    # PS256 signed with PKCS#1 v1.5 (or the reverse), or PSS with OpenSSL's maximum salt.
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    signing_input = b.token().rsplit(".", 1)[0].encode("ascii")
+    digest = {"256": hashes.SHA256, "384": hashes.SHA384, "512": hashes.SHA512}[b.alg[2:]]()
+    if b.alg.startswith("RS"):
+        pad: Any = padding.PSS(padding.MGF1(digest), digest.digest_size)
+    elif draw(st.booleans()):
+        pad = padding.PKCS1v15()
+    else:
+        pad = padding.PSS(padding.MGF1(digest), padding.PSS.MAX_LENGTH)
+    sig = b.key.sign(signing_input, pad, digest)
+    return b.case(signing_input.decode() + "." + b64url_encode(sig), "pss-pkcs1-confusion")
+
+
+@_fault("alg-confusion", algs=tuple(a for a in ALGORITHMS if a[:2] in ("RS", "PS", "ES")) + ("EdDSA",))
+def _alg_confusion(draw: Any, b: _Base) -> TokenCase:
+    # The forgery: HS256 MAC'd with the verifier's public key text (PEM) as the secret.
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    pem = b.key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    hs = draw(st.sampled_from(["HS256", "HS384", "HS512"]))
+    header = {**b.header, "alg": hs}
+    h, p = b64url_encode(b.json(header)), b64url_encode(b.json(b.claims))
+    sig = sign(hs, pem, f"{h}.{p}".encode("ascii"))
+    return b.case(f"{h}.{p}.{b64url_encode(sig)}", "alg-confusion")._replace(alg=hs)
+
+
+_WEAK_SECRETS = (b"secret", b"your-256-bit-secret", b"changeme", b"password", b"jwt-secret")
+
+
+@_fault("weak-hmac-secret", algs=("HS256", "HS384", "HS512"))
+def _weak_secret(draw: Any, b: _Base) -> TokenCase:
+    # A secret from a tutorial (jwt.io's "your-256-bit-secret"), or shorter than the hash.
+    secret = draw(st.one_of(st.sampled_from(_WEAK_SECRETS), st.binary(min_size=8, max_size=16)))
+    weak = b._replace(key=secret)
+    return weak.case(weak.token(), "weak-hmac-secret")
+
+
 @_fault("bearer-prefix")
 def _bearer(draw: Any, b: _Base) -> TokenCase:
     # The Authorization header's value passed on as if it were the token.
@@ -645,6 +748,9 @@ FAULTS: tuple[str, ...] = tuple(_FAULTS)
 #: else a ``broken_tokens(fault=X)`` token draws at error level is a bug.
 IMPLIED: dict[str, dict[str, str]] = {
     "exp-before-iat": {"expired": "iat is at or before now, so an exp before it has passed too"},
+    "signature-length": {"signature-invalid": "a hex, twice-encoded or cut signature cannot verify with the key"},
+    "alg-key-mismatch": {"signature-length": "an HMAC made with another hash has that hash's length"},
+    "ec-curve-alg-mismatch": {"signature-length": "a signature on another curve has that curve's length"},
 }
 
 

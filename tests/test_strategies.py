@@ -34,6 +34,13 @@ NO_SIGNATURE_CHECK = {
     "segment-count": "the signature segment was dropped or another added",
     "ecdsa-der-signature": "checked in DER form by its own test",
     "alg-unknown": "alg names no algorithm; the signature is made with the real one (checked below)",
+    # The fault is that the signature does not verify as the header says; jwtlint's rules judge that.
+    "signature-invalid": "a byte of the signature was changed",
+    "signed-over-wrong-input": "signed over the padded text, sent without padding",
+    "alg-key-mismatch": "signed with another hash than alg names",
+    "ec-curve-alg-mismatch": "signed on another curve than alg names",
+    "pss-pkcs1-confusion": "signed with the other RSA padding or salt",
+    "alg-confusion": "MAC'd with the public key's PEM text",
 }
 
 
@@ -42,7 +49,8 @@ def b64url_decode(text: str) -> bytes:
 
 
 def lint_case(case: TokenCase):
-    return jwtlint.lint(case.token, audience=case.audience, issuer=case.issuer, now=case.now)
+    """Lint with everything the case carries: the key (so verification rules run), audience, issuer, now."""
+    return case.lint()
 
 
 def verify_signature(alg, key, signing_input: bytes, signature: bytes) -> None:
@@ -113,6 +121,14 @@ def test_der_signature_verifies_in_der_form(case):
 def test_unknown_alg_is_signed_with_the_real_one(case):
     signing_input, sig = case.token.rsplit(".", 1)
     verify_signature(case.alg, case.key, signing_input.encode(), b64url_decode(sig))
+
+
+def test_lint_options_pass_the_key_the_right_way():
+    hs = TokenCase("t", b"s" * 64, None, 5, "api", "iss", "HS256")
+    assert hs.lint_options() == {"secret": b"s" * 64, "audience": "api", "issuer": "iss", "now": 5}
+    assert TokenCase("t", None, "alg-none", 5, "api", "iss", "none").lint_options().keys() == {
+        "audience", "issuer", "now"}
+    assert "key" in TokenCase("t", RSA_KEY.public_key(), None, 5, "a", "i", "RS256").lint_options()
 
 
 def to_jwcrypto(key) -> jwcrypto.jwk.JWK:
