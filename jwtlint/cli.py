@@ -102,25 +102,37 @@ def check(
     aud: Optional[List[str]] = typer.Option(None, "--aud", help="Audience the verifier expects (repeatable)."),
     iss: Optional[str] = typer.Option(None, "--iss", help="Issuer the verifier expects."),
     now: Optional[float] = typer.Option(None, "--now", help="Current time, epoch seconds (default: the clock)."),
-    leeway: float = typer.Option(0.0, "--leeway", help="Clock skew allowed, seconds."),
-    max_lifetime: float = typer.Option(86400.0, "--max-lifetime", help="Longest acceptable exp - iat, seconds."),
+    leeway: Optional[float] = typer.Option(None, "--leeway", help="Clock skew allowed, seconds (default 0)."),
+    max_lifetime: Optional[float] = typer.Option(None, "--max-lifetime", help="Longest acceptable exp - iat, seconds (default 86400)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, names, prefixes, families."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules: codes, names, prefixes, families."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Lowest severity that makes the exit code 1."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default error)."),
     fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", help="Output format: text, json, sarif, github."),
     show_secrets: bool = typer.Option(False, "--show-secrets", help="Show whole signatures and secrets in the report."),
+    profile: Optional[str] = typer.Option(None, "--profile", help="Platform profile (jwtlint profiles lists them), or auto."),
+    nonce: Optional[str] = typer.Option(None, "--nonce", help="The nonce the client sent (OIDC ID token)."),
+    access_token: Optional[str] = typer.Option(None, "--access-token", help="The access token a DPoP proof goes with."),
+    config_file: Optional[str] = typer.Option(None, "--config", help="Configuration file (default: .jwtlint.toml or pyproject.toml found upwards)."),
 ) -> None:
-    """Check tokens and report every problem, where it is, and how to fix it."""
+    """Check tokens and report every problem, where it is, and how to fix it.
+
+    Options not given come from [tool.jwtlint] in pyproject.toml or .jwtlint.toml
+    (jwtlint config shows what applies); the command line wins.
+    """
     from .api import lint
     from .report import Report
 
     try:
+        from .cliprofiles import check_options
+
+        opts = check_options(
+            config_file, aud=aud, iss=iss, leeway=leeway, max_lifetime=max_lifetime, select=_split(select),
+            ignore=_split(ignore), fail_on=fail_on.value if fail_on else None, profile=profile,
+        )  # fmt: skip
         sources = _inputs(inputs)
         reports = [
             lint(
-                text, audience=aud, issuer=iss, now=now, leeway=leeway, max_lifetime=max_lifetime,
-                select=_split(select), ignore=_split(ignore), fail_on=fail_on.value,
-                show_secrets=show_secrets, path=path,
+                text, now=now, show_secrets=show_secrets, path=path, nonce=nonce, access_token=access_token, **opts,
             )  # fmt: skip
             for text, path in sources
         ]
@@ -253,6 +265,12 @@ def _version_callback(value: bool) -> None:
     if value:
         typer.echo(f"jwtlint {__version__}")
         raise typer.Exit(0)
+
+
+from .cliprofiles import config_command, profiles_command  # noqa: E402
+
+app.command("profiles")(profiles_command)
+app.command("config")(config_command)
 
 
 @app.callback()

@@ -236,7 +236,7 @@ class SalesforceExp(_Salesforce):
         ahead = tc.seconds - ctx.now
         if ahead > EXP_AHEAD_WARN + ctx.leeway:
             yield self.finding(
-                f"exp is {ahead / 60:.0f} minutes ahead; Salesforce wants the assertion to expire within 3 minutes",
+                f"exp is {ahead / 60:.0f} minutes ahead; Salesforce asks for an exp within 3 minutes",
                 span,
                 fix="in Apex: Datetime.now().addMinutes(3).getTime() / 1000; make a new assertion for each token request",
                 severity=Severity.WARNING,
@@ -272,7 +272,7 @@ class SalesforceHandEncoded(_Salesforce):
         bad = [s for s in t.segments if s.b64.std_chars or s.b64.padding]
         if not bad:
             return
-        roles = ", ".join(s.role for s in bad)
+        roles = " and ".join(s.role for s in bad) if len(bad) < 3 else "header, payload and signature"
         yield self.finding(
             f"the {roles} {'is' if len(bad) == 1 else 'are'} standard base64 ('+', '/' or '='), "
             "what Apex EncodingUtil.base64Encode gives; Salesforce wants base64url",
