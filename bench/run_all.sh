@@ -17,10 +17,12 @@ exec > >(tee "$here/.cache/latest-run.txt") 2>&1
 # The Python that has jwtlint and PyJWT installed: $PYTHON, else the active venv's, else python3.
 py="${PYTHON:-$(command -v python || command -v python3)}"
 lint_args=(--profile 20)
+verify_args=()
 cli_args=()
 for a in "$@"; do
     if [[ "$a" == "--quick" ]]; then
         lint_args=(--rounds 11 --batch 100)
+        verify_args=(--rounds 11 --batch 100 --fails 9)
         cli_args+=(--runs 10 --rounds 1 --importtime-runs 3)
     else
         cli_args+=("$a")
@@ -31,5 +33,7 @@ echo "# jwtlint $("$py" -c 'import jwtlint; print(jwtlint.__version__)') at $(gi
 "$py" "$here/make_token.py"
 echo
 "$py" "$here/bench_lint.py" "${lint_args[@]}"
+echo
+"$py" "$here/bench_verify.py" "${verify_args[@]}"
 echo
 "$py" "$here/bench_cli.py" "${cli_args[@]}"

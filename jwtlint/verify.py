@@ -281,24 +281,15 @@ def verify(k: KeyInfo, alg: str, data: bytes, sig: bytes) -> bool:
         return k.secret is not None and hmac.compare_digest(hmac.digest(k.secret, data, _hash_name(alg)), sig)
     try:
         pub = k.public
+        params = _params(alg)
         if spec.family == "ECDSA":
             n = (pub.curve.key_size + 7) // 8
             if len(sig) != 2 * n:
                 return False
-            from cryptography.hazmat.primitives.asymmetric import ec
-            from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
-
-            der = encode_dss_signature(int.from_bytes(sig[:n], "big"), int.from_bytes(sig[n:], "big"))
-            pub.verify(der, data, ec.ECDSA(_hash(alg)))
-        elif spec.family == "RSA":
-            from cryptography.hazmat.primitives.asymmetric import padding
-
-            pub.verify(sig, data, padding.PKCS1v15(), _hash(alg))
-        elif spec.family == "RSA-PSS":
-            from cryptography.hazmat.primitives.asymmetric import padding
-
-            h = _hash(alg)
-            pub.verify(sig, data, padding.PSS(padding.MGF1(h), h.digest_size), h)
+            sig = params[1](int.from_bytes(sig[:n], "big"), int.from_bytes(sig[n:], "big"))
+            pub.verify(sig, data, params[0])
+        elif spec.family in ("RSA", "RSA-PSS"):
+            pub.verify(sig, data, params[0], params[1])
         elif spec.family == "EdDSA":
             pub.verify(sig, data)
         else:
@@ -306,6 +297,30 @@ def verify(k: KeyInfo, alg: str, data: bytes, sig: bytes) -> bool:
     except Exception:  # InvalidSignature, or a key/signature cryptography cannot use: not verified
         return False
     return True
+
+
+#: cryptography parameter objects per alg, built once: verifying is the happy path of every
+#: lint with a key, and building padding and hash objects cost a fifth of an RSA verify.
+_PARAMS: dict[str, tuple[Any, ...]] = {}
+
+
+def _params(alg: str) -> tuple[Any, ...]:
+    found = _PARAMS.get(alg)
+    if found is None:
+        from cryptography.hazmat.primitives.asymmetric import ec, padding
+        from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
+
+        family, h = JWS_ALGS[alg].family, _hash(alg)
+        if family == "RSA":
+            found = (padding.PKCS1v15(), h)
+        elif family == "RSA-PSS":
+            found = (padding.PSS(padding.MGF1(h), h.digest_size), h)
+        elif family == "ECDSA":
+            found = (ec.ECDSA(h), encode_dss_signature)
+        else:
+            found = ()
+        _PARAMS[alg] = found
+    return found
 
 
 def _verify_der(k: KeyInfo, alg: str, data: bytes, sig: bytes) -> bool:
@@ -523,10 +538,9 @@ READERS = frozenset(
 
 def attach(targets: list[Any], keys: tuple[KeyInfo, ...], token_rules: Any) -> list[Any]:
     """``targets`` with the verification evidence set on each token that has something to verify."""
-    names = {r.name for r in token_rules}
-    if not names & READERS:
+    run, guess = _readers(token_rules)
+    if not run:
         return list(targets)
-    guess = "weak-hmac-secret" in names
     out = []
     for t in targets:
         if t.kind == "token" and not t.too_large and wanted(t.alg, keys):
@@ -535,3 +549,19 @@ def attach(targets: list[Any], keys: tuple[KeyInfo, ...], token_rules: Any) -> l
                 t = t._replace(verification=ev)
         out.append(t)
     return out
+
+
+_selections: dict[int, tuple[Any, bool, bool]] = {}
+
+
+def _readers(token_rules: Any) -> tuple[bool, bool]:
+    """(any evidence reader selected, weak-hmac-secret selected), remembered per rule list
+    (``api._rules`` caches the lists, so this runs once per selection, not per lint)."""
+    hit = _selections.get(id(token_rules))
+    if hit is None or hit[0] is not token_rules:
+        names = {r.name for r in token_rules}
+        hit = (token_rules, bool(names & READERS), "weak-hmac-secret" in names)
+        if len(_selections) > 64:
+            _selections.clear()
+        _selections[id(token_rules)] = hit
+    return hit[1], hit[2]
