@@ -25,7 +25,7 @@ Then the cost of a *failed* verification, which searches for the cause
 
 Usage::
 
-    python bench/bench_verify.py [--rounds 41] [--batch 200] [--fails 25] [--json]
+    python bench/bench_verify.py [--rounds 41] [--batch 200] [--fails 25] [--breakdown] [--json]
 """
 
 from __future__ import annotations
@@ -63,6 +63,25 @@ def contenders(token: str, now: float, public_key):
     return {"jwtlint.lint(key=)": run_jwtlint, "PyJWT jwt.decode": run_pyjwt}
 
 
+def breakdown(token: str, now: float, public_key) -> dict[str, list[float]]:
+    """Where the time of lint(key=) goes: the keyless lint, the evidence alone, PyJWT unverified."""
+    import jwt
+
+    import jwtlint
+    from jwtlint import verify
+    from jwtlint.intake import extract
+    from jwtlint.keyinfo import from_crypto
+
+    target, info = extract(token)[0], from_crypto(public_key, source="object")
+    funcs = contenders(token, now, public_key)
+    funcs.update({
+        "jwtlint.lint keyless": lambda: jwtlint.lint(token, audience=CLAIMS["aud"], now=now),
+        "verify.examine alone": lambda: verify.examine(target, (info,)),
+        "PyJWT unverified": lambda: jwt.decode(token, options={"verify_signature": False}),
+    })  # fmt: skip
+    return funcs
+
+
 def failed_costs(token: str, now: float, calls: int) -> dict[str, float]:
     """Median milliseconds of one failed verification, per kind."""
     import jwt
@@ -97,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=41, help="interleaved rounds (default 41)")
     ap.add_argument("--batch", type=int, default=200, help="calls per contender per round (default 200)")
     ap.add_argument("--fails", type=int, default=25, help="single calls per failed-verification kind (default 25)")
+    ap.add_argument("--breakdown", action="store_true",
+                    help="time the parts too: keyless lint, verify.examine alone, PyJWT unverified")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON too")
     args = ap.parse_args(argv)
 
@@ -109,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         print("note: jwtlint finds: " + ", ".join(sorted({f.name for f in report.findings})), file=sys.stderr)
     funcs["PyJWT jwt.decode"]()  # raises if PyJWT does not accept the token
 
-    samples = measure(funcs, args.rounds, args.batch)
+    timed = breakdown(token, now, public_key) if args.breakdown else funcs
+    samples = measure(timed, args.rounds, args.batch)
     med = {n: statistics.median(s) for n, s in samples.items()}
     ratio = med["jwtlint.lint(key=)"] / med["PyJWT jwt.decode"]
     fails = failed_costs(token, now, args.fails)
@@ -119,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# bench_verify: same RS256 token ({meta['length']} chars), RSA-2048 public key object, in process")
     print(f"# python {platform.python_version()} on {platform.machine()}; "
           f"{args.rounds} interleaved rounds x {args.batch} calls; median per call")
-    for n in funcs:
+    for n in timed:
         lo, hi = min(samples[n]), max(samples[n])
         print(f"  {n:<22} {med[n] * 1e6:9.1f} us/call   (rounds: min {lo * 1e6:.1f}, max {hi * 1e6:.1f})")
     print(f"  ratio jwtlint / PyJWT  {ratio:6.2f}x   target <= {TARGET:.1f}x: {'MET' if ratio <= TARGET else 'NOT MET'}")
