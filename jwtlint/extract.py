@@ -46,7 +46,8 @@ _BEGIN = re.compile(rb"-----BEGIN ([A-Z0-9][A-Z0-9 #._-]{0,60}?)-----")
 _END = re.compile(rb"-----END [A-Z0-9 #._-]{0,60}?-----")
 _ESCAPED_NL = re.compile(rb"\\r\\n|\\n|\\r")
 _PEM_BODY_CHARS = re.compile(rb"[A-Za-z0-9+/=]")
-_STRING_SYNTAX = re.compile(rb"""^[\s"'`+,(]*|(?:\\n|\\r)*[\s"'`+,;)\\]*$""")
+#: A string literal on one line of source: its content (escapes kept, undone later).
+_LITERAL = re.compile(rb"""["'`]((?:[^"'`\\\n]|\\.)*)["'`]""")
 _SUPPRESS = re.compile(rb"jwtlint:\s*ignore(?:\[([^\]\n]*)\])?")
 _QUOTES = b"\"'`"
 _NEEDLES = (b"eyJ", b"-----BEGIN ", b'"kty"', b'"keys"')
@@ -282,15 +283,17 @@ def _pem(buf: bytes, at: int, eof: bool = True) -> _Hit | None:
         return _MORE if _ran_off(buf, at, len(buf), limits.MAX_PEM_BYTES, eof) else None
     body = buf[begin.end() : end.start()]
     how = ""
-    if _ESCAPED_NL.search(body):
-        how = "escaped-newlines"
-        body = _ESCAPED_NL.sub(b"\n", body)
-    if any(q in body for q in _QUOTES):  # "...\n" + "...\n": one string literal per line
+    if any(q in body for q in _QUOTES):
+        # "...\n" + "...\n": one string literal per line; the program sees their contents joined.
         how = "string-lines"
-        lines = (_STRING_SYNTAX.sub(b"", line) for line in body.split(b"\n"))
-        body = b"\n" + b"\n".join(line for line in lines if line) + b"\n"
-    else:
+        body = b"".join(m.group(1) for m in _LITERAL.finditer(body))
+        if not body.startswith((b"\\n", b"\\r")):
+            body = b"\n" + body  # the first literal's "\n" sat before the BEGIN line's closing quote
+    elif not _ESCAPED_NL.search(body):
         body = _dedent(buf, at, body)
+    if _ESCAPED_NL.search(body):
+        how = how or "escaped-newlines"
+        body = _ESCAPED_NL.sub(b"\n", body)
     if len(_PEM_BODY_CHARS.findall(body)) < limits.MIN_PEM_BODY_CHARS:
         return None  # a placeholder ("MIIE...", "<your key here>"), not a key
     body = body.replace(b"\\/", b"/")  # JSON may escape '/' as '\/'

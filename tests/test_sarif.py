@@ -1,0 +1,130 @@
+"""--format sarif validates against the SARIF 2.1.0 schema; --format github escapes as the runner wants."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import jwt
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from jwtlint import lint
+from jwtlint.engine import Context
+from jwtlint.github import command, escape_data, escape_property, to_github
+from jwtlint.report import Report
+from jwtlint.sarif import to_sarif
+from jwtlint.scan import lint_text
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text())
+NOW = 1_800_000_000
+KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+PKCS1 = KEY.private_bytes(
+    serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+).decode()
+
+
+def validate(doc):
+    jsonschema.Draft4Validator(SCHEMA).validate(doc)
+
+
+def scanned(text: str, path: str = "src/app.py") -> Report:
+    r = lint_text(text, path, context=Context(now=NOW))
+    return Report(r.targets)
+
+
+def test_scan_sarif_is_valid_and_points_at_path_line_column():
+    live = jwt.encode({"sub": "admin"}, KEY, algorithm="RS256")
+    doc = to_sarif(scanned(f'import os\nTOKEN = "{live}"\n' + PKCS1))
+    validate(doc)
+    run = doc["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert {"JWT801", "JWT802"} <= set(rules)
+    assert rules["JWT801"]["name"] == "live-token-in-repo"
+    assert "## Why is this bad?" in rules["JWT801"]["help"]["text"]
+    assert rules["JWT801"]["helpUri"].startswith("https://")
+    assert rules["JWT801"]["defaultConfiguration"]["level"] == "error"
+    by_rule = {r["ruleId"]: r for r in run["results"]}
+    loc = by_rule["JWT801"]["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"] == {"uri": "src/app.py", "uriBaseId": "%SRCROOT%"}
+    assert loc["region"]["startLine"] == 2 and loc["region"]["startColumn"] == 10
+    assert by_rule["JWT802"]["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    assert all(r["ruleIndex"] == list(rules).index(r["ruleId"]) for r in run["results"])
+
+
+def test_sarif_fix_replaces_the_segment_in_the_file():
+    tok = jwt.encode({"sub": "x", "exp": NOW - 10}, "k" * 32, algorithm="HS256")
+    h, p, s = tok.split(".")
+    padded = f"{h}.{p}{'=' * (-len(p) % 4) or '=='}.{s}"
+    doc = to_sarif(scanned(f"x = '{padded}'\n", "a b/t.txt"))
+    validate(doc)
+    results = [r for r in doc["runs"][0]["results"] if r["ruleId"] == "JWT204"]
+    assert results, [r["ruleId"] for r in doc["runs"][0]["results"]]
+    (change,) = results[0]["fixes"][0]["artifactChanges"]
+    assert change["artifactLocation"]["uri"] == "a%20b/t.txt"
+    (rep,) = change["replacements"]
+    start = 6 + len(h) + 1
+    assert rep["deletedRegion"] == {"startLine": 1, "startColumn": start, "endColumn": start + len(padded.split(".")[1])}
+    assert rep["insertedContent"]["text"] == p
+
+
+def test_sarif_never_carries_a_sensitive_fixed_value():
+    from jwtlint.engine import Finding, Severity
+    from jwtlint.model import Span
+    from jwtlint.report import TargetReport
+
+    tok = jwt.encode({"sub": "x"}, "k" * 32, algorithm="HS256")
+    target = lint(tok, now=NOW).targets[0].target
+    secret = "A" * 43
+    f = Finding("JWT503", "ecdsa-der-signature", Severity.ERROR, "m", fix="f", fixed=secret,
+                span=Span("signature", 0, 43), sensitive=True)  # fmt: skip
+    doc = to_sarif(Report((TargetReport(target, (f,)),)))
+    validate(doc)
+    assert secret not in json.dumps(doc)
+
+
+def test_check_sarif_without_a_file_is_valid():
+    bad = jwt.encode({"sub": 1}, "k" * 32, algorithm="HS256") + "=="
+    doc = to_sarif(lint(bad, now=NOW))
+    validate(doc)
+    assert doc["runs"][0]["results"] and all("locations" not in r for r in doc["runs"][0]["results"])
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "json", "text"])
+def test_cli_formats(tmp_path, monkeypatch, fmt):
+    from typer.testing import CliRunner
+
+    from jwtlint.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "k.pem").write_text(PKCS1)
+    res = CliRunner().invoke(app, ["scan", "k.pem", "--format", fmt, "--now", str(NOW)])
+    assert res.exit_code == 1, res.output
+    if fmt == "sarif":
+        validate(json.loads(res.stdout))
+    elif fmt == "json":
+        doc = json.loads(res.stdout)
+        (t,) = doc["targets"]
+        assert t["kind"] == "key" and t["origin"] == {"path": "k.pem", "line": 1, "column": 1}
+        assert doc["summary"]["error"] == 1 and doc["scan"]["files"] == 1
+    elif fmt == "github":
+        lines = res.stdout.splitlines()
+        assert "::error file=k.pem,line=1,col=1,title=JWT802 private-key-in-repo::an RSA 2048-bit" in "\n".join(lines)
+        assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    else:
+        first = res.stdout.splitlines()[0]  # errors first
+        assert first.startswith("k.pem:1:1: error private-key-in-repo (JWT802): an RSA 2048-bit private key"), first
+    body = "".join(PKCS1.splitlines()[1:3])
+    assert body not in res.output
+
+
+def test_github_escaping():
+    assert escape_data("100%\r\nnext") == "100%25%0D%0Anext"
+    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+    from jwtlint.engine import Finding, Severity
+
+    f = Finding("JWT404", "expired", Severity.INFO, "line1\nline2: 50%", fix="x, y")
+    line = command(f, "dir/a,b:c.py", 3, 7)
+    assert line == "::notice file=dir/a%2Cb%3Ac.py,line=3,col=7,title=JWT404 expired::line1%0Aline2: 50%25%0Afix: x, y"
+    report = scanned(PKCS1)
+    assert len(to_github(report).splitlines()) == len(report.findings)  # one line per finding

@@ -1,0 +1,222 @@
+"""jwtlint scan end to end: walking, skipping, hostile files, suppressions, baseline, configuration, exit codes."""
+
+import json
+import os
+import shutil
+import subprocess
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from typer.testing import CliRunner
+
+from jwtlint.cli import app
+from jwtlint.scan import collect, scan
+
+NOW = 1_800_000_000
+KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+PKCS1 = KEY.private_bytes(
+    serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+).decode()
+LIVE = jwt.encode({"sub": "admin", "exp": NOW + 86400}, KEY, algorithm="RS256")
+EXPIRED = jwt.encode({"sub": "docs", "exp": NOW - 86400}, KEY, algorithm="RS256")
+
+
+def run(*args, cwd=None):
+    old = os.getcwd()
+    try:
+        if cwd:
+            os.chdir(cwd)
+        return CliRunner().invoke(app, ["scan", "--now", str(NOW), *args])
+    finally:
+        os.chdir(old)
+
+
+@pytest.fixture
+def tree(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "settings.py").write_text(f'DEBUG = True\nAPI_TOKEN = "{LIVE}"\n')
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "api.md").write_text(f"Example:\n\n    Authorization: Bearer {EXPIRED}\n")
+    (tmp_path / "clean.txt").write_text("nothing to see\n")
+    return tmp_path
+
+
+def test_scan_reports_live_token_blocks_and_lets_examples_through(tree):
+    res = run(cwd=tree)
+    assert res.exit_code == 1, res.output
+    out = res.stdout
+    assert "src/settings.py:2:14: error live-token-in-repo (JWT801)" in out
+    assert "docs/api.md:3:27: info expired (JWT404)" in out
+    assert "fix: remove it from the file" in out
+    assert out.rstrip().splitlines()[-1].startswith("scanned 3 files, 2 targets, ")
+    assert LIVE.split(".")[2] not in out  # never the signature
+
+
+def test_clean_scan_prints_one_summary_line_and_exits_0(tree):
+    res = run("clean.txt", "docs", cwd=tree)
+    assert res.exit_code == 0, res.output
+    lines = [line for line in res.stdout.splitlines() if line.strip()]
+    assert lines[-1].startswith("scanned 2 files, 1 target, 1 finding (0 errors, 0 warnings, 1 info)")
+    res = run("clean.txt", cwd=tree)
+    assert res.exit_code == 0 and res.stdout.strip().startswith("scanned 1 file, 0 targets, 0 findings")
+    assert len(res.stdout.strip().splitlines()) == 1
+
+
+def test_fail_on_warning_and_select_ignore(tree):
+    assert run("docs", "--fail-on", "info", cwd=tree).exit_code == 1
+    res = run("--ignore", "live-token-in-repo", cwd=tree)
+    assert "live-token-in-repo" not in res.stdout and res.exit_code == 0
+    res = run("--select", "expired", cwd=tree)
+    assert "expired" in res.stdout and "live-token" not in res.stdout
+
+
+def test_bad_usage_exits_2_with_one_line(tree):
+    for args in (["missing.txt"], ["--select", "no-such-rule"], ["--fail-on", "loud"], ["--format", "xml"],
+                 ["--baseline", "nope.json"]):  # fmt: skip
+        res = run(*args, cwd=tree)
+        assert res.exit_code == 2, (args, res.output)
+        assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.output, args
+
+
+# --- walking -------------------------------------------------------------------
+
+
+def test_walk_skips_vendored_binary_and_reports_them_with_verbose(tree):
+    (tree / "node_modules" / "pkg").mkdir(parents=True)
+    (tree / "node_modules" / "pkg" / "t.js").write_text(f"'{LIVE}'")
+    (tree / "image.bin").write_bytes(b"\x89PNG\0\0" + LIVE.encode())
+    res = run("-v", cwd=tree)
+    assert not any(line.startswith("node_modules/pkg/t.js:") for line in res.stdout.splitlines())
+    assert "node_modules: skipped: vendored folder (node_modules/)" in res.stdout
+    assert "image.bin: skipped: binary" in res.stdout
+    assert res.stdout.count("error live-token-in-repo (JWT801)") == 1
+
+
+def test_git_work_tree_respects_gitignore(tree):
+    if shutil.which("git") is None:
+        pytest.skip("git not installed")
+    subprocess.run(["git", "init", "-q", str(tree)], check=True)
+    (tree / ".gitignore").write_text("secrets/\n")
+    (tree / "secrets").mkdir()
+    (tree / "secrets" / "t.txt").write_text(LIVE)
+    files, _ = collect([str(tree)])
+    names = {os.path.relpath(p, tree) for p, _ in files}
+    assert os.path.join("secrets", "t.txt") not in names
+    assert os.path.join("src", "settings.py") in names and ".gitignore" in names
+
+
+def test_symlink_loop_and_duplicate_links_are_followed_once(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "t.txt").write_text(LIVE)
+    os.symlink(tmp_path / "a", tmp_path / "a" / "loop")
+    os.symlink(tmp_path / "a" / "t.txt", tmp_path / "again.txt")
+    files, _ = collect([str(tmp_path)])
+    assert len(files) == 1
+    result = scan([str(tmp_path)], now=NOW)
+    assert len(result.report.targets) == 1
+
+
+def test_unreadable_file_is_one_line(tmp_path):
+    p = tmp_path / "locked.txt"
+    p.write_text(LIVE)
+    p.chmod(0)
+    try:
+        if os.access(p, os.R_OK):
+            pytest.skip("running as root: the file stays readable")
+        res = run(str(p))
+        assert res.exit_code == 2
+        assert res.stderr.strip() == f"jwtlint: warning: cannot read {p}: Permission denied"
+    finally:
+        p.chmod(0o600)
+
+
+# --- hostile files --------------------------------------------------------------
+
+
+def test_hostile_files_are_skipped_or_scanned_without_harm(tmp_path):
+    sparse = tmp_path / "huge.img"
+    with open(sparse, "wb") as fh:
+        fh.truncate(2 * 1024**3)  # 2 GB, sparse: costs nothing on disk
+    one_line = tmp_path / "one-line.txt"
+    with open(one_line, "wb") as fh:
+        for _ in range(100):
+            fh.write(b"a" * (1 << 20))
+        fh.write(f" {LIVE}".encode())  # a token at column 104857602, past every chunk boundary
+    (tmp_path / "bad-utf8.txt").write_bytes(b"\xff\xfe\xc3(" + f" {LIVE}\n".encode())
+    (tmp_path / "nul.dat").write_bytes(b"\0" * 100 + LIVE.encode())
+    before = {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in tmp_path.iterdir()}
+    digest = {p.name: p.read_bytes()[:64] for p in tmp_path.iterdir() if p.name != "huge.img"}
+    res = run("-v", str(tmp_path))
+    assert "Traceback" not in res.output
+    assert "huge.img: skipped: larger than 128 MiB" in res.stdout
+    assert "nul.dat: skipped: binary" in res.stdout
+    assert f"one-line.txt:1:{100 * (1 << 20) + 2}: error live-token-in-repo" in res.stdout
+    assert "bad-utf8.txt:1:6: error live-token-in-repo" in res.stdout  # 3 invalid bytes, '(' and ' ': 5 characters
+    after = {p.name: (p.stat().st_mtime_ns, p.stat().st_size) for p in tmp_path.iterdir()}
+    assert after == before
+    assert digest == {p.name: p.read_bytes()[:64] for p in tmp_path.iterdir() if p.name != "huge.img"}
+
+
+# --- suppressions and baseline ----------------------------------------------------
+
+
+def test_suppressed_line_is_counted_not_reported(tmp_path):
+    (tmp_path / "t.js").write_text(f"// jwtlint: ignore[live-token-in-repo]\nconst t = '{LIVE}';\n")
+    res = run("t.js", cwd=tmp_path)
+    assert res.exit_code == 0 and "1 suppressed" in res.stdout
+
+
+def test_baseline_records_today_and_fails_only_on_new_findings(tree):
+    res = run("--write-baseline", "baseline.json", cwd=tree)
+    assert res.exit_code == 0 and res.stdout.startswith("wrote 2 findings to baseline.json")
+    text = (tree / "baseline.json").read_text()
+    assert LIVE not in text and LIVE.split(".")[1] not in text
+    # Lines move: still known.
+    (tree / "src" / "settings.py").write_text(f'# moved\n\n\nAPI_TOKEN = "{LIVE}"\n')
+    res = run("--baseline", "baseline.json", cwd=tree)
+    assert res.exit_code == 0, res.output
+    assert "2 in baseline" in res.stdout
+    # A new token: reported.
+    other = jwt.encode({"sub": "ops"}, KEY, algorithm="RS256")
+    (tree / "src" / "new.py").write_text(f"T = '{other}'\n")
+    res = run("--baseline", "baseline.json", cwd=tree)
+    assert res.exit_code == 1 and "src/new.py:1:6: error live-token-in-repo" in res.stdout
+    assert "settings.py" not in res.stdout.split("scanned")[0]
+
+
+# --- configuration ------------------------------------------------------------------
+
+
+def test_pyproject_configuration_and_command_line_override(tree):
+    (tree / "pyproject.toml").write_text(
+        '[tool.jwtlint]\nexclude = ["docs/**"]\nfail-on = "warning"\n'
+        '[[tool.jwtlint.overrides]]\npaths = ["src/settings.py"]\nignore = ["live-token-in-repo"]\n'
+    )
+    (tree / "src" / "other.py").write_text(f"T = '{LIVE}'\n")
+    res = run("-v", cwd=tree)
+    assert "docs/api.md: skipped: excluded by configuration" in res.stdout
+    assert "src/other.py:1:6: error live-token-in-repo" in res.stdout
+    assert "src/settings.py:2:14: error" not in res.stdout
+    res = run("--ignore", "exp-missing", cwd=tree)  # an --ignore on the command line replaces the override's
+    assert "src/settings.py:2:14: error live-token-in-repo" in res.stdout
+
+
+def test_json_report_has_origins_and_scan_section(tree):
+    res = run("--format", "json", cwd=tree)
+    doc = json.loads(res.stdout)
+    origins = {(t["origin"]["path"], t["origin"]["line"], t["origin"]["column"]) for t in doc["targets"]}
+    assert origins == {("src/settings.py", 2, 14), ("docs/api.md", 3, 27)}
+    examples = {t["origin"]["path"]: t["example"] for t in doc["targets"]}
+    assert examples == {"src/settings.py": False, "docs/api.md": True}
+    assert doc["scan"]["files"] == 3 and doc["summary"]["error"] >= 1
+
+
+def test_process_pool_gives_the_same_result(tmp_path):
+    for i in range(40):
+        (tmp_path / f"f{i}.py").write_text(("x = 1\n" * 20000) + f"T = '{LIVE}'\n")
+    one = scan([str(tmp_path)], now=NOW, jobs=1)
+    two = scan([str(tmp_path)], now=NOW, jobs=2)
+    key = lambda r: sorted((t.target.origin, tuple(f.name for f in t.findings)) for t in r.report.targets)  # noqa: E731
+    assert key(one) == key(two) and len(one.report.targets) == 40
