@@ -209,6 +209,24 @@ def decode(
     typer.echo("\n\n".join(blocks))
 
 
+@app.command("fix")
+def fix_command(
+    input: Optional[str] = typer.Argument(None, metavar="[INPUT]", help="Token text, a file, or - for stdin."),
+    key: Optional[str] = typer.Option(None, "--key", help="Private key (any form, or an oct JWK) to sign the corrected token with."),
+    secret_file: Optional[str] = typer.Option(None, "--secret-file", help="HMAC secret file to sign the corrected token with."),
+    diff: bool = typer.Option(False, "--diff", help="Also show what changed, claim by claim (on stderr)."),
+) -> None:
+    """Print the corrected token: base64url, times in seconds, no wrappers; signed again with --key."""
+    from .repair import RepairError, run_fix  # the body lives in jwtlint/repair.py
+
+    try:
+        text, _ = _inputs([input] if input else None)[0]
+        code = run_fix(text, key, secret_file, diff, typer.echo)
+    except (UsageError, RepairError) as exc:
+        raise _fail(str(exc)) from None
+    raise typer.Exit(code)
+
+
 @app.command("rules")
 def list_rules(fmt: Format = typer.Option(Format.text, "--format", help="Output format.")) -> None:
     """List every rule: code, name, default severity and summary."""
