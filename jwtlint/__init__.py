@@ -11,10 +11,10 @@ Test-suite helpers: ``jwtlint.testing`` (assert_valid_jwt), ``jwtlint.strategies
 """
 
 from ._version import __version__
-from .api import lint
+from .api import lint, lint_key
 from .engine import Finding, Severity
 from .errors import JwtLintError
 from .report import Report
 
 # The stable API (README "Library API"); every other name is private and may change.
-__all__ = ["Finding", "JwtLintError", "Report", "Severity", "__version__", "lint"]
+__all__ = ["Finding", "JwtLintError", "Report", "Severity", "__version__", "lint", "lint_key"]

@@ -70,15 +70,11 @@ def make_context(
 
 
 def _keys(key: Any, secret: bytes | None) -> tuple[Any, ...]:
-    """The keys to verify with, as ``KeyInfo``: a KeyInfo, a cryptography key object, or a secret."""
-    from .keyinfo import KeyInfo, from_crypto, from_secret
+    """The keys to verify with, as ``KeyInfo``: key text of any form, a file (Path), a KeyInfo,
+    a cryptography key object, or a secret (``jwtlint.keyinput``)."""
+    from .keyinput import resolve
 
-    keys: list[KeyInfo] = []
-    if secret is not None:
-        keys.append(from_secret(secret))
-    if key is not None:
-        keys.append(key if isinstance(key, KeyInfo) else from_crypto(key, source="object"))
-    return tuple(keys)
+    return resolve(key, secret)[0]
 
 
 def lint(
@@ -86,6 +82,7 @@ def lint(
     *,
     key: Any = None,
     secret: bytes | str | None = None,
+    jwks: Any = None,
     audience: str | Iterable[str] | None = None,
     issuer: str | None = None,
     now: float | None = None,
@@ -105,7 +102,10 @@ def lint(
     ``audience`` / ``issuer`` are what the verifier expects; ``now`` is epoch
     seconds (default: the clock); ``leeway`` is the clock skew allowed, in
     seconds. ``select`` / ``ignore`` take rule codes, names, code prefixes or
-    family names. ``key`` and ``secret`` are for signature verification.
+    family names. ``key`` (key text of any form, a ``pathlib.Path``, a
+    cryptography key or a ``KeyInfo``), ``jwks`` (a JWK Set: keys chosen by
+    ``kid``) and ``secret`` (HMAC) are for signature verification; key text
+    is linted too, its targets follow the tokens in the report.
     Raises ``TypeError`` for a non-text input and ``ValueError`` for an
     unknown selector; never raises on the content of ``text``.
     ``profile`` adds a platform profile's rules (``jwtlint.profiles``; ``auto``
@@ -113,14 +113,19 @@ def lint(
     token or a DPoP proof must be bound to.
     """
     if isinstance(text, (bytes, bytearray)):
-        text = bytes(text).decode("utf-8", "replace")
+        from .keyparse import decode_input  # binary DER survives as latin-1 text
+
+        text = decode_input(bytes(text))
     if not isinstance(text, str):
         raise TypeError(f"lint() takes the token as str or bytes, not {type(text).__name__}")
+    from .keyinput import resolve
+
+    keys, key_targets = resolve(key, secret, jwks)
     ctx = make_context(
-        key=key, secret=secret, audience=audience, issuer=issuer, now=now,
+        audience=audience, issuer=issuer, now=now,
         leeway=leeway, max_lifetime=max_lifetime, show_secrets=show_secrets,
         profile=profile, nonce=nonce, access_token=access_token,
-    )  # fmt: skip
+    )._replace(keys=keys)  # fmt: skip
     rules = _rules(_tuple(select), _tuple(ignore), profile or None)
     if len(text) > limits.MAX_INPUT_CHARS:
         # Too big to search: one target that says so (see the input-too-large rule).
@@ -128,9 +133,41 @@ def lint(
         targets = [_with_size(targets[0], len(text))]
     else:
         targets = extract(text, path)
+    from .verify import attach
+
+    targets = attach(targets, ctx.keys, rules.get("token", ())) + key_targets
     reports = tuple(TargetReport(t, tuple(run(rules.get(t.kind, []), t, ctx))) for t in targets)
     return Report(reports, fail_on=Severity.parse(fail_on), show_secrets=show_secrets)
 
 
 def _with_size(target: Any, size: int) -> Any:
     return target._replace(too_large=size)
+
+
+def lint_key(
+    data: str | bytes,
+    *,
+    now: float | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    fail_on: str | Severity = Severity.ERROR,
+    show_secrets: bool = False,
+    path: str | None = None,
+    profile: str | None = None,
+) -> Report:
+    """Lint key material only: PEM (any label, chains), DER, bare base64 DER, OpenSSH, JWK or JWKS.
+
+    Text is never searched for tokens. ``now`` dates certificates;
+    ``profile`` names the platform the key is for (a signing profile needs a
+    private key). Raises ``TypeError`` for input that is not ``str``/``bytes``
+    and ``ValueError`` for an unknown selector; never for the key's content.
+    """
+    from .keyparse import parse_key_material
+
+    if not isinstance(data, (str, bytes, bytearray)):
+        raise TypeError(f"lint_key() takes key material as str or bytes, not {type(data).__name__}")
+    ctx = make_context(now=now, show_secrets=show_secrets, profile=profile)
+    rules = _rules(_tuple(select), _tuple(ignore), profile or None)
+    targets = parse_key_material(bytes(data) if isinstance(data, bytearray) else data, Origin(path, 1, 1))
+    reports = tuple(TargetReport(t, tuple(run(rules.get(t.kind, []), t, ctx))) for t in targets)
+    return Report(reports, fail_on=Severity.parse(fail_on), show_secrets=show_secrets)

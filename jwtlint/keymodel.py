@@ -127,5 +127,9 @@ class KeyTarget(NamedTuple):
     def input_text(self) -> str:  # the name reporters use for the text a span points into
         return self.text
 
+    def segment(self, role: str) -> None:
+        """Key material has no token segments (code that walks any target may ask)."""
+        return None
+
     def __repr__(self) -> str:
         return f"KeyTarget({self.form}, {len(self.blocks)} blocks, {self.keys!r})"

@@ -151,12 +151,16 @@ class PemMalformed(Rule):
     refs = (cite("RFC 7468", "2"), cite("RFC 7468", "3"), cite("ITU-T X.690", "8.1", url="https://www.itu.int/rec/T-REC-X.690"))
 
     def check(self, t: KeyTarget, ctx: Context) -> Iterator[Finding]:
-        if t.problem == "not-key" and t.blocks:
-            b = t.blocks[0]
+        if t.problem in ("not-key", "empty"):
+            if t.blocks:
+                b = t.blocks[0]
+                what = f"looks like base64 but does not decode to a key ({b.der.detail if b.der else 'not DER'})"
+            else:
+                what = "is empty" if t.problem == "empty" else "holds no key: no PEM block, DER, base64 DER, OpenSSH key or JWK"
             yield self.finding(
-                f"the input looks like base64 but does not decode to a key ({b.der.detail if b.der else 'not DER'})",
-                b.span,
-                fix="give the key file itself (PEM with its BEGIN/END lines, or DER)",
+                f"the key material {what}",
+                t.blocks[0].span if t.blocks else Span("input", 0, len(t.text)),
+                fix="give the key file itself (PEM with its BEGIN/END lines, DER, or a JWK)",
             )
             return
         for block in t.blocks:

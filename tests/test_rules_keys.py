@@ -224,3 +224,22 @@ def test_no_key_finding_prints_private_material(key):
     assert report.names() >= {"escaped-newlines", "pkcs1-private-key"}
     for i in range(0, len(body) - 16, 16):
         assert body[i : i + 16] not in out
+
+
+def test_lint_key_lints_key_material_only(key):
+    import jwtlint
+    from jwtlint.api import lint_key
+
+    assert jwtlint.lint_key is lint_key
+    report = lint_key(pem(key, PRIV.TraditionalOpenSSL), now=NOW)
+    assert report.names() == {"pkcs1-private-key"} and report.targets[0].kind == "key"
+    der = key.private_bytes(ENC.DER, PRIV.PKCS8, NOENC)
+    assert lint_key(der, now=NOW).findings == [] and lint_key(bytearray(der), now=NOW).ok
+    (f,) = lint_key("eyJhbGciOiJIUzI1NiJ9.e30.x", now=NOW).findings  # a token is not a key
+    assert f.name == "pem-malformed" and "holds no key" in f.message
+    (f,) = lint_key("", now=NOW).findings
+    assert "empty" in f.message
+    assert lint_key(pub(key), now=NOW, select="known-sample-key").findings == []
+    assert lint_key(pub(key), now=NOW, profile="github-app").errors
+    with pytest.raises(TypeError):
+        lint_key(123)  # type: ignore[arg-type]
