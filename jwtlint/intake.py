@@ -14,7 +14,7 @@ import json
 import re
 from typing import NamedTuple
 
-from . import limits
+from . import limits, sdjwt
 from .model import Origin, Span, TokenTarget, Wrapper
 from .parse import has_no_whitespace, parse_token
 
@@ -52,16 +52,17 @@ def extract(text: str, path: str | None = None) -> list[TokenTarget]:
     keys = key_targets(text, path)
     if keys is not None:
         return keys[: limits.MAX_TARGETS]
-    return [
-        parse_token(
-            c.token,
-            input_text=c.input_text,
-            origin=_origin(text, c.start + c.token_start, path),
-            wrappers=c.wrappers,
-            raw_start=c.token_start,
-        )
-        for c in candidates(text)[: limits.MAX_TARGETS]
-    ]
+    return [_parse(c, _origin(text, c.start + c.token_start, path)) for c in candidates(text)[: limits.MAX_TARGETS]]
+
+
+def _parse(c: Candidate, origin: Origin) -> TokenTarget:
+    # An SD-JWT (RFC 9901) is the issuer-signed JWT, then '~'-separated disclosures:
+    # the JWT is parsed as the token and the disclosures recorded beside it.
+    sd = sdjwt.split(c.token) if "~" in c.token else None
+    t = parse_token(
+        sd[0] if sd else c.token, input_text=c.input_text, origin=origin, wrappers=c.wrappers, raw_start=c.token_start
+    )
+    return t._replace(sd_jwt=sdjwt.with_payload(sd[1], t.payload)) if sd else t
 
 
 def _origin(text: str, offset: int, path: str | None) -> Origin:

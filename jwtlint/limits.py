@@ -94,3 +94,7 @@ MAX_JWK_BYTES = 64 * 1024
 
 #: Targets taken from one scanned file; the rest are counted, not linted.
 MAX_SCAN_TARGETS_PER_FILE = 1000
+
+#: Disclosures of one SD-JWT that are decoded and hashed (three digests each); an
+#: SD-JWT credential rarely has more than a few dozen. The rest are counted only.
+MAX_SD_DISCLOSURES = 1000

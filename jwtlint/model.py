@@ -223,6 +223,7 @@ class TokenTarget(NamedTuple):
     too_large: int | None = None  # set (to the size) when the input exceeded the limit
     raw_start: int = 0  # offset of ``raw`` inside ``input_text``
     spaces_as_plus: bool = False  # lone spaces were read back as the '+' a form decoder replaced
+    sd_jwt: Any = None  # an SD-JWT's disclosures and KB-JWT around this token (jwtlint.sdjwt.SdJwt)
     verification: Any = None  # jwtlint.verify.VerifyEvidence: what verifying with the keys given showed
 
     kind = "token"

@@ -10,7 +10,7 @@ from jwtlint.rules import claims, header, signature, structure, transport
 from jwtlint.rules import jwk
 from jwtlint.rules import (
     profile_apple, profile_auto, profile_dpop, profile_github, profile_google, profile_oidc,
-    profile_rfc7523, profile_rfc9068, profile_salesforce,
+    profile_rfc7523, profile_rfc9068, profile_salesforce, sdjwt,
 )  # fmt: skip
 
 RULES = [*transport.RULES, *structure.RULES, *header.RULES, *claims.RULES, *signature.RULES]
@@ -33,3 +33,4 @@ RULES += [
     *profile_rfc7523.RULES, *profile_oidc.RULES, *profile_rfc9068.RULES, *profile_dpop.RULES,
     *profile_auto.RULES,
 ]  # fmt: skip
+RULES += sdjwt.RULES  # SD-JWT (RFC 9901) disclosures, on by default
