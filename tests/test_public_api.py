@@ -24,7 +24,7 @@ def test_all_names_are_importable_and_documented():
         obj = getattr(jwtlint, name)
         if name != "__version__":
             assert obj.__doc__, name
-    assert {"lint", "Report", "Finding", "Severity", "JwtLintError"} <= set(jwtlint.__all__)
+    assert {"lint", "lint_key", "Report", "Finding", "Severity", "JwtLintError"} <= set(jwtlint.__all__)
 
 
 def test_raise_for_findings_returns_the_report_when_clean():
@@ -81,3 +81,13 @@ def test_report_repr_is_short_and_names_the_findings():
     text = repr(report)
     assert text == "<Report 1 target(s): error time-in-milliseconds>"
     assert repr(lint("", now=NOW)) == "<Report 0 target(s): no findings>"
+
+
+def test_lint_key_is_exported_and_refuses_non_text():
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    pem = ec.generate_private_key(ec.SECP256R1()).public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
+    report = jwtlint.lint_key(pem)
+    assert [t.kind for t in report.targets] == ["key"] and report.ok
+    with pytest.raises(TypeError, match="not NoneType"):
+        jwtlint.lint_key(None)
