@@ -109,6 +109,9 @@ def check(
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1 (default error)."),
     fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", help="Output format: text, json, sarif, github."),
     show_secrets: bool = typer.Option(False, "--show-secrets", help="Show whole signatures and secrets in the report."),
+    key: Optional[str] = typer.Option(None, "--key", help="Key file to verify with: PEM, DER, base64 DER, JWK, JWKS, OpenSSH, certificate."),
+    secret_file: Optional[str] = typer.Option(None, "--secret-file", help="File holding the HMAC secret (one final newline is dropped)."),
+    jwks: Optional[str] = typer.Option(None, "--jwks", help="JWK Set file; the key is chosen by the token's kid."),
     profile: Optional[str] = typer.Option(None, "--profile", help="Platform profile (jwtlint profiles lists them), or auto."),
     nonce: Optional[str] = typer.Option(None, "--nonce", help="The nonce the client sent (OIDC ID token)."),
     access_token: Optional[str] = typer.Option(None, "--access-token", help="The access token a DPoP proof goes with."),
@@ -130,11 +133,13 @@ def check(
             ignore=_split(ignore), fail_on=fail_on.value if fail_on else None, profile=profile,
         )  # fmt: skip
         sources = _inputs(inputs)
+        keys = _key_args(key, secret_file, jwks)
         reports = [
             lint(
                 text, now=now, show_secrets=show_secrets, path=path, nonce=nonce, access_token=access_token, **opts,
+                **(keys[0] if i == 0 else keys[1]),
             )  # fmt: skip
-            for text, path in sources
+            for i, (text, path) in enumerate(sources)
         ]
     except (UsageError, ValueError) as exc:
         raise _fail(str(exc)) from None
@@ -154,6 +159,25 @@ def check(
 
         typer.echo(to_text(report, now if now is not None else time.time(), _color(fmt.value), show_secrets))
     raise typer.Exit(0 if report.ok else 1)
+
+
+def _key_args(key: str | None, secret_file: str | None, jwks: str | None) -> tuple[dict, dict]:
+    """lint() keyword arguments for the key options. The first input gets the files (so the
+    key is linted once, in the same report); later inputs get the keys already read."""
+    from pathlib import Path
+
+    from .keyinput import resolve
+
+    args = {"key": Path(key) if key else None, "jwks": Path(jwks) if jwks else None,
+            "secret": Path(secret_file) if secret_file else None}  # fmt: skip
+    for option, value in (("--key", key), ("--secret-file", secret_file), ("--jwks", jwks)):
+        if value is not None and not os.path.isfile(value):
+            raise UsageError(f"{option} {value}: no such file")
+    try:
+        keys = list(resolve(args["key"], args["secret"], args["jwks"])[0]) or None
+    except OSError as exc:
+        raise UsageError(f"cannot read a key file: {exc.strerror or exc}") from None
+    return args, {"key": keys}
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -194,6 +218,11 @@ def decode(
     blocks = []
     for t in targets:
         lines = [style.bold(t.origin.label())] if len(targets) > 1 else []
+        if t.kind == "key":  # form, label, what the bytes are; never key material (jwtlint.keyview)
+            from .keyview import describe
+
+            blocks.append("\n".join(lines + describe(t) + ["(jwtlint check lints it)"]))
+            continue
         if t.kind != "token":  # a key, JWK or JWKS: say what it holds, never its secret members
             held = "; ".join(k.describe() for k in getattr(t, "keys", ())) or "no usable key"
             blocks.append("\n".join(lines + [f"{t.kind}: {held}  (jwtlint check lints it)"]))
@@ -277,6 +306,10 @@ def show_rule(name: str = typer.Argument(..., help="A rule name or code, e.g. ba
 from .scancli import scan_command  # noqa: E402  (the body of `jwtlint scan` lives in jwtlint/scancli.py)
 
 app.command("scan")(scan_command)
+
+from .keycli import key_app  # noqa: E402  (`jwtlint key pub` lives in jwtlint/keycli.py)
+
+app.add_typer(key_app, name="key")
 
 
 def _version_callback(value: bool) -> None:
