@@ -74,6 +74,11 @@ def to_text(report: Report, now: float, color: bool = False, show_secrets: bool 
         if view and tr.kind == "token":
             lines.extend("  " + line for line in render(tr.target, now, style, show_secrets))
             lines.append("")
+        elif view and tr.kind == "key":
+            from .keyview import describe  # what the key is, never its material
+
+            lines.extend("  " + line for line in "\n".join(describe(tr.target)).splitlines())
+            lines.append("")
         for f in sorted(tr.findings, key=lambda f: (-f.severity, f.code)):
             lines.extend(format_finding(f, tr.target, style, show_secrets))
         if not tr.findings:
