@@ -146,6 +146,10 @@ class JwkTarget(NamedTuple):
         for r in self.records:
             yield from r.encoded_fields()
 
+    def segment(self, role: str) -> None:
+        """A JWK has no token segments (reporters and tests ask every target)."""
+        return None
+
 
 class JwksTarget(NamedTuple):
     """A JWK Set (a JSON object with ``keys``): its entries, in order."""
@@ -168,3 +172,7 @@ class JwksTarget(NamedTuple):
     def encoded_fields(self) -> Iterator[EncodedField]:
         for r in self.records:
             yield from r.encoded_fields()
+
+    def segment(self, role: str) -> None:
+        """A JWK has no token segments (reporters and tests ask every target)."""
+        return None
