@@ -151,6 +151,21 @@ class Segment(NamedTuple):
         """A span inside this segment (the whole segment by default)."""
         return Span(self.role, start, len(self.b64.text) if end is None else end)
 
+    # A segment is an ``EncodedField`` for the encoding rules (same attributes, no copy).
+    @property
+    def label(self) -> str:
+        return self.role
+
+    @property
+    def resign(self) -> bool:
+        """Re-encoding changes the signing input (header, payload), so the token must be signed again."""
+        return self.role != "signature"
+
+    @property
+    def sensitive(self) -> bool:
+        """The decoded bytes are a credential (the whole signature)."""
+        return self.role == "signature"
+
     def member_span(self, name: str) -> Span:
         """The characters of this segment that encode the JSON member ``name``.
 

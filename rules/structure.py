@@ -29,23 +29,19 @@ def _encoded_segments(t: TokenTarget) -> Iterator[Segment]:
 _ENCODED_KINDS = frozenset({"token", "jwk", "jwks"})
 
 
-def _encoded_fields(t: TokenTarget) -> Iterator[EncodedField]:
-    """The base64url texts of a target: a token's segments, or a JWK's encoded members (never ``x5c``)."""
-    if t.kind != "token":
-        yield from t.encoded_fields()
-        return
-    for seg in _encoded_segments(t):
-        # Re-encoding the signature keeps its bytes; re-encoding the header or
-        # payload changes the signing input, so the token must be signed again.
-        signature = seg.role == "signature"
-        yield EncodedField(seg.role, seg.b64, seg.role, 0, resign=not signature, sensitive=signature)
+def _encoded_fields(t: TokenTarget) -> Iterator[EncodedField | Segment]:
+    """The base64url texts of a target: a token's segments (each one has the ``EncodedField``
+    attributes), or a JWK's encoded members (never ``x5c``)."""
+    return _encoded_segments(t) if t.kind == "token" else t.encoded_fields()
 
 
-def _reencode_applicability(f: EncodedField) -> Applicability:
+def _reencode_applicability(f: EncodedField | Segment) -> Applicability:
+    # Re-encoding the signature (or a JWK member) keeps its bytes; re-encoding
+    # the header or payload changes the signing input.
     return Applicability.UNSAFE if f.resign else Applicability.SAFE
 
 
-def _resign_note(f: EncodedField) -> str:
+def _resign_note(f: EncodedField | Segment) -> str:
     return ", then sign the re-encoded header.payload again" if f.resign else ""
 
 
