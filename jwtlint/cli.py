@@ -318,10 +318,11 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit(0)
 
 
-from .cliprofiles import config_command, profiles_command  # noqa: E402
+from .cliprofiles import config_command, profiles_command, why_command  # noqa: E402
 
 app.command("profiles")(profiles_command)
 app.command("config")(config_command)
+app.command("why")(why_command)
 
 
 @app.callback()

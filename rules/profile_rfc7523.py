@@ -24,7 +24,12 @@ _OIDC = cite(
     "OpenID Connect Core 1.0 §9 (private_key_jwt)",
     url="https://openid.net/specs/openid-connect-core-1_0.html#ClientAuthentication",
 )
-MAX_LIFETIME = 3600  # Okta and Entra ID refuse assertions valid for more than an hour
+_AUTH0 = cite(
+    "Auth0: Invalid client error with Private Key JWT authentication",
+    url="https://community.auth0.com/t/invalid-client-error-with-private-key-jwt-authentication-when-requesting-an-access-token/191217",
+)
+MAX_LIFETIME = 3600  # Okta refuses assertions valid for more than an hour
+AUTH0_LIFETIME = 300  # Auth0 refuses more than 5 minutes between iat and exp
 
 
 class _ClientAssertion(ProfileRule):
@@ -109,7 +114,8 @@ class ClientAssertionLifetime(_ClientAssertion):
 
     ## Why is this bad?
     A client assertion is used once, within seconds; Okta refuses one whose `exp`
-    is more than an hour ahead, and a long-lived assertion that leaks lets anyone
+    is more than an hour ahead and Auth0 one whose `exp` is more than 5 minutes
+    after `iat` (a warning here); a long-lived assertion that leaks lets anyone
     authenticate as the client until it expires.
 
     ## Fix
@@ -123,19 +129,27 @@ class ClientAssertionLifetime(_ClientAssertion):
     name = "client-assertion-lifetime"
     severity = Severity.ERROR
     summary = "A client assertion is valid for more than an hour."
-    refs = (cite("RFC 7523", "3"), _OKTA)
+    refs = (cite("RFC 7523", "3"), _OKTA, _AUTH0)
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         exp, iat = seconds(t, "exp"), seconds(t, "iat")
         if exp is None:
             return
         base, what = (iat, "iat") if iat is not None else (ctx.now, "now")
-        if exp - base > MAX_LIFETIME:
+        life = exp - base
+        if life > MAX_LIFETIME:
             yield self.finding(
-                f"exp is {(exp - base) / 3600:.1f} hours after {what}; a client assertion should live minutes "
-                "(Okta refuses more than one hour)",
+                f"exp is {life / 3600:.1f} hours after {what}; a client assertion should live minutes "
+                "(Okta refuses more than one hour, Auth0 more than 5 minutes)",
                 claim_span(t, "exp"),
                 fix="set exp to now + 300 and make a new assertion for each token request",
+            )
+        elif life > AUTH0_LIFETIME:
+            yield self.finding(
+                f"exp is {life / 60:.0f} minutes after {what}; Auth0 refuses client assertions living more than 5 minutes",
+                claim_span(t, "exp"),
+                fix="set exp to now + 300 at most and make a new assertion for each token request",
+                severity=Severity.WARNING,
             )
 
 

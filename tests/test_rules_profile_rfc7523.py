@@ -24,7 +24,9 @@ def test_client_assertion_claims():
 
 def test_client_assertion_lifetime():
     assert names(H, {**GOOD, "exp": NOW + 86400}, P) == ["client-assertion-lifetime"]
-    assert names(H, {**GOOD, "exp": NOW + 3600}, P) == []
+    (f,) = findings(H, {**GOOD, "exp": NOW + 3600}, P)
+    assert f.name == "client-assertion-lifetime" and str(f.severity) == "warning" and "Auth0" in f.message
+    assert names(H, {**GOOD, "exp": NOW + 300}, P) == []
 
 
 def test_client_assertion_alg():
