@@ -113,6 +113,30 @@ def _non_canonical(draw: Any, b: _Base) -> TokenCase:
     raise AssertionError("no payload length with unused bits after 64 tries")  # pragma: no cover
 
 
+@_fault("invalid-base64-char")
+def _invalid_char(draw: Any, b: _Base) -> TokenCase:
+    # A character no base64 alphabet has (a stray '*', '!' or '~' from a template), signed as sent.
+    h, p = b64url_encode(b.json(b.header)), b64url_encode(b.json(b.claims))
+    at = draw(st.integers(1, len(p) - 1))
+    p = p[:at] + draw(st.sampled_from(["*", "!", "~", "$", ",", "@"])) + p[at:]
+    return b.case(f"{h}.{p}.{b64url_encode(b.sign(h + '.' + p))}", "invalid-base64-char")
+
+
+@_fault("percent-encoded-token")
+def _percent_encoded(draw: Any, b: _Base) -> TokenCase:
+    # A padded token URL-encoded for a query string, then used without decoding: '=' became %3D.
+    case = _padding(draw, b)
+    return case._replace(token=case.token.replace("=", "%3D"), fault="percent-encoded-token")
+
+
+@_fault("empty-segment")
+def _empty_segment(draw: Any, b: _Base) -> TokenCase:
+    # An empty payload (detached content, RFC 7515 Appendix F) or an empty header.
+    h, p = b64url_encode(b.json(b.header)), b64url_encode(b.json(b.claims))
+    h, p = (h, "") if draw(st.booleans()) else ("", p)
+    return b.case(f"{h}.{p}.{b64url_encode(b.sign(h + '.' + p))}", "empty-segment")
+
+
 @_fault("segment-count")
 def _segment_count(draw: Any, b: _Base) -> TokenCase:
     token = b.token()
@@ -170,6 +194,24 @@ def _alg_unknown(draw: Any, b: _Base) -> TokenCase:
     }[family]
     header = {**b.header, "alg": draw(st.sampled_from(names))}
     return b.case(b.token(header=header), "alg-unknown")
+
+
+@_fault("alg-missing")
+def _alg_missing(draw: Any, b: _Base) -> TokenCase:
+    # A header built by hand with only typ (and kid): the verifier cannot tell how to check it.
+    return b.case(b.token(header={k: v for k, v in b.header.items() if k != "alg"}), "alg-missing")
+
+
+@_fault("typ-unusual")
+def _typ_unusual(draw: Any, b: _Base) -> TokenCase:
+    typ = draw(st.sampled_from(["JTW", "Bearer", "application/json", "JWS", "token"]))
+    return b.case(b.token(header={**b.header, "typ": typ}), "typ-unusual")
+
+
+@_fault("b64-false-without-crit")
+def _b64_false(draw: Any, b: _Base) -> TokenCase:
+    # RFC 7797 b64:false must be listed in crit, or verifiers that do not know it read another payload.
+    return b.case(b.token(header={**b.header, "b64": False}), "b64-false-without-crit")
 
 
 @_fault("crit-unsupported")
@@ -443,4 +485,5 @@ IMPLIED: dict[str, dict[str, str]] = {
     "signature-length": {"signature-invalid": "a hex, twice-encoded or cut signature cannot verify with the key"},
     "alg-key-mismatch": {"signature-length": "an HMAC made with another hash has that hash's length"},
     "ec-curve-alg-mismatch": {"signature-length": "a signature on another curve has that curve's length"},
+    "percent-encoded-token": {"base64-padding": "only '=' (or '+', '/') needs percent-encoding: the token is padded"},
 }

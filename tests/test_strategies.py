@@ -81,6 +81,8 @@ def bare_token(case: TokenCase) -> str:
         text = case.token.split()[-1]
     if case.fault == "surrounding-quotes":
         text = case.token[1:-1]
+    if case.fault == "percent-encoded-token":
+        text = case.token.replace("%3D", "=")
     return text
 
 
