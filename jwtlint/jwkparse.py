@@ -40,10 +40,17 @@ def _stars(m: re.Match[str]) -> str:
 Offsets = list[tuple[str, int, int]]  # (member name, value start, value end)
 
 
+# A key whose author forgot "kty" still has its numbers: n and e, or crv and x.
+_KEY_SHAPE = re.compile(r'"n"\s*:.*"e"\s*:|"e"\s*:.*"n"\s*:|"crv"\s*:.*"x"\s*:|"x"\s*:.*"crv"\s*:', re.S)
+
+
 def looks_like_jwk(text: str) -> bool:
-    """True for text that is meant as a JWK or JWKS: a JSON object naming ``kty`` or ``keys``."""
+    """True for text that is meant as a JWK or JWKS: a JSON object naming ``kty`` or ``keys``,
+    or holding a key's numbers without ``kty`` (``n`` and ``e``, ``crv`` and ``x``)."""
     s = text.lstrip("\ufeff" + _WS)
-    return s.startswith("{") and ('"kty"' in s or '"keys"' in s)
+    if not s.startswith("{"):
+        return False
+    return '"kty"' in s or '"keys"' in s or (len(s) <= limits.MAX_TOKEN_CHARS and _KEY_SHAPE.search(s) is not None)
 
 
 def parse_jwk_json(text: str, origin: Origin | None = None) -> list[JwkTarget | JwksTarget]:

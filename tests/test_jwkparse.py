@@ -129,3 +129,11 @@ def test_limits_bound_the_key_count_and_rsa_size():
     big = one(HOSTILE["65,537-bit n"])
     member, message = big.record.key_problem
     assert member == "n" and "65,537 bits" in message and big.keys == ()
+
+
+def test_a_key_without_kty_is_still_read_as_a_jwk():
+    # confidential-containers/guest-components#184: a "JWK" with standard-base64 n and e and no kty
+    text = '{"alg": "RSA1_5", "n": "psU/ai+q1f8weia3ziqqYCkqtS1iqputjsd0zOJMQGNad56WblR3qZu3iFxtDl2g6OeBBWlDFFaZT7R3xbae7w==", "e": "AQAB"}'
+    t = one(text)
+    assert t.kind == "jwk" and t.record.kty is None and t.keys == ()
+    assert parse_jwk_json('{"access_token": "eyJ.e30.x", "expires_in": 3600}') == []
