@@ -221,3 +221,20 @@ def test_text_without_a_token_or_with_two_fails():
 def test_checker_repr_hides_keys():
     checker = Checker(now=NOW, secret=b"top-secret-value", audience="api")
     assert "top-secret" not in repr(checker) and "audience='api'" in repr(checker)
+
+
+def test_profile_reaches_the_checks():
+    # An HS256 token is fine in general, but the Salesforce JWT bearer flow accepts only RS256.
+    token = jwt.encode({"sub": "u1", "iat": NOW - 10, "exp": NOW + 600}, SECRET, algorithm="HS256")
+    assert_valid_jwt(token, now=NOW)
+    with pytest.raises(JwtAssertionError, match="salesforce-alg"):
+        assert_valid_jwt(token, now=NOW, profile="salesforce-jwt-bearer")
+
+
+def test_secret_verifies_the_signature():
+    token = jwt.encode({"sub": "u1", "iat": NOW - 10, "exp": NOW + 600}, SECRET, algorithm="HS256")
+    assert_valid_jwt(token, now=NOW, secret=SECRET)
+    with pytest.raises(JwtAssertionError, match=r"\(signature-invalid\)") as info:
+        assert_valid_jwt(token, now=NOW, secret=SECRET + "-rotated")
+    assert SECRET not in str(info.value)  # neither secret is printed
+    assert token.rsplit(".", 1)[1] not in str(info.value)  # nor the whole signature
