@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
-from jwtlint.engine import Applicability, Context, Finding, Severity, cite
+from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.model import TokenTarget
 from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, missing, seconds
 
@@ -282,4 +283,66 @@ class SalesforceHandEncoded(_Salesforce):
         )
 
 
-RULES = [SalesforceAlg, SalesforceClaims, SalesforceAud, SalesforceExp, SalesforceHandEncoded]
+class SalesforceSigningKey(Rule):
+    """## What it does
+    With `--profile salesforce-jwt-bearer`, checks a signing key given to
+    `jwtlint check KEYFILE`: it must be an RSA key (RS256 only), and a private
+    key gets the advice to keep it out of Apex code.
+
+    ## Why is this bad?
+    Salesforce verifies the assertion with the certificate uploaded to the
+    connected app, RS256 only: an EC or Ed25519 key cannot make a signature it
+    accepts. A private key pasted into Apex source or a custom setting is readable
+    by anyone who can read the code; Apex `Crypto.sign` also needs it as
+    unencrypted PKCS#8 (`pkcs1-private-key` reports a PKCS#1 key).
+
+    ## Fix
+    Make an RSA 2048 key and certificate (`openssl req -x509 -newkey rsa:2048
+    -nodes -keyout key.pem -out cert.crt`), upload the certificate to the
+    connected app; in Salesforce, import the key into Certificate and Key
+    Management and sign with `new Auth.JWS(jwt, 'certificate_name')` and
+    `Auth.JWTBearerTokenExchange`, or use a Named Credential.
+
+    ## Example
+    An EC P-256 key (`-----BEGIN EC PRIVATE KEY-----`).
+    """
+
+    code = "JWT906"
+    name = "salesforce-signing-key"
+    severity = Severity.ERROR
+    summary = "The signing key is not an RSA key (Salesforce takes RS256 only), or is a private key to keep out of Apex."
+    targets = frozenset({"key"})
+    refs = (
+        _REF,
+        cite("Apex Reference: Auth.JWS", url="https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_class_Auth_JWS.htm"),
+    )  # fmt: skip
+    default_enabled = False
+    profile = "salesforce-jwt-bearer"
+    family = "profile_salesforce"
+
+    def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
+        if ctx.profile != self.profile:  # a key alone has no claims for --profile auto to go by
+            return
+        for block in getattr(t, "blocks", ()):
+            key = block.key
+            if key is None:
+                continue
+            if key.kty != "RSA":
+                yield self.finding(
+                    f"key {block.index + 1} ({key.describe()}) cannot sign RS256, the only alg Salesforce's JWT bearer flow takes",
+                    block.span,
+                    fix="make an RSA 2048 key and certificate (openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem "
+                    "-out cert.crt) and upload the certificate to the connected app",
+                )
+            elif key.private:
+                yield self.finding(
+                    f"key {block.index + 1} ({key.describe()}): kept in Apex code or a setting, anyone who can read "
+                    "them can sign as your integration user",
+                    block.span,
+                    fix="import the key into Setup > Certificate and Key Management and sign with "
+                    "new Auth.JWS(jwt, 'certificate_name') and Auth.JWTBearerTokenExchange, or use a Named Credential",
+                    severity=Severity.INFO,
+                )
+
+
+RULES = [SalesforceAlg, SalesforceClaims, SalesforceAud, SalesforceExp, SalesforceHandEncoded, SalesforceSigningKey]

@@ -83,3 +83,21 @@ def test_salesforce_hand_encoded_on_the_seed():
 def test_unknown_profile_names_the_closest():
     with pytest.raises(ValueError, match="salesforce-jwt-bearer"):
         lint("a.b.c", profile="salesforce")
+
+
+def test_salesforce_signing_key(tmp_path):
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+    def pem(key):
+        return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                 serialization.NoEncryption()).decode()  # fmt: skip
+
+    ec_key = pem(ec.generate_private_key(ec.SECP256R1()))
+    (f,) = [x for x in lint(ec_key, profile=P).findings if x.name == "salesforce-signing-key"]
+    assert str(f.severity) == "error" and "RS256" in f.message and "BEGIN" not in f.message
+    rsa_key = pem(rsa.generate_private_key(public_exponent=65537, key_size=2048))
+    (g,) = [x for x in lint(rsa_key, profile=P).findings if x.name == "salesforce-signing-key"]
+    assert str(g.severity) == "info" and "Auth.JWS" in g.fix
+    assert "salesforce-signing-key" not in lint(rsa_key).names()  # only with the profile
+    assert "salesforce-signing-key" not in lint(rsa_key, profile="auto").names()  # a key has no claims to detect by
