@@ -319,11 +319,15 @@ def _ssh_target(text: str, origin: Origin) -> KeyTarget:
 
 
 def _openssh_private(block: KeyBlock, body: bytes, raw: bytes) -> KeyBlock:
+    """An OpenSSH private key (openssh-key-v1 inside PEM armor, not DER): loaded from a clean
+    re-wrap of its base64, so layout mistakes are reported by the layout rules, not here."""
     from cryptography.hazmat.primitives import serialization
 
-    block = block._replace(form="openssh")
+    b64 = block.pem.base64 if block.pem is not None else ""
+    clean = "\n".join(["-----BEGIN OPENSSH PRIVATE KEY-----", *(b64[i : i + 70] for i in range(0, len(b64), 70)),
+                       "-----END OPENSSH PRIVATE KEY-----", ""])  # fmt: skip
     try:
-        obj = serialization.load_ssh_private_key(raw, password=None)
+        obj = serialization.load_ssh_private_key(clean.encode("ascii"), password=None)
     except TypeError:
         return block._replace(encrypted=True, load_error="encrypted with a passphrase")
     except Exception as exc:

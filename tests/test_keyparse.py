@@ -151,17 +151,24 @@ def test_truncated_der_is_evidence_not_an_exception(rsa_key):
     assert b.der.problem == "truncated" and b.key is None and "claims" in b.load_error
 
 
-def test_deep_nesting_stops_at_the_depth_limit():
-    depth = 5000
-    der = b""
-    for _ in range(depth):  # definite-length SEQUENCEs, each holding the next
+def _nested(depth: int) -> bytes:
+    """``depth`` definite-length SEQUENCEs, each holding the next (a DER bomb that fits the size limit)."""
+    der = b"\x05\x00"  # NULL at the bottom
+    for _ in range(depth):
         n = len(der)
-        der = b"\x30" + (bytes([n]) if n < 128 else b"\x82" + n.to_bytes(2, "big") if n < 65536 else b"\x83" + n.to_bytes(3, "big")) + der
-    ev = der_evidence(der[: limits.MAX_DER_BYTES]) if len(der) > limits.MAX_DER_BYTES else der_evidence(der)
-    assert ev.problem in ("too-deep", "too-long", "truncated")
-    shallow = der[-2 * (limits.MAX_DER_DEPTH + 5) :]
-    assert scan_tlv(der[-200:])[0] in ("too-deep", "truncated")
-    assert shallow  # the walk is iterative: no RecursionError whatever the depth
+        der = b"\x30" + (bytes([n]) if n < 128 else b"\x81" + bytes([n]) if n < 256 else b"\x82" + n.to_bytes(2, "big")) + der
+    return der
+
+
+def test_der_nested_thousands_deep_stops_at_the_depth_limit():
+    der = _nested(5000)
+    assert len(der) <= limits.MAX_DER_BYTES  # so it is the depth, not the size, that stops it
+    ev = der_evidence(der)
+    assert ev.problem == "too-deep" and str(limits.MAX_DER_DEPTH) in ev.detail
+    assert der_evidence(_nested(limits.MAX_DER_DEPTH - 2)).problem != "too-deep"
+    pem_text = "-----BEGIN PUBLIC KEY-----\n" + base64.encodebytes(der).decode() + "-----END PUBLIC KEY-----\n"
+    (b,) = one(pem_text).blocks
+    assert b.der.problem == "too-deep" and b.key is None
 
 
 def test_indefinite_lengths_and_garbage_bytes():
@@ -251,3 +258,14 @@ def test_check_reads_binary_der_from_a_file(rsa_key, tmp_path):
     out = CliRunner().invoke(app, ["check", str(f), "--format", "json"])
     assert out.exit_code == 0, out.output
     assert json.loads(out.output)["targets"][0]["kind"] == "key"
+
+
+def test_openssh_private_keys_plain_escaped_and_encrypted():
+    key = ed25519.Ed25519PrivateKey.generate()
+    text = key.private_bytes(ENC.PEM, PRIV.OpenSSH, NOENC).decode()
+    for variant in (text, text.replace("\n", "\\n")):
+        (b,) = one(variant).blocks
+        assert b.key.source == "openssh" and b.key.private and b.pem.label == "OPENSSH PRIVATE KEY"
+    enc = key.private_bytes(ENC.PEM, PRIV.OpenSSH, serialization.BestAvailableEncryption(b"pw")).decode()
+    (b,) = one(enc).blocks
+    assert b.encrypted and b.key is None
