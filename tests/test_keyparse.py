@@ -266,6 +266,17 @@ def test_openssh_private_keys_plain_escaped_and_encrypted():
     for variant in (text, text.replace("\n", "\\n")):
         (b,) = one(variant).blocks
         assert b.key.source == "openssh" and b.key.private and b.pem.label == "OPENSSH PRIVATE KEY"
-    enc = key.private_bytes(ENC.PEM, PRIV.OpenSSH, serialization.BestAvailableEncryption(b"pw")).decode()
+    # A throwaway key made with `ssh-keygen -t ed25519 -N pw` (aes256-ctr, bcrypt KDF): cryptography
+    # asks for the password before it would need bcrypt.
+    enc = (
+        "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+        "b3BlbnNzaC1rZXktdjEAAAAACmFlczI1Ni1jdHIAAAAGYmNyeXB0AAAAGAAAABCyzeSnf+\n"
+        "O/xwUL79GSZQVTAAAAEAAAAAEAAAAzAAAAC3NzaC1lZDI1NTE5AAAAIK3vOksjEN3dqSs6\n"
+        "v8peBs4YpUEaGc98D7t4KNWPrpPjAAAAkIc3K8OQTkZuk5zAqu0kpO+8v/WrknsS2GBOH8\n"
+        "J2oco2WQtcyLm7DkjiokQBfVlK39LA1s052dFwO/r5RkQA1cTs254hGDAlK87l98aB9cB+\n"
+        "Hc0tJVrRKdbiNJvZBoxpb/5bU5QjhWP5IJx6KzZE6LB893se2zlhQVGypT49RKb2i4LEfi\n"
+        "KUHYwyBc4J8p5VmQ==\n"
+        "-----END OPENSSH PRIVATE KEY-----\n"
+    )
     (b,) = one(enc).blocks
-    assert b.encrypted and b.key is None
+    assert b.encrypted and b.key is None and b.pem.label == "OPENSSH PRIVATE KEY"
