@@ -73,6 +73,12 @@ class PemLayout(NamedTuple):
     too_large: bool = False  # the body is over limits.MAX_PEM_BODY_CHARS (not decoded)
     newlines: int = 0  # real line breaks between BEGIN and END
 
+    def __repr__(self) -> str:  # the base64 may be a private key: never in a repr
+        return (
+            f"PemLayout({self.label!r}, lines={len(self.line_lengths)}, crlf={len(self.crlf)}, "
+            f"escaped={len(self.escaped_newlines)}, spaces={len(self.spaces)}, base64=<{len(self.base64)} chars>)"
+        )
+
     @property
     def single_line(self) -> bool:
         """Armor and body on one line (no real newline between BEGIN and END)."""

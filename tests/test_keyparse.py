@@ -280,3 +280,12 @@ def test_openssh_private_keys_plain_escaped_and_encrypted():
     )
     (b,) = one(enc).blocks
     assert b.encrypted and b.key is None and b.pem.label == "OPENSSH PRIVATE KEY"
+
+
+def test_no_record_repr_shows_key_material(rsa_key):
+    text = pem(rsa_key, PRIV.TraditionalOpenSSL)
+    body = "".join(text.strip().splitlines()[1:-1])
+    t = one(text)
+    shown = repr(t) + repr(t.blocks) + repr(t.blocks[0].pem) + repr(t.blocks[0].der) + repr(t.keys)
+    for i in range(0, len(body) - 12, 12):
+        assert body[i : i + 12] not in shown
