@@ -117,13 +117,10 @@ def parse_key_material(data: str | bytes, origin: Origin | None = None) -> list[
 
 
 def _jwk_targets(text: str, origin: Origin) -> list[Any]:
-    """JSON goes to the JWK parser (``jwtlint.jwkparse``); without it, JSON is not read here."""
-    try:
-        from .jwkparse import parse_jwk_json
-    except ImportError:
-        return [KeyTarget(_mask_all(text), origin, "jwk", (), problem="jwk-unsupported", size=len(text))]
-    found = parse_jwk_json(text, origin)
-    return found or [KeyTarget(_mask_all(text), origin, "unknown", (), problem="not-key", size=len(text))]
+    """JSON goes to the JWK parser (``jwtlint.jwkparse``)."""
+    from .jwkparse import parse_jwk_material
+
+    return list(parse_jwk_material(text, origin))  # always a target: JSON that is no JWK draws jwk-invalid
 
 
 # --- PEM -------------------------------------------------------------------
