@@ -44,7 +44,11 @@ def _bump(b: _Base, i: int) -> _Base:
 def _whitespace(draw: Any, b: _Base) -> TokenCase:
     # A line break from an e-mail or a terminal, a space from a copy: inside a segment.
     token = b.token()
-    cut = draw(st.integers(1, len(token) - 1).filter(lambda i: "." not in token[i - 1 : i + 1]))
+    h, p, _ = token.split(".")
+    starts = (0, len(h) + 1, len(h) + len(p) + 2)
+    segment = draw(st.sampled_from(starts))
+    length = {0: len(h), starts[1]: len(p)}.get(segment, len(token) - starts[2])
+    cut = segment + draw(st.integers(1, length - 1))  # inside the segment, never next to a dot
     # Not a lone space: jwtlint reads that back as the '+' a form decoder turned into one.
     gap = draw(st.sampled_from(["\n", "\r\n", "\t", "\n  ", "  "]))
     return b.case(token[:cut] + gap + token[cut:], "whitespace-in-token")

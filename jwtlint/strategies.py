@@ -261,9 +261,15 @@ def broken_tokens(
             close = difflib.get_close_matches(name, FAULTS, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; faults: {', '.join(FAULTS)}"
             raise ValueError(f"unknown fault {name!r}{hint}")
-    strategies = []
-    for name in names:
-        builder, algs = BUILDERS[name]
-        base = _base(_candidate_algs(alg, key, algs), key, now, audience, issuer, None)
-        strategies.append(base.flatmap(lambda b, builder=builder: st.composite(lambda draw: builder(draw, b))()))
-    return st.one_of(strategies)
+    return st.one_of(
+        [_broken(name, _candidate_algs(alg, key, BUILDERS[name][1]), key, now, audience, issuer) for name in names]
+    )
+
+
+@st.composite
+def _broken(
+    draw: Any, fault: str, candidates: list[str], key: Any, now: float | None, audience: str | None, issuer: str | None
+) -> TokenCase:
+    """A correct token's parts, then the fault's builder (one composite: no strategy made per example)."""
+    base = draw(_base(candidates, key, now, audience, issuer, None))
+    return BUILDERS[fault][0](draw, base)
