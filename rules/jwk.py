@@ -412,7 +412,8 @@ def _alg_conflict(alg: str, kty: Any, crv: Any) -> str | None:
         return None
     ktys, curve = needs
     if kty not in ktys:
-        return f"{alg} needs {' or '.join(ktys)} keys, and this is a{'n' * (kty[0] in 'AEIOR')} {kty} key"
+        article = "an" if kty in KTYS else "a"  # RSA, EC, OKP, oct all start with a vowel sound
+        return f"{alg} needs {' or '.join(ktys)} keys, and this is {article} {kty} key"
     if kty == "OKP" and alg in JWS_ALGS and crv in ("X25519", "X448"):
         return f"{alg} signs, and {crv} is a key-agreement curve (Ed25519 or Ed448 sign)"
     if curve and is_string(crv) and crv != curve:

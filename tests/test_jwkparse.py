@@ -137,3 +137,12 @@ def test_a_key_without_kty_is_still_read_as_a_jwk():
     t = one(text)
     assert t.kind == "jwk" and t.record.kty is None and t.keys == ()
     assert parse_jwk_json('{"access_token": "eyJ.e30.x", "expires_in": 3600}') == []
+
+
+def test_byte_order_mark_and_surrounding_whitespace_keep_offsets():
+    key = json.loads(jwk.JWK.generate(kty="EC", crv="P-256").export_public())
+    text = "\ufeff\n  " + json.dumps(key) + "\n"
+    t = one(text)
+    assert t.keys and t.json.bom
+    x = t.record.members["x"]
+    assert text[x.span.start : x.span.end] == key["x"]

@@ -161,6 +161,18 @@ def test_jwk_invalid_okp_key_of_wrong_length():
     assert any("33 bytes" in f.message and "32 bytes" in f.message for f in fs)
 
 
+def test_jwk_invalid_okp_private_key_of_wrong_length_is_reported_once():
+    priv = json.loads(jwk.JWK.generate(kty="OKP", crv="Ed25519").export_private())
+    priv["d"] = b64url_encode(unb64(priv["d"])[:31])
+    (f,) = lint_jwk(priv, "jwk-invalid")[1]
+    assert "31 bytes" in f.message and priv["d"] not in f.message
+
+
+def test_jwk_alg_mismatch_hmac_alg_on_an_rsa_key(rsa_key):
+    (f,) = lint_jwk(public(rsa_key) | {"alg": "HS256"}, "jwk-alg-mismatch")[1]
+    assert "HS256 needs oct keys, and this is an RSA key" in f.message and f.fixed == "RS256"
+
+
 def test_jwk_invalid_set_shapes_and_non_json():
     assert names({"keys": {"kty": "oct", "k": "AAAA"}}, "jwk-invalid") == ["jwk-invalid"]
     t, fs = lint_jwk({"keys": ["kid-1", {"kty": "oct", "k": "c2VjcmV0"}]}, "jwk-invalid")
