@@ -455,6 +455,14 @@ def _alg_confusion(draw: Any, b: _Base) -> TokenCase:
     return b.case(f"{h}.{p}.{b64url_encode(sig)}", "alg-confusion")._replace(alg=hs)
 
 
+@_fault("kid-not-found", algs=tuple(a for a in ALGORITHMS if not a.startswith("HS")))
+def _kid_not_found(draw: Any, b: _Base) -> TokenCase:
+    # Key rotation: the token names a kid the verifier's JWKS (the case's key, a dict) does not hold yet.
+    published = {**public_jwk(b.key), "kid": "2024-06", "use": "sig", "alg": b.alg}
+    kid = draw(st.sampled_from(["2025-01", "2024-06-next", "key-2"]))
+    return b.case(b.token(header={**b.header, "kid": kid}), "kid-not-found", key={"keys": [published]})
+
+
 _WEAK_SECRETS = (b"secret", b"your-256-bit-secret", b"changeme", b"password", b"jwt-secret")
 
 

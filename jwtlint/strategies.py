@@ -44,7 +44,8 @@ __all__ = ["FAULTS", "IMPLIED", "TokenCase", "broken_tokens", "claims", "valid_t
 class TokenCase(NamedTuple):
     """One drawn token and how to check it.
 
-    ``key`` verifies the signature (``None`` when there is nothing to verify);
+    ``key`` verifies the signature: a cryptography public key, the HMAC secret
+    bytes, a JWKS dict (``kid-not-found``), or ``None`` (nothing to verify);
     ``fault`` is the jwtlint rule name the token breaks (``None`` from
     ``valid_tokens``); ``lint(token, key=key, audience=audience,
     issuer=issuer, now=now)`` finds exactly that fault.
@@ -64,6 +65,8 @@ class TokenCase(NamedTuple):
             verify: dict[str, Any] = {}
         elif isinstance(self.key, (bytes, bytearray)):
             verify = {"secret": bytes(self.key)}
+        elif isinstance(self.key, Mapping):  # a JWKS (kid-not-found)
+            verify = {"jwks": json.dumps(self.key)}
         else:
             verify = {"key": self.key}
         return {**verify, "audience": self.audience, "issuer": self.issuer, "now": self.now}

@@ -41,6 +41,7 @@ NO_SIGNATURE_CHECK = {
     "ec-curve-alg-mismatch": "signed on another curve than alg names",
     "pss-pkcs1-confusion": "signed with the other RSA padding or salt",
     "alg-confusion": "MAC'd with the public key's PEM text",
+    "kid-not-found": "the key is a JWKS whose one key has another kid (checked below)",
 }
 
 
@@ -123,6 +124,16 @@ def test_der_signature_verifies_in_der_form(case):
 def test_unknown_alg_is_signed_with_the_real_one(case):
     signing_input, sig = case.token.rsplit(".", 1)
     verify_signature(case.alg, case.key, signing_input.encode(), b64url_decode(sig))
+
+
+@SETTINGS
+@given(broken_tokens(fault="kid-not-found"))
+def test_kid_not_found_is_signed_by_the_jwks_key_under_another_kid(case):
+    (published,) = case.key["keys"]
+    assert published["kid"] != jwt.get_unverified_header(case.token)["kid"]
+    key = jwt.PyJWK(published).key
+    assert jwt.decode(case.token, key, algorithms=[case.alg], audience=case.audience, issuer=case.issuer)
+    assert json.loads(case.lint_options()["jwks"]) == case.key
 
 
 def test_lint_options_pass_the_key_the_right_way():
