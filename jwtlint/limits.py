@@ -98,3 +98,7 @@ MAX_SCAN_TARGETS_PER_FILE = 1000
 #: Disclosures of one SD-JWT that are decoded and hashed (three digests each); an
 #: SD-JWT credential rarely has more than a few dozen. The rest are counted only.
 MAX_SD_DISCLOSURES = 1000
+
+#: Characters of an error message ``jwtlint why`` reads: a message with its stack
+#: trace fits; the loose matching (some 70 patterns with gaps) stays linear in practice.
+MAX_WHY_MESSAGE_CHARS = 8 * 1024

@@ -131,13 +131,13 @@ def candidates(t: TokenTarget) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     for a in auds:
         if _SALESFORCE_AUD.match(a):
-            found.append(("salesforce-jwt-bearer", f"aud is {a}", "aud"))
+            found.append(("salesforce-jwt-bearer", f"aud is {shown(a, False)}", "aud"))
         if a.rstrip("/") in _GOOGLE_TOKEN_URLS:
-            found.append(("google-service-account", f"aud is {a}", "aud"))
+            found.append(("google-service-account", f"aud is {shown(a, False)}", "aud"))
         if urlsplit(a).hostname == "appleid.apple.com":
-            found.append(("apple-client-secret", f"aud is {a}", "aud"))
+            found.append(("apple-client-secret", f"aud is {shown(a, False)}", "aud"))
     if isinstance(iss, str) and iss.endswith(".gserviceaccount.com") and "scope" in claims:
-        found.append(("google-service-account", f"iss is a service account ({iss})", "iss"))
+        found.append(("google-service-account", f"iss is a service account ({shown(iss, False)})", "iss"))
     if not auds and "iat" in claims and "exp" in claims and (
         isinstance(iss, int) and not isinstance(iss, bool) or isinstance(iss, str) and _GITHUB_ISS.match(iss)
     ):
@@ -220,3 +220,10 @@ def seconds(t: TokenTarget, name: str) -> float | None:
 def missing(t: TokenTarget, names: tuple[str, ...]) -> list[str]:
     claims = t.payload or {}
     return [n for n in names if n not in claims or claims[n] in (None, "")]
+
+
+def shown(value: Any, quoted: bool = True) -> str:
+    """A claim or header value for a message: its repr (or the bare string), cut short, so a
+    hostile 200 KB iss stays out of reports."""
+    text = repr(value) if quoted or not isinstance(value, str) else value
+    return text if len(text) <= 80 else text[:77] + "..."

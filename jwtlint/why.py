@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import limits
 from .whytable import ENTRIES, Cause, Entry
 
 _QUOTES = str.maketrans({c: " " for c in "'\"`‘’“”«»\\"})  # and the backslash of a JSON-escaped quote
@@ -23,6 +24,7 @@ _NUMBER = re.compile(r"(?<![a-z0-9])[-+]?\d+(?:[.,:]\d+)*")  # not the digits of
 
 def skeleton(text: str) -> str:
     """``text`` with what varies between occurrences of one message made uniform."""
+    text = text[: limits.MAX_WHY_MESSAGE_CHARS]
     text = _URL.sub(" <url> ", text.lower().replace("\\n", " "))  # a JSON body's escaped newlines
     text = _NUMBER.sub(" <n> ", text.translate(_QUOTES))
     return " ".join(text.split()).strip(" .")
@@ -30,9 +32,12 @@ def skeleton(text: str) -> str:
 
 def _pattern(message: str) -> re.Pattern[str]:
     parts = [re.escape(skeleton(p)) for p in message.split("{}")]
-    return re.compile(r".*?".join(parts))
+    # What a library fills in is short (a claim, a URL, a date); a bounded gap keeps
+    # a hostile message from costing a scan to its end at every partial match.
+    return re.compile((r".{0,%d}?" % _GAP).join(parts))
 
 
+_GAP = 400
 _COMPILED = [(e, _pattern(e.message)) for e in ENTRIES]
 
 
@@ -58,7 +63,7 @@ def _grouped(entries: list[Entry]) -> list[tuple[Entry, list[Entry]]]:
 
 def closest(message: str, n: int = 3) -> list[Entry]:
     """The entries whose message looks most like ``message`` (when nothing matches)."""
-    text = skeleton(message)
+    text = skeleton(message)[:200]  # known messages are short: compare like with like, quickly
     scored = [(difflib.SequenceMatcher(None, text, skeleton(e.message.replace("{}", ""))).ratio(), e) for e in ENTRIES]
     return [e for r, e in sorted(scored, key=lambda x: -x[0])[:n] if r > 0.5]
 

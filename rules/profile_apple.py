@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from jwtlint.engine import Applicability, Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, missing, seconds
+from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, missing, seconds, shown
 
 _DOC = PROFILES["apple-client-secret"].url
 _REF = cite("Apple Developer: Creating a client secret", url=_DOC)
@@ -54,13 +54,13 @@ class AppleAlgKid(_Apple):
         alg = t.header.get("alg")
         if alg != "ES256":
             yield self.finding(
-                f"alg is {alg!r}; Apple accepts only ES256 client secrets",
+                f"alg is {shown(alg)}; Apple accepts only ES256 client secrets",
                 header_span(t, "alg"),
                 fix="sign with ES256 and the .p8 key created for Sign in with Apple",
             )
         kid = t.header.get("kid")
         if not (isinstance(kid, str) and _TEN.match(kid)):
-            got = "no kid" if kid is None else f"kid {kid!r}"
+            got = "no kid" if kid is None else f"kid {shown(kid)}"
             yield self.finding(
                 f"{got}: Apple wants the 10-character Key ID of the signing key",
                 header_span(t, "kid"),
@@ -109,14 +109,14 @@ class AppleClaims(_Apple):
         iss = t.payload.get("iss")
         if "iss" not in absent and not (isinstance(iss, str) and _TEN.match(iss)):
             yield self.finding(
-                f"iss is {iss!r}, not a 10-character Team ID",
+                f"iss is {shown(iss)}, not a 10-character Team ID",
                 claim_span(t, "iss"),
                 fix="use the Team ID of the developer account (10 characters, e.g. A1B2C3D4E5); the Services ID goes in sub",
             )
         aud = t.payload.get("aud")
         if "aud" not in absent and aud != AUD:
             yield self.finding(
-                f"aud is {aud!r}; Apple expects exactly {AUD}",
+                f"aud is {shown(aud)}; Apple expects exactly {AUD}",
                 claim_span(t, "aud"),
                 fix=f"set aud to {AUD}",
                 fixed=AUD,

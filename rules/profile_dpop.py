@@ -16,7 +16,7 @@ from jwtlint.algs import JWS_ALGS
 from jwtlint.b64 import b64url_encode
 from jwtlint.engine import Applicability, Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import ProfileRule, claim_span, header_span, missing, seconds
+from jwtlint.profiles import ProfileRule, claim_span, header_span, missing, seconds, shown
 
 _PROOF = cite("RFC 9449", "4.2")
 _CHECK = cite("RFC 9449", "4.3")
@@ -59,7 +59,7 @@ class DpopHeader(_Dpop):
         typ = h.get("typ")
         if not (isinstance(typ, str) and typ.lower() in ("dpop+jwt", "application/dpop+jwt")):
             yield self.finding(
-                f"typ is {typ!r}; a DPoP proof has typ dpop+jwt",
+                f"typ is {shown(typ)}; a DPoP proof has typ dpop+jwt",
                 header_span(t, "typ"),
                 fix='set the header parameter "typ": "dpop+jwt"',
             )
@@ -163,7 +163,7 @@ class DpopClaims(_Dpop):
         htm = t.payload.get("htm")
         if isinstance(htm, str) and htm and htm not in _METHODS:
             yield self.finding(
-                f"htm is {htm!r}, not an HTTP method as sent ({'upper case' if htm.upper() in _METHODS else 'GET, POST...'})",
+                f"htm is {shown(htm)}, not an HTTP method as sent ({'upper case' if htm.upper() in _METHODS else 'GET, POST...'})",
                 claim_span(t, "htm"),
                 fix="htm is the request method exactly as sent, e.g. POST",
                 fixed=htm.upper() if htm.upper() in _METHODS else None,

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from jwtlint.engine import Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, missing, seconds
+from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, missing, seconds, shown
 
 _DOC = PROFILES["github-app"].url
 _REF = cite("GitHub Docs: Generating a JSON Web Token (JWT) for a GitHub App", url=_DOC)
@@ -54,7 +54,7 @@ class GitHubAppAlg(_GitHub):
         alg = t.header.get("alg")
         if alg != "RS256":
             yield self.finding(
-                f"alg is {alg!r}; GitHub accepts only RS256 for an app's JWT",
+                f"alg is {shown(alg)}; GitHub accepts only RS256 for an app's JWT",
                 header_span(t, "alg"),
                 fix="sign with RS256 and the app's private key (the .pem from the app's settings page)",
             )
@@ -100,7 +100,7 @@ class GitHubAppClaims(_GitHub):
         )
         if not ok:
             yield self.finding(
-                f"iss is {iss!r}: neither an App ID (a number) nor a client ID (Iv1..., Iv23...)",
+                f"iss is {shown(iss)}: neither an App ID (a number) nor a client ID (Iv1..., Iv23...)",
                 claim_span(t, "iss"),
                 fix="use the client ID or the App ID shown on the app's settings page (not its slug or an installation ID)",
             )
@@ -130,7 +130,7 @@ class GitHubAppLifetime(_GitHub):
     code = "JWT933"
     name = "github-app-lifetime"
     severity = Severity.ERROR
-    summary = "exp is more than 10 minutes after iat: GitHub says it is too far in the future."
+    summary = "exp is more than 10 minutes after the JWT was made: GitHub says it is too far in the future."
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         exp, iat = seconds(t, "exp"), seconds(t, "iat")

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from jwtlint.engine import Applicability, Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, missing, seconds
+from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, missing, seconds, shown
 
 _DOC = PROFILES["google-service-account"].url
 _REF = cite("Google Identity: Using OAuth 2.0 for Server to Server Applications", url=_DOC)
@@ -54,7 +54,7 @@ class GoogleSaAlg(_Google):
         alg = t.header.get("alg")
         if alg != "RS256":
             yield self.finding(
-                f"alg is {alg!r}; Google's token endpoint accepts only RS256 for service-account assertions",
+                f"alg is {shown(alg)}; Google's token endpoint accepts only RS256 for service-account assertions",
                 header_span(t, "alg"),
                 fix="sign with RS256 and the private_key of the service account's JSON key file",
             )
@@ -112,14 +112,14 @@ class GoogleSaClaims(_Google):
         iss = t.payload.get("iss")
         if "iss" not in absent and not (isinstance(iss, str) and iss.endswith(_SA_SUFFIXES)):
             yield self.finding(
-                f"iss is {iss!r}, not a service-account email (...@PROJECT.iam.gserviceaccount.com)",
+                f"iss is {shown(iss)}, not a service-account email (...@PROJECT.iam.gserviceaccount.com)",
                 claim_span(t, "iss"),
                 fix="use the client_email of the service account's JSON key file",
             )
         aud = t.payload.get("aud")
         if "aud" not in absent and aud not in (TOKEN_URL, "https://www.googleapis.com/oauth2/v4/token"):
             yield self.finding(
-                f"aud is {aud!r}; Google's token endpoint expects {TOKEN_URL}",
+                f"aud is {shown(aud)}; Google's token endpoint expects {TOKEN_URL}",
                 claim_span(t, "aud"),
                 fix=f"set aud to {TOKEN_URL} (and send the assertion there)",
                 fixed=TOKEN_URL,

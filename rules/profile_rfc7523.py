@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from jwtlint.algs import JWS_ALGS
 from jwtlint.engine import Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import ProfileRule, claim_span, header_span, missing, seconds
+from jwtlint.profiles import ProfileRule, claim_span, header_span, missing, seconds, shown
 
 _OKTA = cite(
     "Okta: Build a JWT for client authentication",
@@ -68,7 +68,7 @@ class ClientAssertionIssSub(_ClientAssertion):
             )
         if not absent and t.payload["iss"] != t.payload["sub"]:
             yield self.finding(
-                f"iss {t.payload['iss']!r} and sub {t.payload['sub']!r} differ; both must be the client_id",
+                f"iss {shown(t.payload['iss'])} and sub {shown(t.payload['sub'])} differ; both must be the client_id",
                 claim_span(t, "sub"),
                 fix="set iss and sub to the client_id of the application",
             )

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from jwtlint.engine import Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import ProfileRule, claim_span, header_span, missing
+from jwtlint.profiles import ProfileRule, claim_span, header_span, missing, shown
 
 
 class _AccessToken(ProfileRule):
@@ -46,7 +46,7 @@ class AtJwtTyp(_AccessToken):
         typ = t.header.get("typ")
         if not (isinstance(typ, str) and typ.lower() in ("at+jwt", "application/at+jwt")):
             yield self.finding(
-                f"typ is {typ!r}; a JWT access token has typ at+jwt",
+                f"typ is {shown(typ)}; a JWT access token has typ at+jwt",
                 header_span(t, "typ"),
                 fix='issue the access token with the header parameter "typ": "at+jwt"',
             )

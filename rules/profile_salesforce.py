@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, missing, seconds
+from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, missing, seconds, shown
 
 _DOC = PROFILES["salesforce-jwt-bearer"].url
 _REF = cite("Salesforce Help: OAuth 2.0 JWT Bearer Flow for Server-to-Server Integration", url=_DOC)
@@ -63,7 +63,7 @@ class SalesforceAlg(_Salesforce):
         alg = t.header.get("alg")
         if alg != "RS256":
             yield self.finding(
-                f"alg is {alg!r}; Salesforce's JWT bearer flow accepts only RS256",
+                f"alg is {shown(alg)}; Salesforce's JWT bearer flow accepts only RS256",
                 header_span(t, "alg"),
                 fix="sign with RS256 using the private key whose certificate is uploaded to the connected app "
                 "(Apex: Crypto.sign('RSA-SHA256', input, privateKey)) " + _APEX_SIGN,
@@ -111,7 +111,7 @@ class SalesforceClaims(_Salesforce):
         iss, sub = t.payload.get("iss"), t.payload.get("sub")
         if isinstance(iss, str) and _EMAIL.match(iss):
             yield self.finding(
-                f"iss is {iss!r}, a username; Salesforce expects the connected app's consumer key in iss",
+                f"iss is {shown(iss)}, a username; Salesforce expects the connected app's consumer key in iss",
                 claim_span(t, "iss"),
                 fix="put the consumer key (Setup > App Manager > your app > View) in iss and the username in sub",
             )
@@ -166,7 +166,7 @@ class SalesforceAud(_Salesforce):
         if fixed is None:
             return
         yield self.finding(
-            f"aud is {aud!r}: {why}; Salesforce answers invalid_grant 'audience is invalid'",
+            f"aud is {shown(aud)}: {why}; Salesforce answers invalid_grant 'audience is invalid'",
             span,
             fix=f"set aud to {fixed} exactly, then sign again",
             fixed=fixed if fixed.startswith("https://") else None,

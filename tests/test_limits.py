@@ -295,6 +295,23 @@ def test_scan_targets_per_file():
     assert len(result.targets) == limits.MAX_SCAN_TARGETS_PER_FILE and result.more == 7
 
 
+def test_sd_disclosures():
+    """An SD-JWT with more disclosures than the limit: the first ones are decoded, all are counted."""
+    disclosure = b64url_encode(b'["salt", "n", 1]')
+    text = TOKEN + "~" + "~".join([disclosure] * (limits.MAX_SD_DISCLOSURES + 500)) + "~"
+    report = lint(text)
+    assert messages(report, "sd-jwt-recognized")[0].startswith(f"SD-JWT: {limits.MAX_SD_DISCLOSURES + 500:,}".replace(",", ""))
+    assert len(report.targets[0].target.sd_jwt.disclosures) == limits.MAX_SD_DISCLOSURES
+
+
+def test_why_message_chars():
+    """jwtlint why reads the first MAX_WHY_MESSAGE_CHARS of a message: fast on megabytes, blind past it."""
+    from jwtlint.why import explain
+
+    assert timed(explain, "x " * (limits.MAX_WHY_MESSAGE_CHARS // 2) + "jwt expired")["matches"] == []
+    assert timed(explain, "jwt expired " * 100_000)["matches"]
+
+
 # --- every limit is tested and documented --------------------------------------
 
 LIMIT_TESTS = {
@@ -323,6 +340,8 @@ LIMIT_TESTS = {
     "MIN_PEM_BODY_CHARS": test_min_pem_body_chars,
     "MAX_JWK_BYTES": test_jwk_bytes,
     "MAX_SCAN_TARGETS_PER_FILE": test_scan_targets_per_file,
+    "MAX_SD_DISCLOSURES": test_sd_disclosures,
+    "MAX_WHY_MESSAGE_CHARS": test_why_message_chars,
 }
 
 

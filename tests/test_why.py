@@ -123,3 +123,12 @@ def test_cli_why(tmp_path):
     assert r.exit_code == 1 and json.loads(r.output)["matches"] == []
     r = runner.invoke(app, ["why", "jwt expired", "--key", str(tmp_path / "missing.pem")])
     assert r.exit_code == 2 and "no such file" in r.output
+
+
+def test_a_huge_message_is_cut_and_answered_quickly():
+    import time
+
+    start = time.perf_counter()
+    explain("invalid " * 200000 + "jwt expired")
+    explain("Signature " * 100000)
+    assert time.perf_counter() - start < 5
