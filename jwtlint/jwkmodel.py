@@ -99,6 +99,12 @@ class JwkRecord(NamedTuple):
         return self.get("kty")
 
     @property
+    def crv(self) -> str | None:
+        """The curve name when it is a string (anything else is jwk-invalid's business, and unhashable)."""
+        v = self.get("crv")
+        return v if isinstance(v, str) else None
+
+    @property
     def private_members(self) -> tuple[str, ...]:
         """Names of the private members present, in the order of ``ANY_PRIVATE``."""
         kty = self.kty

@@ -172,7 +172,7 @@ def _types(r: JwkRecord) -> Iterator[tuple[str | None, str, str]]:
 
 
 def _lengths(r: JwkRecord, kty: str) -> Iterator[tuple[str | None, str, str]]:
-    crv = r.get("crv")
+    crv = r.crv
     if kty == "EC" and crv in EC_COORD_BYTES:
         size = EC_COORD_BYTES[crv]
         for name in ("x", "y", "d"):
@@ -222,8 +222,8 @@ class JwkLeadingZero(Rule):
         for r in _records(t):
             if r.kty == "RSA":
                 yield from self._rsa(r)
-            elif r.kty == "EC" and r.get("crv") in EC_COORD_BYTES:
-                yield from self._ec(r, r.get("crv"))
+            elif r.kty == "EC" and r.crv in EC_COORD_BYTES:
+                yield from self._ec(r, r.crv)
 
     def _rsa(self, r: JwkRecord) -> Iterator[Finding]:
         for name in ("n", "e", *PRIVATE["RSA"]):
@@ -477,7 +477,7 @@ class JwkAlgMismatch(Rule):
             yield from self._token(t, ctx)
             return
         for r in _records(t):
-            alg, crv = r.get("alg"), r.get("crv")
+            alg, crv = r.get("alg"), r.crv
             if not is_string(alg):
                 continue
             why = _alg_conflict(alg, r.kty, crv)

@@ -146,3 +146,38 @@ def test_byte_order_mark_and_surrounding_whitespace_keep_offsets():
     assert t.keys and t.json.bom
     x = t.record.members["x"]
     assert text[x.span.start : x.span.end] == key["x"]
+
+
+_B64ISH = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_+/=.~ "
+
+
+def _jwk_like():
+    from hypothesis import strategies as st
+
+    value = st.one_of(
+        st.text(alphabet=_B64ISH, max_size=90), st.integers(), st.none(), st.booleans(),
+        st.lists(st.text(alphabet=_B64ISH, max_size=8), max_size=3),
+    )  # fmt: skip
+    members = st.sampled_from(["kty", "crv", "n", "e", "d", "p", "q", "dp", "dq", "qi", "x", "y", "k", "alg", "use",
+                               "key_ops", "kid", "x5c", "oth"])  # fmt: skip
+    kty = st.one_of(st.sampled_from(["RSA", "EC", "OKP", "oct", "AKP", "rsa", ""]), value)
+    crv = st.one_of(st.sampled_from(["P-256", "P-384", "P-521", "secp256k1", "Ed25519", "Ed448", "X25519", "X448", "P-256K"]), value)
+    one_key = st.fixed_dictionaries({"kty": kty, "crv": crv}, optional={}).flatmap(
+        lambda base: st.dictionaries(members, value, max_size=8).map(lambda extra: {**base, **extra}))
+    return st.one_of(one_key, st.lists(one_key, max_size=4).map(lambda ks: {"keys": ks}))
+
+
+def test_any_jwk_shaped_json_is_parsed_and_linted_without_a_crash():
+    from hypothesis import given, settings
+
+    from jwtlint import lint
+
+    @settings(max_examples=120, deadline=None)
+    @given(_jwk_like())
+    def check(doc):
+        text = json.dumps(doc)
+        (t,) = parse_jwk_json(text)
+        assert t.kind in ("jwk", "jwks")
+        assert "internal-error" not in lint(text, now=0).names()
+
+    check()
