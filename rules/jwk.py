@@ -41,8 +41,8 @@ def _obj_start(r: JwkRecord) -> Span:
 
 class JwkInvalid(Rule):
     """## What it does
-    Flags a JWK that is not a usable key: a required member missing or of the
-    wrong type, an unknown `kty` or `crv`, an empty number, RSA `n`/`e` that
+    Flags a JWK that is not a usable key: a required member missing, repeated
+    or of the wrong type, an unknown `kty` or `crv`, an empty number, RSA `n`/`e` that
     cannot be a key, EC or OKP values of the wrong length, private members
     that do not belong to the public ones, a JWK Set whose `keys` is not an
     array of objects.
@@ -123,6 +123,8 @@ def _problems(r: JwkRecord) -> Iterator[tuple[str | None, str, str]]:
                 ' (65537 is "AQAB")' if name == "e" else "")
         elif m.b64 is not None and not m.b64.decoded and not m.b64.illegal:
             yield name, f'"{name}" is empty', f'give "{name}" its value'
+    for name in r.duplicates:
+        yield name, f'"{name}" appears more than once; parsers disagree on which value wins', f'write "{name}" once (RFC 7517 §4: member names MUST be unique)'
     yield from _types(r)
     if kty in CURVES:
         crv = r.get("crv")

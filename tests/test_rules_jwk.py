@@ -173,6 +173,13 @@ def test_jwk_alg_mismatch_hmac_alg_on_an_rsa_key(rsa_key):
     assert "HS256 needs oct keys, and this is an RSA key" in f.message and f.fixed == "RS256"
 
 
+def test_jwk_invalid_duplicate_member_points_at_the_one_parsers_keep():
+    text = '{"kty":"oct","k":"c2VjcmV0LW9uZQ","k":"c2VjcmV0LXR3bw"}'
+    (f,) = lint_jwk(text, "jwk-invalid")[1]
+    assert '"k" appears more than once' in f.message
+    assert (f.span.start, f.span.end) == (text.rindex("c2VjcmV0LXR3bw"), len(text) - 2)
+
+
 def test_jwk_invalid_set_shapes_and_non_json():
     assert names({"keys": {"kty": "oct", "k": "AAAA"}}, "jwk-invalid") == ["jwk-invalid"]
     t, fs = lint_jwk({"keys": ["kid-1", {"kty": "oct", "k": "c2VjcmV0"}]}, "jwk-invalid")
