@@ -1,8 +1,7 @@
 """Extraction: find tokens, PEM blocks and JWK/JWKS objects in the bytes of a file.
 
 ``jwtlint scan`` reads files as bytes and never decodes a whole file: a
-cheap prefilter (``bytes.find`` of ``eyJ``, ``-----BEGIN``, ``"kty"``,
-``"keys"``) finds where something may start, and only there does a regex
+cheap prefilter (``bytes.find`` of ``eyJ``, ``-----BEGIN`` and ``"kty"``) finds where something may start, and only there does a regex
 look at the text. Each hit becomes a ``Found``: what to hand to a parser
 (the token joined back together, the PEM block as the program sees it, the
 JSON text) and where it sat (absolute byte offset, 1-based line, column in
@@ -19,7 +18,7 @@ What people really commit, and how it is read:
   YAML, ``.env``: the program reads real newlines, so the block is handed
   over unescaped), or built line by line from string literals in code;
   a block whose body is a placeholder (``MIIE...``) is no key and is left out;
-- a JWK or JWKS as a JSON object (``{"kty": ...}``, ``{"keys": [...]}``);
+- a JWK or JWKS as a JSON object (``{"kty": ...}``, ``{"keys": [{"kty": ...}]}``);
   JavaScript object literals and YAML mappings are not read.
 
 Files larger than ``limits.SCAN_CHUNK_BYTES`` are read in chunks that
@@ -50,7 +49,9 @@ _PEM_BODY_CHARS = re.compile(rb"[A-Za-z0-9+/=]")
 _LITERAL = re.compile(rb"""["'`]((?:[^"'`\\\n]|\\.)*)["'`]""")
 _SUPPRESS = re.compile(rb"jwtlint:\s*ignore(?:\[([^\]\n]*)\])?")
 _QUOTES = b"\"'`"
-_NEEDLES = (b"eyJ", b"-----BEGIN ", b'"kty"', b'"keys"')
+#: Where a target can start. A JWKS is found from the "kty" of its first key (each
+#: ``bytes.find`` is a pass over the buffer: fewer needles, faster scans).
+_NEEDLES = (b"eyJ", b"-----BEGIN ", b'"kty"')
 #: Widths at which tools wrap base64 (GNU base64 and PEM: 76 and 64).
 _WRAP_WIDTHS = (64, 76)
 
@@ -159,8 +160,9 @@ def _hits(buf: bytes, start: int, eof: bool) -> tuple[list[_Hit], int]:
     pos = start
     # Near the end of a chunk a needle may be cut in two: leave that stretch to the next round.
     limit = len(buf) if eof else max(start, len(buf) - 16)
+    ahead: dict[bytes, int] = {}
     while True:
-        at, needle = _next_needle(buf, pos, limit)
+        at, needle = _next_needle(buf, pos, limit, ahead)
         if at < 0:
             return out, limit
         if needle == b"eyJ":
@@ -181,10 +183,15 @@ def _hits(buf: bytes, start: int, eof: bool) -> tuple[list[_Hit], int]:
         pos = max(hit.end, at + 1)
 
 
-def _next_needle(buf: bytes, pos: int, limit: int) -> tuple[int, bytes]:
+def _next_needle(buf: bytes, pos: int, limit: int, ahead: dict[bytes, int]) -> tuple[int, bytes]:
+    """The first needle at or after ``pos``. ``ahead`` remembers where each needle occurs next
+    (-1: nowhere), so each is searched for once per occurrence, not once per hit of any needle."""
     best, which = -1, b""
     for needle in _NEEDLES:
-        i = buf.find(needle, pos, limit + len(needle) - 1)
+        i = ahead.get(needle, -2)
+        if i == -2 or (i != -1 and i < pos):
+            i = buf.find(needle, pos, limit + len(needle) - 1)
+            ahead[needle] = i
         if i != -1 and (best == -1 or i < best):
             best, which = i, needle
     return best, which
@@ -319,33 +326,37 @@ _JSON_SYNTAX = re.compile(rb'["{}\\]')
 
 
 def _json_key(buf: bytes, at: int, needle: bytes, eof: bool = True) -> _Hit | None:
-    """The JSON object around a ``"kty"`` (a JWK) or ``"keys"`` (a JWKS) member."""
+    """The JSON object around a ``"kty"``: a JWK, or the JWKS whose ``keys`` hold it."""
     lo = max(0, at - limits.MAX_JWK_BYTES)
     opening = at
-    for _ in range(8):  # the innermost enclosing object is nearly always the first '{' tried
+    found: _Hit | None = None
+    for _ in range(16):  # enclosing objects, innermost first; a '{' that closes before "kty" is skipped
         opening = buf.rfind(b"{", lo, opening)
         if opening < 0:
-            return None
+            break
         close = _matching_brace(buf, opening)
         if close is None:
-            return _MORE if _ran_off(buf, opening, len(buf), limits.MAX_JWK_BYTES, eof) else None
-        if close > at:
+            if _ran_off(buf, opening, len(buf), limits.MAX_JWK_BYTES, eof):
+                return _MORE
             break
-    else:
-        return None
-    text = buf[opening : close + 1]
-    try:
-        value = json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-    if needle == b'"keys"':
+        if close < at:
+            continue
+        try:
+            value = json.loads(buf[opening : close + 1])
+        except (ValueError, RecursionError):
+            break
+        text = buf[opening : close + 1].decode("utf-8", "replace")
+        if found is None:
+            if not (isinstance(value, dict) and "kty" in value):
+                return None
+            found = _Hit("jwk", text, opening, close + 1)
+            continue
         keys = value.get("keys") if isinstance(value, dict) else None
-        if not (isinstance(keys, list) and keys and all(isinstance(k, dict) and "kty" in k for k in keys)):
-            return None
-        return _Hit("jwks", text.decode("utf-8", "replace"), opening, close + 1)
-    if not (isinstance(value, dict) and "kty" in value):
-        return None
-    return _Hit("jwk", text.decode("utf-8", "replace"), opening, close + 1)
+        if isinstance(keys, list) and keys and all(isinstance(k, dict) and "kty" in k for k in keys):
+            return _Hit("jwks", text, opening, close + 1)
+        if not isinstance(value, list):  # {"keys": [ ... ]}: one array level between a key and its set
+            break
+    return found
 
 
 def _matching_brace(buf: bytes, opening: int) -> int | None:

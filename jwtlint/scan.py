@@ -260,7 +260,17 @@ def _git_files(top: str) -> list[str] | None:
         return None
     if out.returncode != 0:
         return None
-    return sorted({p for p in out.stdout.decode("utf-8", "surrogateescape").split("\0") if p})
+    listed = sorted({p for p in out.stdout.decode("utf-8", "surrogateescape").split("\0") if p})
+    if not listed and _ignored_by_git(top):
+        return None  # a directory git ignores, named on purpose (build output, a cache): walk it
+    return listed
+
+
+def _ignored_by_git(top: str) -> bool:
+    try:
+        return subprocess.run(["git", "-C", top, "check-ignore", "-q", "."], capture_output=True, timeout=60).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
 
 
 def _shown(path: str) -> str:
@@ -336,14 +346,39 @@ def _lint_found(job: FileJob, size: int, found: Iterable[Found]) -> FileResult:
             more += 1
             continue
         origin = Origin(job.shown, f.line, f.column)
-        for parsed in _parse(f, origin):
-            findings = run(rules.get(parsed.kind, []), parsed, job.context)
-            findings, silenced = _suppress(findings, f.suppressed)
+        for kind, found_findings, parts in _linted(f, origin, rules, job):
+            findings, silenced = _suppress(list(found_findings), f.suppressed)
             suppressed += silenced
             findings, example = apply_example_policy(findings)
-            scanned = ScanTarget(parsed.kind, origin, f.digest, example, f.how, _parts(parsed, f))
+            scanned = ScanTarget(kind, origin, f.digest, example, f.how, parts)
             targets.append(TargetReport(scanned, tuple(findings)))
     return FileResult(job.shown, size, tuple(targets), suppressed=suppressed, more=more)
+
+
+#: Findings of texts already linted in this process. The same fixture key or token is often
+#: copied into many files; rules are pure functions of the text (spans are relative to it,
+#: never to the file), so a copy costs a dictionary look-up instead of a parse and a lint.
+_MEMO: dict[tuple[Any, ...], list[tuple[str, tuple[Finding, ...], tuple[tuple[str, int, int], ...]]]] = {}
+_MEMO_SIZE = 4096
+
+
+def _linted(f: Found, origin: Origin, rules: dict[str, list[Rule]], job: FileJob) -> list[Any]:
+    key = (f.kind, f.text, f.how, job.select, job.ignore, job.context)
+    try:
+        hit = _MEMO.get(key)
+    except TypeError:  # a context that cannot be hashed: no memo
+        key, hit = None, None
+    if hit is not None:
+        return hit
+    out = []
+    for parsed in _parse(f, origin):
+        findings = tuple(run(rules.get(parsed.kind, []), parsed, job.context))
+        out.append((parsed.kind, findings, _parts(parsed, f)))
+    if key is not None:
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        _MEMO[key] = out
+    return out
 
 
 def _parse(f: Found, origin: Origin) -> list[Any]:
