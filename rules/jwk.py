@@ -18,7 +18,7 @@ from jwtlint.b64 import b64url_encode
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.jsonparse import is_string, json_type
 from jwtlint.jwkmodel import (
-    BASE64URL, EC_COORD_BYTES, OKP_KEY_BYTES, OKP_PRIVATE_BYTES, PRIVATE, REQUIRED, JwkRecord,
+    ANY_PRIVATE, BASE64URL, EC_COORD_BYTES, OKP_KEY_BYTES, OKP_PRIVATE_BYTES, PRIVATE, REQUIRED, JwkRecord,
 )  # fmt: skip
 from jwtlint.model import Span
 
@@ -275,8 +275,9 @@ def _public_jwk(r: JwkRecord) -> str | None:
     """The JWK without its private members, as JSON (None for a secret key: it has no public half)."""
     if r.kty == "oct":
         return None
-    private = set(r.private_members)
-    return json.dumps({n: m.value for n, m in r.members.items() if n not in private}, separators=(",", ":"))
+    # Every name that is private for some key type goes, not only this type's: an odd "k" in an
+    # RSA JWK is still nothing to hand back in a report.
+    return json.dumps({n: m.value for n, m in r.members.items() if n not in ANY_PRIVATE}, separators=(",", ":"))
 
 
 class JwksContainsPrivate(Rule):
