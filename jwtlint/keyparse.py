@@ -78,7 +78,11 @@ def key_targets(text: str, path: str | None = None) -> list[Any] | None:
     if s[:1] in "{[":
         from .jwkparse import looks_like_jwk
 
-        return parse_key_material(text, origin) if looks_like_jwk(s) else None
+        if looks_like_jwk(s):
+            return parse_key_material(text, origin)
+        if "-----BEGIN" not in s:  # a JSON token response and the like: the token intake reads it
+            return None
+        # JSON holding a PEM string (a Google service-account file): the PEM is read in place.
     return parse_key_material(text, origin) if looks_like_key(text) else None
 
 
@@ -405,11 +409,23 @@ def _mask(text: str, blocks: list[KeyBlock] | tuple[KeyBlock, ...]) -> str:
         if bl.der is not None and bl.der.structure in _PUBLIC_STRUCTURES and not bl.der.problem:
             continue
         lo, hi = (bl.pem.body.start, bl.pem.body.end) if bl.pem else (bl.span.start, bl.span.end)
-        for i in range(lo, min(hi, len(out))):
-            if out[i] in _B64_CHARS:
-                out[i] = "*"
+        _mask_range(out, lo, min(hi, len(out)))
     return "".join(out)
 
 
+def _mask_range(out: list[str], lo: int, hi: int) -> None:
+    """Star the base64 characters of ``out[lo:hi]``, keeping ``\\n`` / ``\\r`` escapes readable."""
+    i = lo
+    while i < hi:
+        if out[i] == "\\" and i + 1 < hi and out[i + 1] in "nr":
+            i += 2
+            continue
+        if out[i] in _B64_CHARS:
+            out[i] = "*"
+        i += 1
+
+
 def _mask_all(text: str) -> str:
-    return "".join("*" if c in _B64_CHARS else c for c in text)
+    out = list(text)
+    _mask_range(out, 0, len(out))
+    return "".join(out)

@@ -289,3 +289,16 @@ def test_no_record_repr_shows_key_material(rsa_key):
     shown = repr(t) + repr(t.blocks) + repr(t.blocks[0].pem) + repr(t.blocks[0].der) + repr(t.keys)
     for i in range(0, len(body) - 12, 12):
         assert body[i : i + 12] not in shown
+
+
+def test_service_account_json_is_read_as_the_pem_it_holds(rsa_key):
+    import json
+
+    from jwtlint import lint
+
+    doc = json.dumps({"type": "service_account", "private_key_id": "k1", "private_key": pem(rsa_key)}, indent=2)
+    (t,) = lint(doc).targets
+    assert t.kind == "key" and t.target.keys[0].private and t.target.blocks[0].pem.escaped_newlines
+    assert "\\n" in t.target.text and "MII" not in t.target.text  # escapes kept readable, base64 masked
+    response = json.dumps({"access_token": "eyJhbGciOiJIUzI1NiJ9.e30.AAAA", "token_type": "Bearer"})
+    assert [t.kind for t in lint(response).targets] == ["token"]
