@@ -8,12 +8,13 @@ the example policy and the baseline.
 
 Example policy (so documentation is not a wall of red): a target that is
 plainly an example -- an expired token, an ``alg: none`` token, a published
-sample key (``known-sample-key``) or a token made with a published secret
-(``weak-hmac-secret`` naming a published secret) -- cannot be a live
-credential. Its marker finding is reported as ``info`` and every other
-finding of that target is capped at ``warning``, so with the default
-``--fail-on error`` examples never block a commit, yet ``--fail-on warning``
-still shows a broken example.
+sample key (``known-sample-key``), or an HS* token MAC'd with one of the
+best-known published secrets (jwt.io's defaults, ``published_secret``) --
+is no credential worth protecting. Its marker finding is reported as
+``info`` and every other finding of that target is capped at ``warning``,
+so with the default ``--fail-on error`` examples never block a commit, yet
+``--fail-on warning`` still shows a broken example. A token whose ``exp``
+is in milliseconds is no example: verifiers read it as far in the future.
 
 Many bytes are read by a process pool (both cores); a few files run in
 this process, where starting workers would cost more than it saves.
@@ -373,12 +374,47 @@ def _linted(f: Found, origin: Origin, rules: dict[str, list[Rule]], job: FileJob
     out = []
     for parsed in _parse(f, origin):
         findings = tuple(run(rules.get(parsed.kind, []), parsed, job.context))
+        if any(x.name == "live-token-in-repo" for x in findings) and published_secret(parsed):
+            findings = tuple(_as_example(x, "made with a published sample secret") for x in findings)
         out.append((parsed.kind, findings, _parts(parsed, f)))
     if key is not None:
         if len(_MEMO) >= _MEMO_SIZE:
             _MEMO.clear()
         _MEMO[key] = out
     return out
+
+
+#: How many secrets from the top of the built-in list (jwt.io's defaults come first, then
+#: the commonest typed ones) a live-looking HS* token is tried against: microseconds each.
+_PUBLISHED_SECRETS = 16
+
+
+def published_secret(t: Any) -> bool:
+    """True when an HS* token's MAC is made with one of the best-known published secrets
+    (jwt.io's defaults: the token in countless READMEs). Such a token is an example:
+    anyone can mint it, so committing it leaks nothing."""
+    import hashlib
+    import hmac
+
+    from .verify import secret_list
+
+    alg = t.alg if t.kind == "token" else None
+    sig = t.segment("signature") if t.kind == "token" else None
+    if alg not in ("HS256", "HS384", "HS512") or sig is None or t.whitespace:
+        return False
+    data = t.text[: t.text.rindex(".")].encode("ascii", "replace")
+    digest = getattr(hashlib, "sha" + alg[2:])
+    return any(hmac.new(s, data, digest).digest() == sig.b64.decoded for s in secret_list()[:_PUBLISHED_SECRETS])
+
+
+def _as_example(f: Finding, why: str) -> Finding:
+    import dataclasses
+
+    cap = Severity.INFO if f.name == "live-token-in-repo" else Severity.WARNING
+    if f.name == "live-token-in-repo":
+        return dataclasses.replace(f, severity=cap, message=f"{f.message}; but it is {why}, so anyone can mint it "
+                                   "[example: was error]")  # fmt: skip
+    return f if f.severity <= cap else _with_severity(f, cap)
 
 
 def _parse(f: Found, origin: Origin) -> list[Any]:
@@ -406,7 +442,9 @@ def _suppress(findings: list[Finding], names: frozenset[str] | None) -> tuple[li
 
 def apply_example_policy(findings: list[Finding]) -> tuple[list[Finding], bool]:
     """(findings, is_example): an example's markers become info, its other findings at most warning."""
-    if any(f.name == "live-token-in-repo" for f in findings) or not any(_marks_example(f) for f in findings):
+    if any(f.name == "live-token-in-repo" and f.severity == Severity.ERROR for f in findings) or not any(
+        _marks_example(f) for f in findings
+    ):
         return findings, False
     out = []
     for f in findings:
@@ -416,10 +454,8 @@ def apply_example_policy(findings: list[Finding]) -> tuple[list[Finding], bool]:
 
 
 def _marks_example(f: Finding) -> bool:
-    if f.name in EXAMPLE_MARKERS:
-        return True
-    # A token MAC'd with a secret from a tutorial or jwt.io is as public as the secret.
-    return f.name == "weak-hmac-secret" and "publish" in f.message
+    # A live-token finding already demoted: made with a published secret (see published_secret).
+    return f.name in EXAMPLE_MARKERS or (f.name == "live-token-in-repo" and f.severity == Severity.INFO)
 
 
 def _with_severity(f: Finding, severity: Severity) -> Finding:

@@ -134,3 +134,27 @@ def test_alg_none_token_is_an_example():
     (tr,) = scan_text(unsecured).targets
     assert tr.target.example
     assert {f.name: f.severity for f in tr.findings}["alg-none"] == Severity.INFO
+
+
+def test_token_made_with_jwtio_published_secret_is_an_example():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # PyJWT warns about the short secret: that is the point
+        tok = jwt.encode({"sub": "1234567890", "name": "John Doe", "iat": 1516239022}, "your-256-bit-secret",
+                         algorithm="HS256")  # fmt: skip
+    (tr,) = scan_text(f"curl -H 'Authorization: Bearer {tok}'").targets
+    assert tr.target.example
+    (live,) = [f for f in tr.findings if f.name == "live-token-in-repo"]
+    assert live.severity == Severity.INFO and "published sample secret" in live.message
+    assert all(f.severity <= Severity.WARNING for f in tr.findings)
+    other = jwt.encode({"sub": "x"}, "not-a-published-secret-0123456789abcdef", algorithm="HS256")
+    assert by_name(scan_text(other), "live-token-in-repo")[0].severity == Severity.ERROR
+
+
+def test_copied_key_is_reported_at_each_place_alike():
+    text = pem(RSA_KEY)
+    result = scan_text(f"a:\n{text}\nb:\n{text}")
+    first, second = result.targets
+    assert first.target.origin.line == 2 and second.target.origin.line > first.target.origin.line
+    assert [(f.name, f.message) for f in first.findings] == [(f.name, f.message) for f in second.findings]
