@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import binascii
 import hashlib
+import itertools
 import re
 from typing import Any
 
@@ -26,8 +27,8 @@ from .keyinfo import KeyInfo, from_crypto
 from .keymodel import DerEvidence, KeyBlock, KeyTarget, PemLayout
 from .model import Origin, Span
 
-_BEGIN = re.compile(r"(-{3,7}) ?BEGIN ([A-Z0-9][A-Z0-9 ]*?) ?(-{3,7})")
-_END = re.compile(r"(-{3,7}) ?END ([A-Z0-9][A-Z0-9 ]*?) ?(-{3,7})")
+_BEGIN = re.compile(r"(-{3,7}) ?BEGIN ([A-Z0-9][A-Z0-9 ]{0,63}?) ?(-{3,7})")
+_END = re.compile(r"(-{3,7}) ?END ([A-Z0-9][A-Z0-9 ]{0,63}?) ?(-{3,7})")
 _B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 _BARE_B64 = re.compile(r"[A-Za-z0-9+/=\s]+|(?:[A-Za-z0-9+/=]|\\[rn])+")
 _SSH_LINE = re.compile(
@@ -44,7 +45,7 @@ def looks_like_key(text: str) -> bool:
     s = text.strip()
     if not s:
         return False
-    if _BEGIN.search(s, 0, 4096) or _END.search(s[-4096:]):
+    if _armors(_BEGIN, "BEGIN ", s[:4096], 1) or _armors(_END, "END ", s[-4096:], 1):
         return True
     if _SSH_LINE.match(s) or s.startswith("LS0tLS1CRUdJTi"):  # ... or base64 of "-----BEGIN"
         return True
@@ -111,7 +112,7 @@ def parse_key_material(data: str | bytes, origin: Origin | None = None) -> list[
         return [KeyTarget(text, origin, "unknown", (), problem="empty", size=len(text))]
     if s[0] in "{[" and ('"kty"' in s or '"keys"' in s):
         return _jwk_targets(text, origin)
-    if _BEGIN.search(text) or _END.search(text):
+    if _armors(_BEGIN, "BEGIN ", text, 1) or _armors(_END, "END ", text, 1):
         return [_pem_target(text, origin)]
     if _SSH_LINE.search(text):
         return [_ssh_target(text, origin)]
@@ -130,12 +131,43 @@ def _jwk_targets(text: str, origin: Origin) -> list[Any]:
 # --- PEM -------------------------------------------------------------------
 
 
-def _pem_target(text: str, origin: Origin) -> KeyTarget:
-    blocks: list[KeyBlock] = []
+def _armors(rx: re.Pattern[str], word: str, text: str, limit: int) -> list[re.Match[str]]:
+    """Up to ``limit`` armor lines, found by ``str.find`` on the word and matched where it sits.
+
+    A regex search over text full of dashes retries at every dash (seconds for
+    1 MiB of them); finding the word first keeps the work linear.
+    """
+    found: list[re.Match[str]] = []
     pos = 0
+    while len(found) < limit:
+        i = text.find(word, pos)
+        if i == -1:
+            break
+        j = i - 1 if i > 0 and text[i - 1] == " " else i
+        k = j
+        while k > 0 and j - k < 7 and text[k - 1] == "-":
+            k -= 1
+        m = rx.match(text, k) if k < i else None
+        if m is not None and (not found or m.start() >= found[-1].end()):
+            found.append(m)
+            pos = m.end()
+        else:
+            pos = i + 1
+    return found
+
+
+def _pem_target(text: str, origin: Origin) -> KeyTarget:
+    limit = 2 * limits.MAX_KEY_BLOCKS + 1
+    begins, ends = _armors(_BEGIN, "BEGIN ", text, limit), _armors(_END, "END ", text, limit)
+    blocks: list[KeyBlock] = []
+    pos = bi = ei = 0
     while len(blocks) < limits.MAX_KEY_BLOCKS:
-        b = _BEGIN.search(text, pos)
-        e = _END.search(text, pos)
+        while bi < len(begins) and begins[bi].start() < pos:
+            bi += 1
+        while ei < len(ends) and ends[ei].start() < pos:
+            ei += 1
+        b = begins[bi] if bi < len(begins) else None
+        e = ends[ei] if ei < len(ends) else None
         if b is None and e is None:
             break
         if b is None or (e is not None and e.start() < b.start()):
@@ -145,7 +177,7 @@ def _pem_target(text: str, origin: Origin) -> KeyTarget:
             blocks.append(KeyBlock(len(blocks), "pem", Span("input", pos, e.end()), pem=layout, load_error="no BEGIN line"))
             pos = e.end()
             continue
-        nxt = _BEGIN.search(text, b.end())
+        nxt = begins[bi + 1] if bi + 1 < len(begins) else None
         if e is not None and (nxt is None or e.start() < nxt.start()):
             end_match = e
             body_end = e.start()
@@ -305,7 +337,7 @@ def _ssh_target(text: str, origin: Origin) -> KeyTarget:
     from cryptography.hazmat.primitives import serialization
 
     blocks = []
-    for m in list(_SSH_LINE.finditer(text))[: limits.MAX_KEY_BLOCKS]:
+    for m in itertools.islice(_SSH_LINE.finditer(text), limits.MAX_KEY_BLOCKS):
         line = m.group(0).strip()
         block = KeyBlock(len(blocks), "openssh", Span("input", m.start(), m.end()))
         try:
@@ -404,28 +436,32 @@ def spki_fingerprint(key: KeyInfo) -> str | None:
 
 def _mask(text: str, blocks: list[KeyBlock] | tuple[KeyBlock, ...]) -> str:
     """``text`` with the base64 of every block not known to be public replaced by '*'."""
-    out = list(text)
+    ranges = []
     for bl in blocks:
         if bl.der is not None and bl.der.structure in _PUBLIC_STRUCTURES and not bl.der.problem:
             continue
-        lo, hi = (bl.pem.body.start, bl.pem.body.end) if bl.pem else (bl.span.start, bl.span.end)
-        _mask_range(out, lo, min(hi, len(out)))
+        ranges.append((bl.pem.body.start, bl.pem.body.end) if bl.pem else (bl.span.start, bl.span.end))
+    out, pos = [], 0
+    for lo, hi in sorted(ranges):
+        lo = max(lo, pos)
+        if hi <= lo:
+            continue
+        out += [text[pos:lo], _mask_all(text[lo:hi])]
+        pos = hi
+    out.append(text[pos:])
     return "".join(out)
 
 
-def _mask_range(out: list[str], lo: int, hi: int) -> None:
-    """Star the base64 characters of ``out[lo:hi]``, keeping ``\\n`` / ``\\r`` escapes readable."""
-    i = lo
-    while i < hi:
-        if out[i] == "\\" and i + 1 < hi and out[i + 1] in "nr":
-            i += 2
-            continue
-        if out[i] in _B64_CHARS:
-            out[i] = "*"
-        i += 1
+_STARS = str.maketrans({c: "*" for c in _B64_CHARS})
+_ESCAPE = re.compile(r"\\[nr]")
 
 
 def _mask_all(text: str) -> str:
-    out = list(text)
-    _mask_range(out, 0, len(out))
-    return "".join(out)
+    """Star every base64 character, keeping ``\\n`` / ``\\r`` escapes readable (linear: no per-character Python)."""
+    masked = text.translate(_STARS)
+    if "\\" not in text:
+        return masked
+    chars = list(masked)
+    for m in _ESCAPE.finditer(text):
+        chars[m.start() + 1] = text[m.start() + 1]
+    return "".join(chars)

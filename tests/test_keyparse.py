@@ -302,3 +302,9 @@ def test_service_account_json_is_read_as_the_pem_it_holds(rsa_key):
     assert "\\n" in t.target.text and "MII" not in t.target.text  # escapes kept readable, base64 masked
     response = json.dumps({"access_token": "eyJhbGciOiJIUzI1NiJ9.e30.AAAA", "token_type": "Bearer"})
     assert [t.kind for t in lint(response).targets] == ["token"]
+
+
+@pytest.mark.parametrize("flood", ["-----BEGIN A-----\n", "-----END A-----\n", "ssh-rsa AAAA\n"])
+def test_armor_floods_stop_at_the_block_limit(flood):
+    (t,) = parse_key_material(flood * (limits.MAX_INPUT_CHARS // len(flood)))
+    assert len(t.blocks) == limits.MAX_KEY_BLOCKS and not t.keys
