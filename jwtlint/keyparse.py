@@ -35,6 +35,7 @@ _SSH_LINE = re.compile(
     r"^[ \t]*((?:ssh-rsa|ssh-dss|ssh-ed25519|ssh-ed448|ecdsa-sha2-nistp(?:256|384|521)|sk-\S+)) +([A-Za-z0-9+/=]+)[^\r\n]*",
     re.M,
 )
+_PLAIN_BODY = re.compile(r"[A-Za-z0-9+/=\n]*")  # one class: no nested repeats to backtrack
 _HEADER = re.compile(r"[A-Za-z][A-Za-z0-9-]*: ")
 #: Structures whose base64 may be shown in a report: they hold only public material.
 _PUBLIC_STRUCTURES = ("spki", "pkcs1-public", "certificate")
@@ -219,6 +220,11 @@ def _layout(text: str, start: int, end: int) -> PemLayout:
     """Walk a PEM body character by character, recording how it is written."""
     if end - start > limits.MAX_PEM_BODY_CHARS:
         return PemLayout("", None, Span("input", 0, 0), None, Span("input", start, end), (), too_large=True)
+    if _PLAIN_BODY.fullmatch(text, start, end):  # the usual layout: base64 lines and LF, read at C speed
+        lines = tuple(len(x) for x in text[start:end].split("\n") if x)
+        body = text[start:end].replace("\n", "")
+        return PemLayout("", None, Span("input", 0, 0), None, Span("input", start, end), lines,
+                         base64=body, base64_bad=not _strict_ok(body), newlines=text.count("\n", start, end))  # fmt: skip
     crlf: list[int] = []
     escaped: list[int] = []
     spaces: list[int] = []
