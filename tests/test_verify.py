@@ -129,3 +129,29 @@ def test_secret_file_drops_one_final_newline(tmp_path):
     (tmp_path / "t").write_bytes(b"abc\n\n")
     assert read_secret(tmp_path / "s") == b"abc" and read_secret(tmp_path / "t") == b"abc\n"
     assert from_secret(read_secret(tmp_path / "s")).secret == b"abc"
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+RFC_KEYS = json.loads((DATA / "rfc_jws_keys.json").read_text())["keys"]
+
+
+@pytest.mark.parametrize("case", sorted(RFC_KEYS))
+def test_rfc_examples_verify_with_their_keys(case):
+    """RFC 7515 Appendix A and RFC 7520 §4 tokens, with the RFCs' own JWKs: they verify, no false alarm.
+    The keys are published (known-sample-key) and A.1 expired in 2011: those are expected."""
+    jwk = json.dumps(RFC_KEYS[case]["jwk"])
+    report = lint((CORPUS / case / "input.txt").read_text(), key=jwk, now=NOW)
+    token = report.targets[0]
+    assert token.target.verification.verified, case
+    errors = {f.name for t in report.targets for f in t.findings if str(f.severity) == "error"}
+    assert errors <= {"known-sample-key", "expired"}, (case, errors)
+
+
+@pytest.mark.parametrize("case", sorted(d.name for d in CORPUS.glob("clean-*") if (d / "key.pub.pem").exists()))
+def test_clean_corpus_tokens_verify_with_their_keys(case):
+    """Tokens made correctly by PyJWT and jwcrypto verify with the key kept beside them, and draw no error."""
+    meta = json.loads((CORPUS / case / "case.json").read_text())
+    now = meta.get("args", {}).get("now", NOW)
+    report = lint((CORPUS / case / "input.txt").read_text(), key=CORPUS / case / "key.pub.pem", now=now)
+    assert report.targets[0].target.verification.verified, case
+    assert report.errors == [], [f.name for f in report.errors]
