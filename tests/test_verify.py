@@ -155,3 +155,31 @@ def test_clean_corpus_tokens_verify_with_their_keys(case):
     report = lint((CORPUS / case / "input.txt").read_text(), key=CORPUS / case / "key.pub.pem", now=now)
     assert report.targets[0].target.verification.verified, case
     assert report.errors == [], [f.name for f in report.errors]
+
+
+def test_cli_check_with_key_jwks_and_secret_file(tmp_path):
+    from cryptography.hazmat.primitives import serialization as ser
+    from typer.testing import CliRunner
+
+    from jwtlint.cli import app
+
+    runner = CliRunner()
+    k = rsa.generate_private_key(65537, 2048)
+    token = jwt.encode({"x": 1, "exp": NOW + 60}, k, "RS256", headers={"kid": "k1"})
+    (tmp_path / "t.txt").write_text(token)
+    (tmp_path / "pub.pem").write_bytes(k.public_key().public_bytes(ser.Encoding.PEM, ser.PublicFormat.SubjectPublicKeyInfo))
+    jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(k.public_key()))
+    (tmp_path / "jwks.json").write_text(json.dumps({"keys": [dict(jwk, kid="k2")]}))
+    (tmp_path / "secret").write_text("s" * 40 + "\n")
+    t = str(tmp_path / "t.txt")
+
+    good = runner.invoke(app, ["check", t, t, "--key", str(tmp_path / "pub.pem"), "--now", str(NOW), "--format", "json"])
+    assert good.exit_code == 0, good.output
+    kinds = [x["kind"] for x in json.loads(good.output)["targets"]]
+    assert kinds == ["token", "key", "token"]  # the key is linted once, after the first input's tokens
+    stale = runner.invoke(app, ["check", t, "--jwks", str(tmp_path / "jwks.json"), "--now", str(NOW)])
+    assert stale.exit_code == 1 and "kid-not-found" in stale.output and "'k2'" in stale.output
+    hs = runner.invoke(app, ["check", t, "--secret-file", str(tmp_path / "secret"), "--now", str(NOW)])
+    assert hs.exit_code == 1 and "alg-key-mismatch" in hs.output and "s" * 40 not in hs.output
+    missing = runner.invoke(app, ["check", t, "--key", str(tmp_path / "nope.pem")])
+    assert missing.exit_code == 2 and "no such file" in missing.output and "Traceback" not in missing.output
