@@ -183,3 +183,14 @@ def test_cli_check_with_key_jwks_and_secret_file(tmp_path):
     assert hs.exit_code == 1 and "alg-key-mismatch" in hs.output and "s" * 40 not in hs.output
     missing = runner.invoke(app, ["check", t, "--key", str(tmp_path / "nope.pem")])
     assert missing.exit_code == 2 and "no such file" in missing.output and "Traceback" not in missing.output
+
+
+def test_guessing_a_long_token_stays_within_its_budget():
+    """A 240 KB HS256 token costs ~100 us per MAC: the clock is read often enough not to overrun."""
+    big = jwt.encode({"blob": "x" * 180_000}, b"q" * 48, "HS256")
+    t = token_target(big)
+    verify._guessed.clear()
+    start = time.perf_counter()
+    found, tried, _ = verify.guess_secret("HS256", t.text.rsplit(".", 1)[0].encode(), t.signature.raw)
+    assert found is None and tried > 0
+    assert time.perf_counter() - start < limits.SECRET_GUESS_SECONDS + 0.06
