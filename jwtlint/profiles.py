@@ -98,7 +98,10 @@ def profile_rules(rules: list[Rule], profile: str) -> list[Rule]:
 
 # --- detection for --profile auto -------------------------------------------------
 
-_SALESFORCE_AUD = re.compile(r"https?://(login|test)\.salesforce\.com/?$|.*\.(my\.)?salesforce\.com|.*\.force\.com", re.I)
+#: login/test.salesforce.com, My Domain (*.my.salesforce.com) and Experience Cloud sites (*.my.site.com, *.force.com).
+_SALESFORCE_AUD = re.compile(
+    r"https?://(login|test)\.salesforce\.com/?$|https?://[^/]*\.(my\.salesforce\.com|my\.site\.com|force\.com)(/|$)", re.I
+)
 _GOOGLE_TOKEN_URLS = ("https://oauth2.googleapis.com/token", "https://www.googleapis.com/oauth2/v4/token")
 _GITHUB_ISS = re.compile(r"\d{1,12}$|Iv[0-9a-z]{1,3}\.[A-Za-z0-9]+$")
 

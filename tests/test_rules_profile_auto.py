@@ -35,3 +35,10 @@ def test_profile_auto_says_when_several_fit():
 def test_profile_auto_is_silent_without_auto():
     report = lint(token({"alg": "RS256"}, {"aud": "https://login.salesforce.com"}), now=1700000000)
     assert "profile-auto" not in report.names()
+
+
+def test_profile_auto_knows_salesforce_sites_and_my_domain_but_not_lookalikes():
+    for aud in ("https://acme.my.site.com/customers", "https://acme.my.salesforce.com", "https://acme.force.com/s"):
+        assert auto({"alg": "RS256"}, {"aud": aud, "exp": 1700000100})[-1][1].startswith("checked with profile salesforce")
+    got = auto({"alg": "RS256"}, {"aud": "https://evil.example/?.force.com", "exp": 1700000100})
+    assert got[-1][1].startswith("no platform profile fits")
