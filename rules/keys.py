@@ -786,27 +786,21 @@ class KnownSampleKey(Rule):
         from jwtlint.keyparse import spki_fingerprint
 
         known = sample_keys()
+        found: list[tuple[Any, Span | None, str]] = []  # (key, where it is, how the message names it)
         if t.kind == "token":
             # Keys given as objects have no target of their own: say it on the token.
-            keys = [k for k in ctx.keys if k.source in ("", "object")]
-            pairs = [(k, None) for k in keys]
+            sig = t.segment("signature")
+            found = [(k, sig.span() if sig else None, "the key given") for k in ctx.keys if k.source in ("", "object")]
         elif t.kind == "key":
-            pairs = [(b.key, b) for b in t.blocks if b.key is not None]
+            found = [(b.key, b.pem.begin if b.pem is not None and b.form == "pem" else b.span, _where(b)) for b in t.blocks if b.key]
         else:
-            pairs = [(k, None) for k in t.keys]
-        for key, block in pairs:
-            fp = (block.spki_sha256 if block is not None else None) or spki_fingerprint(key)
+            found = [(r.key, r.span, r.where) for r in t.records if r.key is not None]
+        for key, span, who in found:
+            fp = spki_fingerprint(key)
             if fp not in known:
                 continue
-            span = None
-            if block is not None:
-                span = block.pem.begin if block.pem is not None and block.form == "pem" else block.span
-            elif t.kind in ("jwk", "jwks"):
-                span = Span("input", 0, len(getattr(t, "input_text", "") or ""))
-            elif t.kind == "token" and t.segments:
-                span = t.segments[-1].span()
             yield self.finding(
-                f"this {key.describe()} is a published sample key ({known[fp]['published']}): anyone can sign with it",
+                f"{who} ({key.describe()}) is a published sample key ({known[fp]['published']}): anyone can sign with it",
                 span,
                 fix="make your own key (openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem) "
                 "and stop trusting this one",

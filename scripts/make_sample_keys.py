@@ -16,12 +16,12 @@ from pathlib import Path
 from jwtlint.keyparse import parse_key_material, spki_fingerprint
 
 #: Folder -> (where it was published, licence). Paths are relative to the vectors folder.
-SOURCES = {
-    "jwt.io": ("jwt.io default sample keys (jsonwebtoken/jsonwebtoken.github.io)", "MIT to 2022, Apache-2.0 after"),
-    "pyjwt": ("PyJWT test suite, tests/keys (jpadilla/pyjwt)", "MIT"),
+SOURCES = {  # the first place a key was published names it: RFCs before the libraries that copied them
     "rfc-derived-pem": ("RFC 7515 Appendix A / RFC 7520 §3 example keys", "IETF Trust (RFC text)"),
     "latchset-jose-vectors": ("RFC 7515, 7517, 7520 example keys (via latchset/jose tests/vectors)", "IETF Trust (RFC text)"),
     "jose-cookbook": ("RFC 7520 JOSE cookbook keys (ietf-jose/cookbook)", "Unlicense"),
+    "jwt.io": ("jwt.io default sample keys (jsonwebtoken/jsonwebtoken.github.io)", "MIT to 2022, Apache-2.0 after"),
+    "pyjwt": ("PyJWT test suite, tests/keys (jpadilla/pyjwt)", "MIT"),
     "wycheproof": ("Wycheproof JSON Web Signature test keys (C2SP/wycheproof)", "Apache-2.0"),
 }
 KEY_SUFFIXES = (".pem", ".pub", ".priv", ".cer", ".json", ".jwk", ".jwkset", "")
