@@ -109,19 +109,35 @@ class VerifyEvidence(NamedTuple):
 
 def wanted(alg: Any, keys: tuple[KeyInfo, ...]) -> bool:
     """Whether a token with this alg has anything to verify: keys, or an HS* MAC to guess."""
-    return isinstance(alg, str) and alg in JWS_ALGS and (bool(keys) or JWS_ALGS[alg].family == "HMAC")
+    alg = _registered(alg)
+    return alg is not None and (bool(keys) or JWS_ALGS[alg].family == "HMAC")
+
+
+def _registered(alg: Any) -> str | None:
+    """``alg``, or the registered name a misspelling means (``rs256`` -> ``RS256``): alg-unknown
+    reports the spelling, and verification still answers whether the signature is good."""
+    if not isinstance(alg, str):
+        return None
+    if alg in JWS_ALGS:
+        return alg
+    from .algs import nearest
+
+    near = nearest(alg, JWS_ALGS) if len(alg) <= 32 else None
+    return near if near and near.casefold() == alg.casefold().replace("_", "").replace(" ", "") else None
 
 
 def examine(t: Any, keys: tuple[KeyInfo, ...], guess_secrets: bool = True) -> VerifyEvidence | None:
     """The verification evidence for token ``t`` (a TokenTarget), or None when there is nothing to verify."""
-    alg = t.alg
     seg = t.segment("signature")
-    if t.form != "jws" or seg is None or not seg.text or t.signature is None or not wanted(alg, keys):
+    if t.form != "jws" or seg is None or not seg.text or t.signature is None or not wanted(t.alg, keys):
         return None
-    spec = JWS_ALGS[alg]
-    if spec.family not in _KTY_FOR_FAMILY:
+    alg = _registered(t.alg)
+    if JWS_ALGS[alg].family not in _KTY_FOR_FAMILY:
         return None  # none, ML-DSA: nothing jwtlint can verify
-    return _Examiner(t, alg, keys, guess_secrets).run()
+    examiner = _Examiner(t, alg, keys, guess_secrets)
+    if alg != t.alg:
+        examiner.tried.append(f"alg {t.alg!r} read as {alg}")
+    return examiner.run()
 
 
 class _Examiner:

@@ -319,3 +319,13 @@ def test_der_signature_with_the_wrong_key(p256):
 def test_oct_keyinfo_is_accepted_as_key():
     token = jwt.encode(CLAIMS, STRONG, "HS256")
     assert names(lint(token, key=from_secret(STRONG), now=NOW)) == []
+
+
+def test_misspelled_alg_is_verified_as_the_registered_name(rsa_key):
+    """alg-unknown names the spelling; verification still answers, reading 'rs256' as RS256."""
+    si = signing_input({"alg": "rs256"})
+    token = si + "." + b64(rsa_key.sign(si.encode(), padding.PKCS1v15(), hashes.SHA256()))
+    assert names(lint(token, key=rsa_key.public_key(), now=NOW)) == ["alg-unknown"]
+    other = rsa.generate_private_key(65537, 2048).public_key()
+    found = {f.name: f for f in lint(token, key=other, now=NOW).findings}
+    assert "read as RS256" in found["signature-invalid"].message
