@@ -191,7 +191,7 @@ def collect(paths: Iterable[str], include: list[str] | None = None, exclude: lis
             if why:
                 skipped.append((shown, why))
                 continue
-            rel = _relative(path, root)
+            rel = _relative(path, root) if include or exclude else ""
             if exclude and any(glob_match(rel, g) for g in exclude):
                 skipped.append((shown, "excluded by configuration"))
                 continue
@@ -484,19 +484,24 @@ def scan(
     paths = list(paths or ["."])
     files, skipped = collect(paths, cfg["include"], cfg["exclude"], cfg.root)
     when = time.time() if now is None else now
-    work = [_job(path, shown, cfg, when, show_secrets, make_context) for path, shown in files]
+    contexts: dict[tuple[Any, ...], Context] = {}  # one per distinct setting, not one per file
+    work = [_job(path, shown, cfg, when, show_secrets, make_context, contexts) for path, shown in files]
     results = _run_all(work, jobs)
     result = ScanResult(results, skipped, Severity.parse(cfg["fail-on"]), show_secrets)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _job(path: str, shown: str, cfg: Any, now: float, show_secrets: bool, make_context: Any) -> FileJob:
+def _job(path: str, shown: str, cfg: Any, now: float, show_secrets: bool, make_context: Any,
+         contexts: dict[tuple[Any, ...], Context]) -> FileJob:  # fmt: skip
     c = cfg.for_path(path)
-    ctx = make_context(
-        audience=c["aud"], issuer=c["iss"], now=now, leeway=c["leeway"], max_lifetime=c["max-lifetime"],
-        show_secrets=show_secrets,
-    )  # fmt: skip
+    key = (_tuple(c["aud"]), c["iss"], c["leeway"], c["max-lifetime"])
+    ctx = contexts.get(key)
+    if ctx is None:
+        ctx = contexts[key] = make_context(
+            audience=c["aud"], issuer=c["iss"], now=now, leeway=c["leeway"], max_lifetime=c["max-lifetime"],
+            show_secrets=show_secrets,
+        )  # fmt: skip
     return FileJob(path, shown, _tuple(c["select"]), _tuple(c["ignore"]), ctx)
 
 
