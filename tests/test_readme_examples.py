@@ -7,6 +7,7 @@ milliseconds; PyJWT (the verifier under test) is caught accepting a padded token
 """
 
 import re
+import warnings
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,27 @@ def test_verifier_example_catches_pyjwt_accepting_padding(run):
 
 def test_fault_count_in_the_readme_is_current():
     assert f"`strategies.FAULTS` lists all {len(strategies.FAULTS)}," in README.read_text(encoding="utf-8")
+
+
+def test_what_the_readme_says_pyjwt_accepts():
+    import jwt
+    from hypothesis import Phase, find, settings
+
+    text = README.read_text(encoding="utf-8")
+    paragraph = text[text.index("(PyJWT 2.15 also accepts") :].split(")\n", 1)[0]
+    named = [n for n in re.findall(r"`([a-z0-9-]+)`", paragraph) if n in strategies.FAULTS]
+    names = [*named, "time-not-numeric", "time-in-milliseconds"]  # "exp as a string", "exp alone in ms"
+    assert "duplicate-json-member" in names and len(names) == 11
+
+    def accepted(case) -> bool:
+        try:
+            with warnings.catch_warnings():  # PyJWT warns about short HMAC keys, then accepts them
+                warnings.simplefilter("ignore")
+                jwt.decode(case.token, case.key, algorithms=[case.alg], audience=case.audience, issuer=case.issuer)
+        except jwt.InvalidTokenError:
+            return False
+        return True
+
+    for name in names:  # find() raises NoSuchExample if PyJWT rejects every drawn case
+        find(strategies.broken_tokens(fault=name, alg="HS256" if name == "weak-hmac-secret" else "RS256"),
+             accepted, settings=settings(max_examples=50, database=None, phases=[Phase.generate]))  # no shrinking
