@@ -116,6 +116,7 @@ GITHUB = (
     "generating-a-json-web-token-jwt-for-a-github-app"
 )
 GOOGLE = "https://developers.google.com/identity/protocols/oauth2/service-account#error-codes"
+ENTRA = "https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes"
 
 ENTRIES: tuple[Entry, ...] = (
     # --- PyJWT
@@ -276,6 +277,16 @@ ENTRIES: tuple[Entry, ...] = (
                  "ID, sub not the Services ID, aud not https://appleid.apple.com, or valid for more than six months",
                  ("apple-alg-kid", "apple-claims", "apple-lifetime"), CHECK + " --profile apple-client-secret"),
            EXPIRED)),
+    # --- Microsoft Entra ID
+    Entry("Microsoft Entra ID token endpoint", "AADSTS700024: Client assertion is not within its valid time range.{}",
+          ENTRA, (EXPIRED, CLOCK, Cause("the client assertion lives too long or its exp is in another unit",
+                                        ("client-assertion-lifetime", "time-in-milliseconds"),
+                                        CHECK + " --profile rfc7523-client-assertion"))),
+    Entry("Microsoft Entra ID token endpoint", "AADSTS700027: Client assertion contains an invalid signature.{}",
+          ENTRA, (WRONG_KEY, Cause("the header lacks the certificate's x5t/kid, or alg is not the registered key's",
+                                   ("client-assertion-alg", "kid-not-found", "alg-key-mismatch"),
+                                   CHECK_KEY + " --profile rfc7523-client-assertion"), ENCODING)),
+    Entry("Microsoft Entra ID", "AADSTS50027: JWT token is invalid or malformed.{}", ENTRA, (SEGMENTS, BAD_B64, NOT_JSON)),
     # --- Okta / Auth0
     Entry("Okta token endpoint", "The client_assertion signature is invalid.",
           "https://support.okta.com/help/s/article/error-occurs-during-authentication-due-to-invalid-client-assertion-signature",

@@ -50,7 +50,7 @@ def test_the_table_is_big_cited_and_names_real_rules():
     assert len(ENTRIES) >= 40
     sources = " ".join(e.source for e in ENTRIES)
     for lib in ("PyJWT", "jwcrypto", "python-jose", "jsonwebtoken", "jose (", "java-jwt", "jjwt", "Nimbus",
-                ".NET", "Salesforce token endpoint", "Salesforce Apex", "Google", "Apple", "GitHub", "Okta", "Auth0"):
+                ".NET", "Salesforce token endpoint", "Salesforce Apex", "Google", "Apple", "GitHub", "Okta", "Auth0", "Entra"):
         assert lib in sources, lib
     rules = registry().by_key
     for e in ENTRIES:
