@@ -51,7 +51,12 @@ def extract(text: str, path: str | None = None) -> list[TokenTarget]:
 
     keys = key_targets(text, path)
     if keys is not None:
-        return keys[: limits.MAX_TARGETS]
+        # A paste can hold a token beside a PEM key: the token is read from the text around the blocks.
+        from .keyparse import outside_pem
+
+        rest = outside_pem(text, keys)
+        tokens = extract(rest, path) if rest is not None and "eyJ" in rest else []
+        return (tokens + keys)[: limits.MAX_TARGETS]
     return [_parse(c, _origin(text, c.start + c.token_start, path)) for c in candidates(text)[: limits.MAX_TARGETS]]
 
 

@@ -88,6 +88,20 @@ def key_targets(text: str, path: str | None = None) -> list[Any] | None:
     return parse_key_material(text, origin) if looks_like_key(text) else None
 
 
+def outside_pem(text: str, targets: list[Any]) -> str | None:
+    """``text`` with its PEM blocks blanked (same length, line breaks kept), for the tokens around them;
+    None when the key material is not PEM (DER, base64, OpenSSH and JWK inputs hold nothing else)."""
+    spans = [b.span for t in targets if getattr(t, "form", None) == "pem" for b in t.blocks]
+    if not spans:
+        return None
+    out, pos = [], 0
+    for span in sorted(spans):
+        out += [text[pos : span.start], re.sub(r"[^\n]", " ", text[span.start : span.end])]
+        pos = max(pos, span.end)
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def parse_key_material(data: str | bytes, origin: Origin | None = None) -> list[Any]:
     """Every key in ``data``, as targets (``KeyTarget``; JWK/JWKS targets from ``jwtlint.jwkparse``).
 

@@ -308,3 +308,15 @@ def test_service_account_json_is_read_as_the_pem_it_holds(rsa_key):
 def test_armor_floods_stop_at_the_block_limit(flood):
     (t,) = parse_key_material(flood * (limits.MAX_INPUT_CHARS // len(flood)))
     assert len(t.blocks) == limits.MAX_KEY_BLOCKS and not t.keys
+
+
+def test_a_token_pasted_beside_a_pem_key_is_linted_too(rsa_key):
+    from jwtlint import lint
+
+    token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLWJ5dGVzLWhlcmUtMzItYnl0ZXM"
+    public = rsa_key.public_key().public_bytes(ENC.PEM, PUB.SubjectPublicKeyInfo).decode()
+    report = lint(f"the token:\n{token}\nand the key:\n{public}")
+    (tok, key) = report.targets
+    assert tok.kind == "token" and tok.target.text == token and tok.target.origin.line == 2
+    assert key.kind == "key" and key.target.keys[0].kty == "RSA"
+    assert [t.kind for t in lint(public).targets] == ["key"]
