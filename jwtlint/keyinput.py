@@ -40,8 +40,24 @@ def resolve(key: Any = None, secret: Any = None, jwks: Any = None) -> tuple[tupl
             targets += found
             keys += [k for t in found for k in getattr(t, "keys", ())]
         else:
-            keys.append(from_crypto(value, source="object"))
+            keys.append(_from_object(value))
     return tuple(keys), targets
+
+
+_objects: dict[int, tuple[Any, KeyInfo]] = {}
+
+
+def _from_object(obj: Any) -> KeyInfo:
+    """``from_crypto`` for a key object, remembered for the last few objects: a test suite or a
+    service linting every token with the same key object should not pay for it each time."""
+    hit = _objects.get(id(obj))
+    if hit is not None and hit[0] is obj:
+        return hit[1]
+    info = from_crypto(obj, source="object")
+    if len(_objects) >= 16:
+        _objects.pop(next(iter(_objects)))
+    _objects[id(obj)] = (obj, info)
+    return info
 
 
 def read_secret(secret: Any) -> bytes:
