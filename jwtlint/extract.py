@@ -19,6 +19,8 @@ What people really commit, and how it is read:
   over unescaped), or built line by line from string literals in code;
   a block whose body is a placeholder (``MIIE...``) is no key and is left out;
 - a JWK or JWKS as a JSON object (``{"kty": ...}``, ``{"keys": [{"kty": ...}]}``);
+  one with placeholder values (``"n": "..."``) is an illustration and left out, as is a
+  token elided with an ellipsis (``eyJhbGciOi...``);
   JavaScript object literals and YAML mappings are not read.
 
 Files larger than ``limits.SCAN_CHUNK_BYTES`` are read in chunks that
@@ -229,6 +231,14 @@ def _token(buf: bytes, at: int, eof: bool = True) -> _Hit | None:
         end = piece_end
         how = kind
     text = b"".join(pieces)
+    if b"..." in text or buf[end : end + 3] == "…".encode():
+        # Elided in documentation ("eyJhbGciOi...", "eyJ…"): an illustration, not a token;
+        # unless a whole signed token comes before the ellipsis (prose: "use eyJ...sig...").
+        cut = text.split(b"...", 1)[0]
+        segments = cut.split(b".")
+        if how or len(segments) != 3 or len(segments[2]) < 16:
+            return None
+        text, end = cut, at + len(cut)
     if text.count(b".") == 3 and text.endswith(b"."):  # a sentence's full stop after a JWS
         text, end = text[:-1], end - 1
     if text.count(b".") < 1 or len(text.split(b".", 1)[0]) < 8 or len(text) < 16:
@@ -347,7 +357,7 @@ def _json_key(buf: bytes, at: int, needle: bytes, eof: bool = True) -> _Hit | No
             break
         text = buf[opening : close + 1].decode("utf-8", "replace")
         if found is None:
-            if not (isinstance(value, dict) and "kty" in value):
+            if not (isinstance(value, dict) and "kty" in value) or _placeholder(value):
                 return None
             found = _Hit("jwk", text, opening, close + 1)
             continue
@@ -357,6 +367,11 @@ def _json_key(buf: bytes, at: int, needle: bytes, eof: bool = True) -> _Hit | No
         if not isinstance(value, list):  # {"keys": [ ... ]}: one array level between a key and its set
             break
     return found
+
+
+def _placeholder(jwk: dict) -> bool:
+    """A JWK written for the reader (``"n": "..."``, ``"d": "<private exponent>"``), not a key."""
+    return any(isinstance(v, str) and ("..." in v or "…" in v or v.startswith("<")) for v in jwk.values())
 
 
 def _matching_brace(buf: bytes, opening: int) -> int | None:

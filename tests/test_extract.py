@@ -240,3 +240,15 @@ def test_digest_survives_moves_and_hides_the_text():
 def test_same_line_suppression_of_a_target_does_not_reach_the_next_line():
     a, b = tokens(f"A={TOKEN}  # jwtlint: ignore\nB={TOKEN}\n")
     assert a.suppressed == frozenset() and b.suppressed is None
+
+
+def test_elided_tokens_and_placeholder_jwks_are_illustrations():
+    doc = (
+        'AUTH = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.Qm9i..."\n'
+        "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9…\n"
+        '{"kty": "RSA", "n": "...", "e": "AQAB"}\n'
+        '{"kty": "EC", "d": "<private key>", "crv": "P-256"}\n'
+    )
+    assert found(doc) == []
+    (t,) = tokens(f"see {TOKEN}... and more")  # a whole token, then an ellipsis in prose
+    assert t.text == TOKEN
