@@ -168,7 +168,8 @@ class _Examiner:
         if fitting:
             self.tried.append(f"{self.alg} with {_describe(fitting)}")
         ev = self._diagnose(ev, usable, fitting)
-        return ev._replace(refused=tuple(self.refused), tried=tuple(self.tried))
+        # With several keys the same probes are tried for each: say each kind once.
+        return ev._replace(refused=tuple(self.refused), tried=tuple(dict.fromkeys(self.tried)))
 
     def _diagnose(self, ev: VerifyEvidence, usable: list[KeyInfo], fitting: list[KeyInfo]) -> VerifyEvidence:
         for k in fitting:
@@ -230,7 +231,7 @@ class _Examiner:
         if self.family == "RSA-PSS" and _verify_pss_any_salt(k, self.alg, self.data, self.sig):
             return {"padding": "pss-salt"}
         if candidates:
-            self.tried.append(f"{', '.join(candidates)} with the same key")
+            self.tried.append(f"{', '.join(candidates)} with {'the same key' if len(self.keys) == 1 else 'each key'}")
         return None
 
     def _secret_facts(self, ev: VerifyEvidence, key: KeyInfo | None) -> VerifyEvidence:
