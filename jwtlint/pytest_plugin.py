@@ -8,7 +8,9 @@ with ``--jwtlint-aud`` and ``--jwtlint-now`` on top::
         jwtlint.assert_valid(issue_token())   # or jwtlint(issue_token())
 
 This module is imported by every pytest run in an environment where jwtlint
-is installed, so it imports nothing of jwtlint until the fixture is used.
+is installed: importing it costs the ``jwtlint`` package (about 70 ms, no
+rules loaded); configuration, rules and ``jwtlint.testing`` wait until the
+fixture is used.
 """
 
 from __future__ import annotations

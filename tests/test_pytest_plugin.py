@@ -238,3 +238,10 @@ def test_secret_verifies_the_signature():
         assert_valid_jwt(token, now=NOW, secret=SECRET + "-rotated")
     assert SECRET not in str(info.value)  # neither secret is printed
     assert token.rsplit(".", 1)[1] not in str(info.value)  # nor the whole signature
+
+
+def test_plugin_is_registered_through_the_pytest11_entry_point():
+    from importlib.metadata import entry_points
+
+    found = [ep.value for ep in entry_points(group="pytest11") if ep.name == "jwtlint"]
+    assert found == ["jwtlint.pytest_plugin"]
