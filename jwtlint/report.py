@@ -67,6 +67,8 @@ class Report:
         Returns the report itself otherwise, so calls chain:
         ``claims = lint(token).raise_for_findings().targets[0].target.payload``.
         """
+        if fail_on is not None and not isinstance(fail_on, (str, Severity)):
+            raise TypeError(f"fail_on takes 'error', 'warning', 'info' or a Severity, not {type(fail_on).__name__}")
         level = self.fail_on if fail_on is None else Severity.parse(fail_on)
         bad = [f for f in self.findings if f.severity >= level]
         if bad:

@@ -98,6 +98,8 @@ def assert_valid_jwt(
     """
     __tracebackhide__ = True  # pytest: the failure points at the caller's line
     token = _check_input(token, "assert_valid_jwt")
+    if not isinstance(fail_on, (str, Severity)):
+        raise TypeError(f"fail_on takes 'error', 'warning', 'info' or a Severity, not {type(fail_on).__name__}")
     level = Severity.parse(fail_on)
     now = time.time() if now is None else float(now)
     options = _lint_options(

@@ -56,6 +56,8 @@ def test_fail_on_lowers_the_bar():
     assert info.value.fail_on is Severity.WARNING
     with pytest.raises(ValueError):
         report.raise_for_findings(fail_on="fatal")
+    with pytest.raises(TypeError, match="not int"):
+        report.raise_for_findings(fail_on=3)
 
 
 def test_message_never_prints_a_whole_signature():

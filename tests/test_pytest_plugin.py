@@ -184,6 +184,8 @@ def test_fail_on_warning():
     assert_valid_jwt(token, now=NOW)
     with pytest.raises(JwtAssertionError, match=r"\(exp-missing\)"):
         assert_valid_jwt(token, now=NOW, fail_on="warning")
+    with pytest.raises(TypeError, match="not NoneType"):
+        assert_valid_jwt(token, now=NOW, fail_on=None)
 
 
 @pytest.mark.parametrize(
