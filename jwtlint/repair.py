@@ -4,6 +4,7 @@ What it repairs, from the evidence the parser recorded and the ``fixed``
 values the rules produce:
 
 - wrappers (``Bearer``, quotes, form fields, URLs) and whitespace are dropped;
+- a misspelled ``alg`` (``rs256``) is spelled as registered;
 - header and payload are re-encoded as base64url without padding;
 - ``exp``/``nbf``/``iat`` in milliseconds, microseconds, nanoseconds, .NET
   ticks or as numeric strings become NumericDate seconds;
@@ -77,6 +78,18 @@ def _repair_one(t: Any, findings: tuple[Any, ...], signer: Any) -> Repair:
     if t.whitespace:
         notes.append(f"removed {len(t.whitespace)} whitespace character(s)")
 
+    if t.payload_unencoded:
+        raise RepairError("the payload is unencoded (RFC 7797 b64:false): jwtlint fix does not rewrite such tokens")
+    header_bytes, alg = head.b64.decoded, t.alg
+    from .verify import _registered
+
+    if isinstance(alg, str) and alg not in JWS_ALGS and _registered(alg):
+        # A misspelled alg ('rs256') is rejected by every verifier: use the name it means.
+        header = dict(t.header)
+        header["alg"] = alg = _registered(alg)
+        header_bytes = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        changes.append(Change("header", "alg", json.dumps(t.alg), json.dumps(alg)))
+        notes.append(f"alg {t.alg!r} spelled as registered: {alg}")
     payload_bytes = body.b64.decoded
     times = _seconds(t)
     if times:
@@ -86,9 +99,9 @@ def _repair_one(t: Any, findings: tuple[Any, ...], signer: Any) -> Repair:
             changes.append(Change("payload", name, json.dumps(before), str(after)))
         payload_bytes = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         notes.append("times in seconds: " + ", ".join(times))
-    new_head, new_body = b64url_encode(head.b64.decoded), b64url_encode(payload_bytes)
-    for seg, new in ((head, new_head), (body, new_body)):
-        if seg.text != new and not (seg is body and times):
+    new_head, new_body = b64url_encode(header_bytes), b64url_encode(payload_bytes)
+    for seg, new, rewritten in ((head, new_head, alg != t.alg), (body, new_body, bool(times))):
+        if seg.text != new and not rewritten:
             changes.append(Change(seg.role, "encoding", _short(seg.text), _short(new)))
     if new_head != head.text or new_body != body.text:
         notes.append("header/payload re-encoded as base64url without padding")
@@ -101,7 +114,6 @@ def _repair_one(t: Any, findings: tuple[Any, ...], signer: Any) -> Repair:
         notes.append("signature converted (" + _why(findings) + ")")
 
     if signer is not None:
-        alg = t.alg
         signature = b64url_encode(sign(signer, alg, signing_input.encode("ascii")))
         notes.append(f"signed again with {alg} and the key given")
         return Repair(f"{signing_input}.{signature}", tuple(changes), tuple(notes), False, True)

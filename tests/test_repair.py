@@ -108,3 +108,12 @@ def test_cli_fix_hs256_with_secret_file(tmp_path):
     assert result.exit_code == 0
     new = result.output.splitlines()[0]
     assert jwt.decode(new, secret, algorithms=["HS256"], options={"verify_exp": False})["exp"] == NOW + 60
+
+
+def test_fix_spells_a_misspelled_alg_and_signs(rsa_key):
+    si = base64.urlsafe_b64encode(b'{"alg":"rs256","typ":"JWT"}').rstrip(b"=").decode() + ".eyJzdWIiOiIxIn0"
+    token = si + "." + base64.urlsafe_b64encode(rsa_key.sign(si.encode(), padding.PKCS1v15(), hashes.SHA256())).decode()
+    (fixed,) = repair(token, key=rsa_key)
+    assert jwt.get_unverified_header(fixed.token) == {"alg": "RS256", "typ": "JWT"}
+    assert jwt.decode(fixed.token, rsa_key.public_key(), algorithms=["RS256"]) == {"sub": "1"}
+    assert ("header", "alg", '"rs256"', '"RS256"') in fixed.changes
