@@ -120,6 +120,10 @@ def render(t: TokenTarget, now: float, style: Style, show_secrets: bool = False)
                 what += ", ASN.1 DER (r, s)"
             elif t.signature and t.signature.ascii_kind:
                 what += f", printable {t.signature.ascii_kind} text of {t.signature.ascii_decoded_length} bytes"
+            ev = t.verification  # jwtlint.verify: say so when it verifies (failures are findings)
+            if ev is not None and ev.verified:
+                kid = f", kid {ev.verified_by.kid!r}" if ev.verified_by.kid is not None else ""
+                what += f"; verifies with the {ev.verified_by.describe()}{kid}"
             out.append(f"{style.bold('signature')}  {what}")
             continue
         if t.form == "jwe" and seg.role != "header":

@@ -194,3 +194,20 @@ def test_guessing_a_long_token_stays_within_its_budget():
     found, tried, _ = verify.guess_secret("HS256", t.text.rsplit(".", 1)[0].encode(), t.signature.raw)
     assert found is None and tried > 0
     assert time.perf_counter() - start < limits.SECRET_GUESS_SECONDS + 0.06
+
+
+def test_text_report_says_the_signature_verifies(tmp_path):
+    from cryptography.hazmat.primitives import serialization as ser
+    from typer.testing import CliRunner
+
+    from jwtlint.cli import app
+
+    k = rsa.generate_private_key(65537, 2048)
+    (tmp_path / "pub.pem").write_bytes(k.public_key().public_bytes(ser.Encoding.PEM, ser.PublicFormat.SubjectPublicKeyInfo))
+    token = jwt.encode({"x": 1, "exp": NOW + 60}, k, "RS256")
+    out = CliRunner().invoke(app, ["check", token, "--key", str(tmp_path / "pub.pem"), "--now", str(NOW)]).output
+    assert "signature  256 bytes; verifies with the RSA 2048-bit public key" in out
+    other = rsa.generate_private_key(65537, 2048)
+    (tmp_path / "other.pem").write_bytes(other.public_key().public_bytes(ser.Encoding.PEM, ser.PublicFormat.SubjectPublicKeyInfo))
+    out = CliRunner().invoke(app, ["check", token, "--key", str(tmp_path / "other.pem"), "--now", str(NOW)]).output
+    assert "verifies with" not in out and "signature-invalid" in out
