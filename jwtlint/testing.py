@@ -59,8 +59,8 @@ def _lint_options(options: dict[str, Any]) -> dict[str, Any]:
         if name not in accepted:
             raise TypeError(f"this jwtlint cannot check {name}= yet (jwtlint.lint has no such option)")
         out[name] = value
-    if (out.get("key") is not None or out.get("secret") is not None) and _VERIFY_RULE not in registry().by_key:
-        raise TypeError("this jwtlint cannot verify signatures yet: key= and secret= need the signature-invalid rule")
+    if any(out.get(k) is not None for k in ("key", "secret", "jwks")) and _VERIFY_RULE not in registry().by_key:
+        raise TypeError("this jwtlint cannot verify signatures: key=, secret= and jwks= need the signature-invalid rule")
     return out
 
 
@@ -75,6 +75,7 @@ def assert_valid_jwt(
     *,
     key: Any = None,
     secret: bytes | str | None = None,
+    jwks: Any = None,
     audience: str | Iterable[str] | None = None,
     issuer: str | None = None,
     profile: str | None = None,
@@ -87,8 +88,8 @@ def assert_valid_jwt(
 ) -> Report:
     """Fail unless ``token`` is one well-formed token with no finding at or above ``fail_on``.
 
-    ``key`` (a cryptography key object or ``KeyInfo``) or ``secret`` (HMAC
-    bytes) must verify its signature; ``audience`` / ``issuer`` are what your
+    ``key`` (a cryptography key object, key text such as a PEM, or ``KeyInfo``),
+    ``secret`` (HMAC bytes) or ``jwks`` (JWKS JSON text) must verify its signature; ``audience`` / ``issuer`` are what your
     verifier expects; ``profile`` names a platform profile; ``now`` is epoch
     seconds (default: the clock). Returns the ``Report`` when the token passes.
 
@@ -103,13 +104,15 @@ def assert_valid_jwt(
     level = Severity.parse(fail_on)
     now = time.time() if now is None else float(now)
     options = _lint_options(
-        dict(key=key, secret=secret, audience=audience, issuer=issuer, profile=profile, leeway=leeway,
+        dict(key=key, secret=secret, jwks=jwks, audience=audience, issuer=issuer, profile=profile, leeway=leeway,
              max_lifetime=max_lifetime, select=select, ignore=ignore)
     )  # fmt: skip
     report = lint(token, now=now, fail_on=level, **options)
+    # The keys given to verify with are linted too (their targets follow the token's); the input itself
+    # must hold exactly one token.
     tokens = [t for t in report.targets if t.kind == "token"]
-    if len(report.targets) != 1 or len(tokens) != 1:
-        kinds = ", ".join(t.kind for t in report.targets) or "nothing"
+    if len(tokens) != 1:
+        kinds = ", ".join(t.kind for t in report.targets if t.target.origin.path is None) or "nothing"
         raise JwtAssertionError(f"expected one token, found {kinds}", report)
     bad = [f for f in report.findings if f.severity >= level]
     if bad:

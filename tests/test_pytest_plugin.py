@@ -247,3 +247,17 @@ def test_plugin_is_registered_through_the_pytest11_entry_point():
 
     found = [ep.value for ep in entry_points(group="pytest11") if ep.name == "jwtlint"]
     assert found == ["jwtlint.pytest_plugin"]
+
+
+def test_jwks_verifies_and_names_a_missing_kid():
+    import json
+
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    jwk = json.loads(jwt.algorithms.ECAlgorithm.to_jwk(key.public_key()))
+    jwks = json.dumps({"keys": [{**jwk, "kid": "k1", "use": "sig", "alg": "ES256"}]})
+    claims = {"sub": "u1", "iat": NOW - 10, "exp": NOW + 600}
+    assert_valid_jwt(jwt.encode(claims, key, algorithm="ES256", headers={"kid": "k1"}), jwks=jwks, now=NOW)
+    with pytest.raises(JwtAssertionError, match=r"\(kid-not-found\)"):
+        assert_valid_jwt(jwt.encode(claims, key, algorithm="ES256", headers={"kid": "k2"}), jwks=jwks, now=NOW)
