@@ -53,7 +53,8 @@ _SUPPRESS = re.compile(rb"jwtlint:\s*ignore(?:\[([^\]\n]*)\])?")
 _QUOTES = b"\"'`"
 #: Where a target can start. A JWKS is found from the "kty" of its first key (each
 #: ``bytes.find`` is a pass over the buffer: fewer needles, faster scans).
-_NEEDLES = (b"eyJ", b"-----BEGIN ", b'"kty"')
+NEEDLES = (b"eyJ", b"-----BEGIN ", b'"kty"')
+_NEEDLES = NEEDLES
 #: Widths at which tools wrap base64 (GNU base64 and PEM: 76 and 64).
 _WRAP_WIDTHS = (64, 76)
 
@@ -111,7 +112,7 @@ def iter_found(stream: BinaryIO, chunk_size: int | None = None) -> Iterator[Foun
     eof = False
     while not eof:
         more = stream.read(chunk_size)
-        eof = len(more) < chunk_size
+        eof = not more  # only an empty read is the end: an unbuffered read may return less
         buf += more
         if not buf:
             break

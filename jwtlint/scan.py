@@ -16,8 +16,9 @@ so with the default ``--fail-on error`` examples never block a commit, yet
 ``--fail-on warning`` still shows a broken example. A token whose ``exp``
 is in milliseconds is no example: verifiers read it as far in the future.
 
-Many bytes are read by a process pool (both cores); a few files run in
-this process, where starting workers would cost more than it saves.
+Many bytes: ``grep`` first lists the files that can hold a target at all
+(``jwtlint/prefilter.py``), then a process pool (every core) reads those;
+a few files run in this process, where that would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -303,7 +304,9 @@ def scan_rules(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -
 def scan_file(job: FileJob) -> FileResult:
     """Read one file and lint what it holds. Never raises: problems become ``skipped`` or ``error``."""
     try:
-        with open(job.path, "rb") as fh:
+        # Unbuffered: each chunk is one read() straight into its bytes object (a buffered
+        # reader copies every byte twice, which costs as much as searching them).
+        with open(job.path, "rb", buffering=0) as fh:
             size = os.fstat(fh.fileno()).st_size
             if size > limits.MAX_SCAN_FILE_BYTES:
                 return FileResult(job.shown, size, skipped=f"larger than {limits.MAX_SCAN_FILE_BYTES >> 20} MiB")
@@ -509,17 +512,49 @@ def _tuple(v: list[str] | None) -> tuple[str, ...] | None:
     return tuple(v) if v else None
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _run_all(work: list[FileJob], jobs: int | None) -> list[FileResult]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    total = 0
-    for j in work:
-        try:
-            total += os.path.getsize(j.path)
-        except OSError:
-            pass
+    total = sum(_size(j.path) for j in work)
     # Check every selector once, here, so a bad one is one error and not one per worker.
     for sel in {(j.select, j.ignore) for j in work}:
         scan_rules(*sel)
+    if len(work) < _MIN_POOL_FILES or total < _MIN_POOL_BYTES:
+        return [scan_file(j) for j in work]
+    from .prefilter import candidates
+
+    maybe = candidates([j.path for j in work], workers)
+    if maybe is not None:  # files without a needle: only checked for being skipped (binary, size)
+        results: dict[int, FileResult] = {i: _sniff(j) for i, j in enumerate(work) if j.path not in maybe}
+        rest = [(i, j) for i, j in enumerate(work) if j.path in maybe]
+        for (i, _), r in zip(rest, _read_all([j for _, j in rest], workers)):
+            results[i] = r
+        return [results[i] for i in range(len(work))]
+    return _read_all(work, workers)
+
+
+def _sniff(job: FileJob) -> FileResult:
+    """What ``scan_file`` says of a file that holds no target: scanned, or skipped and why."""
+    try:
+        with open(job.path, "rb", buffering=0) as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > limits.MAX_SCAN_FILE_BYTES:
+                return FileResult(job.shown, size, skipped=f"larger than {limits.MAX_SCAN_FILE_BYTES >> 20} MiB")
+            if b"\0" in fh.read(limits.BINARY_SNIFF_BYTES):
+                return FileResult(job.shown, size, skipped="binary")
+            return FileResult(job.shown, size)
+    except OSError as exc:
+        return FileResult(job.shown, 0, error=f"cannot read {job.shown}: {exc.strerror or exc}")
+
+
+def _read_all(work: list[FileJob], workers: int) -> list[FileResult]:
+    total = sum(_size(j.path) for j in work)
     if workers <= 1 or len(work) < _MIN_POOL_FILES or total < _MIN_POOL_BYTES:
         return [scan_file(j) for j in work]
     import multiprocessing

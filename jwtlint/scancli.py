@@ -77,7 +77,9 @@ def _emit(result, fmt: str, verbose: bool) -> None:
     if fmt == "json":
         import json
 
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        # Compact: a scan report can hold thousands of targets, and json's C encoder only
+        # runs without indent (pipe it through `python -m json.tool` to read it).
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, separators=(",", ":")))
     elif fmt in ("sarif", "github"):
         from .baseline import fingerprints
 

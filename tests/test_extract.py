@@ -252,3 +252,13 @@ def test_elided_tokens_and_placeholder_jwks_are_illustrations():
     assert found(doc) == []
     (t,) = tokens(f"see {TOKEN}... and more")  # a whole token, then an ellipsis in prose
     assert t.text == TOKEN
+
+
+def test_short_reads_are_not_the_end_of_the_file():
+    class Trickle(io.BytesIO):
+        def read(self, n=-1):  # like a pipe or an interrupted read(): fewer bytes than asked
+            return super().read(min(n, 5) if n and n > 0 else n)
+
+    src = f"x = 1\nTOKEN = '{TOKEN}'\n" + PKCS1
+    got = [(f.kind, f.line, f.text) for f in iter_found(Trickle(src.encode()), chunk_size=64)]
+    assert got == [(f.kind, f.line, f.text) for f in found(src)] and len(got) == 2

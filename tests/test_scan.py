@@ -220,3 +220,19 @@ def test_process_pool_gives_the_same_result(tmp_path):
     two = scan([str(tmp_path)], now=NOW, jobs=2)
     key = lambda r: sorted((t.target.origin, tuple(f.name for f in t.findings)) for t in r.report.targets)  # noqa: E731
     assert key(one) == key(two) and len(one.report.targets) == 40
+
+
+def test_grep_prefilter_gives_the_same_result(tmp_path, monkeypatch):
+    for i in range(30):
+        body = ("x = 1  # é\n" * 30000) + (f"T = '{LIVE}'\n" if i % 3 == 0 else "") + (PKCS1 if i % 10 == 1 else "")
+        (tmp_path / f"f{i}.py").write_text(body)
+    (tmp_path / "blob.bin").write_bytes(b"\0" * 10 + b"x" * 100)
+    with_grep = scan([str(tmp_path)], now=NOW)
+    monkeypatch.setenv("JWTLINT_NO_GREP", "1")
+    without = scan([str(tmp_path)], now=NOW)
+    key = lambda r: (  # noqa: E731
+        sorted((t.target.origin, tuple(f.name for f in t.findings)) for t in r.report.targets),
+        sorted(r.all_skipped), len(r.scanned), r.bytes,
+    )
+    assert key(with_grep) == key(without)
+    assert len(with_grep.report.targets) == 10 + 3 and ("blob.bin" in str(with_grep.all_skipped))
