@@ -128,3 +128,20 @@ def test_github_escaping():
     assert line == "::notice file=dir/a%2Cb%3Ac.py,line=3,col=7,title=JWT404 expired::line1%0Aline2: 50%25%0Afix: x, y"
     report = scanned(PKCS1)
     assert len(to_github(report).splitlines()) == len(report.findings)  # one line per finding
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github"])
+def test_check_command_formats(fmt):
+    from typer.testing import CliRunner
+
+    from jwtlint.cli import app
+
+    bad = jwt.encode({"sub": "x", "exp": NOW + 60}, "k" * 32, algorithm="HS256") + "=="
+    res = CliRunner().invoke(app, ["check", bad, "--format", fmt, "--now", str(NOW)])
+    assert res.exit_code == 1, res.output
+    if fmt == "sarif":
+        doc = json.loads(res.stdout)
+        validate(doc)
+        assert "JWT204" in {r["ruleId"] for r in doc["runs"][0]["results"]}
+    else:
+        assert "::error title=JWT204 base64-padding::" in res.stdout
