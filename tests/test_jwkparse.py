@@ -172,7 +172,7 @@ def test_any_jwk_shaped_json_is_parsed_and_linted_without_a_crash():
 
     from jwtlint import lint
 
-    @settings(max_examples=120, deadline=None)
+    @settings(max_examples=60, deadline=None)
     @given(_jwk_like())
     def check(doc):
         text = json.dumps(doc)
