@@ -243,6 +243,9 @@ class TokenTarget(NamedTuple):
 
     kind = "token"
 
+    def __repr__(self) -> str:  # a repr (test failure, log) never shows the signature or an embedded key
+        return f"TokenTarget({self.form}, {self.origin.label()}, {len(self.text)} characters)"
+
     def segment(self, role: str) -> Segment | None:
         for seg in self.segments:
             if seg.role == role:

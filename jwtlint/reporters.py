@@ -17,7 +17,7 @@ def _part_text(target, part: str) -> str | None:
     return seg.text if seg is not None else None
 
 
-def excerpt(target, span: Span) -> list[str]:
+def excerpt(target, span: Span, show_secrets: bool = False) -> list[str]:
     """Lines showing the characters a span points at, marked, with a little context.
 
     A long span shows only its start; for a header or payload span the
@@ -31,6 +31,10 @@ def excerpt(target, span: Span) -> list[str]:
     shown_end = min(end, start + 2 * _WINDOW)
     a = max(0, start - _WINDOW)
     b = min(len(text), max(shown_end, start + 1) + (_WINDOW if shown_end == end else 0))
+    if span.part == "signature" and not show_secrets and b - a > len(text) // 2:
+        # A short signature (HS256: 43 characters) fits in the window: show half of it at most.
+        a, b = start, min(len(text), start + max(1, len(text) // 2))
+        shown_end = min(shown_end, b)
     shown = text[a:b].replace("\n", "⏎").replace("\r", "␍").replace("\t", "⇥")
     prefix = "…" if a > 0 else ""
     suffix = "…" if b < len(text) else ""
@@ -39,10 +43,29 @@ def excerpt(target, span: Span) -> list[str]:
     lines = [line, " " * pad + "^" * max(1, shown_end - start)]
     seg = target.segment(span.part) if span.part != "input" and hasattr(target, "segment") else None
     if seg is not None and seg.json is not None and end - start >= 8:  # shorter spans decode to byte fragments
-        decoded = seg.b64.decoded[start * 3 // 4 : -(-end * 3 // 4)].decode("utf-8", "replace")
-        if decoded.isprintable():
+        a_byte, b_byte = start * 3 // 4, -(-end * 3 // 4)
+        decoded = seg.b64.decoded[a_byte:b_byte].decode("utf-8", "replace")
+        shown_bytes = len(decoded[:120].encode("utf-8"))  # only what is displayed (120 characters) counts
+        if not show_secrets and _touches_private_member(seg, a_byte, min(b_byte, a_byte + shown_bytes)):
+            lines.append(" " * len(f"{span.part}: ") + "= (a private JWK member; use --show-secrets)")
+        elif decoded.isprintable():
             lines.append(" " * len(f"{span.part}: ") + "= " + (decoded if len(decoded) <= 120 else decoded[:120] + "…"))
     return lines
+
+
+def _touches_private_member(seg, a: int, b: int) -> bool:
+    """True when decoded bytes ``a:b`` of ``seg`` overlap a private JWK member's value."""
+    from .redact import private_values
+
+    data = seg.b64.decoded
+    for value in private_values(seg.json.value):
+        needle = value.encode("utf-8", "replace")
+        at = data.find(needle)
+        while at != -1:
+            if at < b and a < at + len(needle):
+                return True
+            at = data.find(needle, at + 1)
+    return False
 
 
 def _severity_label(sev: Severity, style: Style) -> str:
@@ -53,7 +76,7 @@ def format_finding(f: Finding, target, style: Style, show_secrets: bool) -> list
     where = f" {f.span.part}[{f.span.start}:{f.span.end}]" if f.span else ""
     out = [f"  {_severity_label(f.severity, style)} {style.bold(f.code)} {f.name}{style.dim(where)}: {f.message}"]
     if f.span:
-        ex = excerpt(target, f.span)
+        ex = excerpt(target, f.span, show_secrets)
         if ex:
             out.append("      " + ex[0])
             out.append("      " + style.red(ex[1]))

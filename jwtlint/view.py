@@ -12,6 +12,7 @@ from typing import Any
 
 from .jsonparse import LargeNumber
 from .model import Segment, TokenTarget
+from .redact import mask_private_members
 from .timefmt import iso, relative
 
 _UNIT_NAMES = {"ms": "milliseconds", "us": "microseconds", "ns": "nanoseconds", "ticks": ".NET ticks"}
@@ -62,10 +63,11 @@ def _pretty(value: Any) -> str:
     return text
 
 
-def _segment_text(seg: Segment) -> list[str]:
+def _segment_text(seg: Segment, show_secrets: bool = False) -> list[str]:
     js = seg.json
     if js is not None and js.value is not None and js.problem in (None, "not-object", "double-encoded"):
-        lines = _pretty(js.value).splitlines()
+        value = js.value if show_secrets else mask_private_members(js.value)  # an embedded private JWK
+        lines = _pretty(value).splitlines()
         if js.problem:
             lines.append(f"(not a JSON object: {js.detail or js.problem})")
         return lines
@@ -132,7 +134,7 @@ def render(t: TokenTarget, now: float, style: Style, show_secrets: bool = False)
         if seg.role == "payload" and t.payload_unencoded:
             out.append(f"{style.bold('payload')}  (unencoded, b64:false) {seg.text[:200]}")
             continue
-        body = _segment_text(seg)
+        body = _segment_text(seg, show_secrets)
         out.append(style.bold(seg.role))
         out.extend("  " + line for line in body)
     times = time_lines(t, now)
