@@ -5,7 +5,8 @@ A case is a folder under ``corpus/``:
 - ``input.txt``: the input exactly as the user had it;
 - ``case.json``: ``title``, ``platform``, ``mistake``, ``source`` (a public
   address), ``made_with`` (the real tool that produced it), ``args`` (keyword
-  arguments for ``jwtlint.lint``: ``now``, ``audience``, ``issuer``...);
+  arguments for ``jwtlint.lint``: ``now``, ``audience``, ``issuer``...; ``key``,
+  ``jwks`` and ``secret_file`` name files in the case folder);
 - ``expected.txt``: the exact findings of the whole default rule set, one per
   line: ``<target> <severity> <name> <part>[<start>:<end>]`` (``-`` when a
   finding has no span), sorted;
@@ -37,7 +38,12 @@ class Case:
 
     @property
     def args(self) -> dict[str, Any]:
-        return dict(self.meta.get("args", {}))
+        args = dict(self.meta.get("args", {}))
+        # Key arguments name files in the case folder (``secret_file`` is lint's ``secret``).
+        for name, param in (("key", "key"), ("jwks", "jwks"), ("secret_file", "secret")):
+            if name in args:
+                args[param] = self.path / args.pop(name)
+        return args
 
     def run(self) -> Report:
         if self.meta.get("mode") == "scan":  # input.txt read as a file by jwtlint scan (scan rules, example policy)
