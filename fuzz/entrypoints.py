@@ -264,3 +264,17 @@ def scan_file(data: bytes) -> None:
 
     result = lint_text(data, "fuzzed.txt", context=Context(now=NOW))
     assert result.error is None or "\n" not in result.error
+
+
+# --- why -----------------------------------------------------------------------
+
+
+@entry
+def why(data: bytes) -> None:
+    """``jwtlint why``: any pasted error message, explained in text and JSON."""
+    explain = need("jwtlint.why", "explain")
+    from jwtlint.why import to_text
+
+    result = explain(text(data))
+    json.dumps(result)
+    to_text(result)
