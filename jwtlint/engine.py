@@ -243,7 +243,8 @@ class InternalError(Rule):
 
 class InputTooLarge(Rule):
     """## What it does
-    Reports an input larger than jwtlint reads, and stops there.
+    Reports an input larger than jwtlint reads, and stops there; or a JWK Set
+    with more keys than it reads (the rest are not checked).
 
     ## Why is this bad?
     No real token is that large (browsers cap cookies at 4 KiB, servers cap
@@ -273,6 +274,13 @@ class InputTooLarge(Rule):
             yield self.finding(
                 f"the input is {size:,} characters; jwtlint reads at most {limit:,} (nothing was checked)",
                 fix="pass only the token itself (jwtlint scan searches large files)",
+            )
+        skipped = getattr(target, "skipped", 0)  # JWK Set entries past limits.MAX_JWKS_KEYS
+        if isinstance(skipped, int) and skipped > 0:
+            yield self.finding(
+                f"the JWK Set has {skipped:,} more keys than jwtlint reads; they were not checked",
+                fix="check the set in parts, or drop the keys no issuer signs with any more",
+                severity=Severity.WARNING,
             )
 
 

@@ -122,6 +122,23 @@ def test_der_signature_bytes():
     assert "signature-length" in report.names()
 
 
+def test_zip_is_never_inflated(monkeypatch):
+    """A JWS or JWE with zip: DEF holding a deflate bomb (1 MB -> 1 GB) is read without inflating."""
+    import zlib
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("jwtlint inflated a payload")
+
+    bomb = zlib.compress(b"\0" * (1 << 24), 9)  # 16 MiB in ~16 KiB
+    monkeypatch.setattr(zlib, "decompress", refuse)
+    monkeypatch.setattr(zlib, "decompressobj", refuse)
+    jws_zip = ".".join([b64url_encode(b'{"alg":"HS256","zip":"DEF"}'), b64url_encode(bomb), b64url_encode(bytes(32))])
+    jwe_zip = ".".join([b64url_encode(b'{"alg":"dir","enc":"A128GCM","zip":"DEF"}'), "", b64url_encode(bytes(12)),
+                        b64url_encode(bomb), b64url_encode(bytes(16))])  # fmt: skip
+    assert "zip-in-jws" in lint(jws_zip).names()
+    assert "jwe-token" in lint(jwe_zip).names()
+
+
 # --- keys and JWKs ------------------------------------------------------------
 
 
@@ -130,6 +147,7 @@ def test_jwks_keys():
     report = lint(json.dumps({"keys": keys}))
     target = report.targets[0].target
     assert target.kind == "jwks" and target.skipped == 5 and len(target.records) == limits.MAX_JWKS_KEYS
+    assert any("5 more keys" in m for m in messages(report, "input-too-large"))
 
 
 def test_jwk_rsa_bits():
