@@ -156,6 +156,10 @@ def scenarios() -> list[Scenario]:
     out.append(Scenario("key-option-private-pem", token, tuple(pem_needles(layouts["rsa-pkcs8"], rsa_key) + signature_of(token)),
                         {"key.pem": layouts["rsa-pkcs8"]}, ("--key", "key.pem"),
                         {"key": layouts["rsa-pkcs8"].decode()}))  # fmt: skip
+    lines = layouts["rsa-pkcs8"].decode().splitlines(keepends=True)
+    broken = ("".join(lines[:-4]) + lines[-1]).encode()  # cut short (a paste that lost its end): cannot load
+    out.append(Scenario("key-option-broken-private-pem", token, tuple(pem_needles(broken, rsa_key)),
+                        {"key.pem": broken}, ("--key", "key.pem"), {"key": broken.decode()}))  # fmt: skip
     out.append(Scenario("key-option-private-jwks", token, tuple(n for j in every for n in jwk_needles(j)) + tuple(signature_of(token)),
                         {"jwks.json": json.dumps({"keys": every}).encode()}, ("--jwks", "jwks.json"),
                         {"jwks": json.dumps({"keys": every})}))  # fmt: skip
@@ -233,6 +237,10 @@ def outputs(s: Scenario, cli_formats: tuple[str, ...] = FORMATS) -> dict[str, st
             options += ["--now", str(NOW)]
         for fmt in cli_formats:
             shown[f"check --format {fmt}"] = _invoke(["check", "-", "--format", fmt, *options], s.text)
+        if cli_formats and "--key" in options:  # why confirms a cause with the token and key
+            key = options[options.index("--key") + 1]
+            shown["why --token --key"] = _invoke(["why", "Signature verification failed", "--token", s.text,
+                                                  "--key", key, "--now", str(NOW)])  # fmt: skip
     shown["decode"] = _invoke(["decode", "-", "--now", str(NOW)], s.text)
     report = jwtlint.lint(s.text, **{"now": NOW, **s.kwargs})
     shown["lint: text"] = to_text(report, NOW)
