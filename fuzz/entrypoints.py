@@ -264,6 +264,16 @@ def scan_file(data: bytes) -> None:
 
     result = lint_text(data, "fuzzed.txt", context=Context(now=NOW))
     assert result.error is None or "\n" not in result.error
+    from jwtlint.baseline import fingerprints
+    from jwtlint.scan import ScanResult
+    from jwtlint.scancli import machine_output
+    from jwtlint.scantext import to_text
+
+    scanned = ScanResult([result], [])
+    check_report(json.loads(json.dumps(scanned.to_dict())))
+    to_text(scanned, color=False, verbose=True)
+    for fmt in ("sarif", "github"):
+        machine_output(scanned.report, fmt, fingerprints(scanned.report.targets))
 
 
 # --- why -----------------------------------------------------------------------
