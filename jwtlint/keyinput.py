@@ -55,7 +55,7 @@ def _from_object(obj: Any) -> KeyInfo:
         return hit[1]
     info = from_crypto(obj, source="object")
     if len(_objects) >= 16:
-        _objects.pop(next(iter(_objects)))
+        _objects.pop(next(iter(_objects), None), None)  # another thread may have emptied it: no matter
     _objects[id(obj)] = (obj, info)
     return info
 

@@ -544,7 +544,7 @@ def guess_secret(alg: str, data: bytes, sig: bytes) -> tuple[bytes | None, int, 
         if result[0] is None:
             result = (None, tried, len(secrets))
     if len(_guessed) >= 64:
-        _guessed.pop(next(iter(_guessed)))
+        _guessed.pop(next(iter(_guessed), None), None)  # another thread may have emptied it: no matter
     _guessed[key] = result
     return result
 
