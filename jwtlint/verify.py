@@ -158,7 +158,9 @@ class _Examiner:
                 self.refused.append(
                     f"the {k.bits}-bit RSA key (jwtlint verifies with moduli up to {limits.MAX_VERIFY_RSA_BITS} bits)"
                 )
-            elif k.kty != "unknown":
+            elif k.kty == "unknown":
+                self.refused.append("a key of a type jwtlint cannot verify with")
+            else:
                 usable.append(k)
         fitting = [k for k in usable if _fits(k, self.alg)]
         ev = VerifyEvidence(self.alg, len(self.keys), kid, kid_found)

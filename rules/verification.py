@@ -81,8 +81,11 @@ class SignatureInvalid(Rule):
                 f"({len(ev.listed_secret)} characters), not with the one given (see weak-hmac-secret)"
             )
         what = "the key given" if ev.keys_given == 1 else f"any of the {ev.keys_given} keys given"
+        head = f"the {ev.alg} signature does not verify with {what}"
+        if not ev.tried:  # every key was refused: nothing could be checked
+            head = f"the {ev.alg} signature could not be checked with {what}"
         yield self.finding(
-            f"the {ev.alg} signature does not verify with {what}" + (": " + "; ".join(parts) if parts else ""),
+            head + (": " + "; ".join(parts) if parts else ""),
             _sig_span(t),
             fix="verify with the public half of the key that signed (compare RFC 7638 thumbprints: "
             "`jwtlint key pub KEYFILE`), and sign exactly the header.payload text that is sent",

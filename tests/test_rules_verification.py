@@ -329,3 +329,11 @@ def test_misspelled_alg_is_verified_as_the_registered_name(rsa_key):
     other = rsa.generate_private_key(65537, 2048).public_key()
     found = {f.name: f for f in lint(token, key=other, now=NOW).findings}
     assert "read as RS256" in found["signature-invalid"].message
+
+
+def test_signature_invalid_when_no_key_is_usable(rsa_key):
+    from jwtlint.keyinfo import KeyInfo
+
+    token = jwt.encode(CLAIMS, rsa_key, "RS256")
+    (f,) = lint(token, key=KeyInfo("unknown", False, object()), now=NOW).findings
+    assert f.name == "signature-invalid" and "could not be checked" in f.message and "cannot verify with" in f.message
