@@ -517,7 +517,8 @@ def secret_set() -> frozenset[bytes]:
 def guess_secret(alg: str, data: bytes, sig: bytes) -> tuple[bytes | None, int, int]:
     """(the listed secret whose MAC of ``data`` is ``sig`` or None, secrets tried, list size).
 
-    Bounded by ``limits.SECRET_GUESS_SECONDS``; results are remembered for the
+    Bounded by ``limits.SECRET_GUESS_SECONDS`` past the first ``limits.SECRET_GUESS_MIN``
+    secrets (always tried, so finding those never depends on speed); results are remembered for the
     last few tokens so linting the same token again costs nothing.
     """
     key = (alg, data, sig)
@@ -533,6 +534,9 @@ def guess_secret(alg: str, data: bytes, sig: bytes) -> tuple[bytes | None, int, 
         # Look at the clock often enough that a long signing input (up to 256 KiB, ~100 us
         # per MAC) cannot overrun the budget by more than a few milliseconds.
         step = max(8, 1024 * 512 // (len(data) + 512))
+        # Always tried, whatever the clock: the same on every machine. A long signing input
+        # costs more per MAC, so it gets proportionally fewer (the same bytes hashed).
+        floor = limits.SECRET_GUESS_MIN * 1024 // max(1024, len(data))
         for start in range(0, len(secrets), step):
             for s in secrets[start : start + step]:
                 if digest(s, data, name) == sig:
@@ -540,7 +544,7 @@ def guess_secret(alg: str, data: bytes, sig: bytes) -> tuple[bytes | None, int, 
                     break
                 tried += 1
             else:
-                if time.perf_counter() <= deadline:
+                if tried < floor or time.perf_counter() <= deadline:
                     continue
             break
         if result[0] is None:

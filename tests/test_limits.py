@@ -330,6 +330,28 @@ def test_why_message_chars():
     assert timed(explain, "jwt expired " * 100_000)["matches"]
 
 
+def test_secret_guess_min():
+    """The first SECRET_GUESS_MIN secrets are tried even with no time at all: finding them never
+    depends on the machine's speed; the one just past them is only found when time allows."""
+    import hmac
+
+    from jwtlint import verify
+
+    data = b"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0"
+    secrets = verify.secret_list()
+    inside, outside = secrets[limits.SECRET_GUESS_MIN - 1], secrets[limits.SECRET_GUESS_MIN + 20_000]
+    old = limits.SECRET_GUESS_SECONDS
+    limits.SECRET_GUESS_SECONDS = 0.0
+    try:
+        verify._guessed.clear()
+        assert verify.guess_secret("HS256", data, hmac.digest(inside, data, "sha256"))[0] == inside
+        found, tried, _ = verify.guess_secret("HS256", data, hmac.digest(outside, data, "sha256"))
+        assert found is None and limits.SECRET_GUESS_MIN <= tried < limits.SECRET_GUESS_MIN + 20_000
+    finally:
+        limits.SECRET_GUESS_SECONDS = old
+        verify._guessed.clear()
+
+
 # --- every limit is tested and documented --------------------------------------
 
 LIMIT_TESTS = {
@@ -344,6 +366,7 @@ LIMIT_TESTS = {
     "MAX_JWK_RSA_BITS": test_jwk_rsa_bits,
     "MAX_VERIFY_RSA_BITS": test_verify_rsa_bits,
     "SECRET_GUESS_SECONDS": test_secret_guess_seconds,
+    "SECRET_GUESS_MIN": test_secret_guess_min,
     "MAX_PEM_BODY_CHARS": test_pem_body_chars,
     "MAX_KEY_BLOCKS": test_key_blocks,
     "MAX_DER_BYTES": test_der_bytes,
