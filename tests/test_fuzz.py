@@ -123,7 +123,7 @@ REGRESSIONS = [
     *KEY_TEXTS,  # `jwtlint decode key.pem` once crashed: render() read a key target as a token
 ]
 
-EXAMPLES = {"cli": 40}  # the CLI path is slower per example; everything else gets the default
+EXAMPLES = {"cli": 30, "why": 60, "verify": 80, "reporters": 80}  # slower per example; the rest get the default
 DEFAULT_EXAMPLES = 120
 
 
