@@ -99,3 +99,28 @@ def test_socket_is_only_imported_by_the_standard_library_for_entry_points():
             assert parent == "email.utils", parent
             root = next(n for d, n in tree[i + 1 :] if d == 1)
             assert root == "importlib.metadata", root
+
+
+def test_no_source_file_imports_a_network_module():
+    """Static: no module of jwtlint (nor its rules) imports a network module, even on a path the
+    tests do not reach."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sources = sorted((root / "jwtlint").rglob("*.py")) + sorted((root / "rules").rglob("*.py"))
+    assert len(sources) > 20
+    banned = NETWORK_MODULES | {"socket", "urllib"}
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [f"{node.module}.{a.name}" for a in node.names]  # from http import client: http.client
+            else:
+                continue
+            for name in names:
+                # urllib.parse only splits strings; everything else under urllib talks to servers.
+                if name == "urllib.parse" or name.startswith("urllib.parse."):
+                    continue
+                assert not any(name == b or name.startswith(b + ".") for b in banned), f"{path.name} imports {name}"
