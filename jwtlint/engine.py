@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
 from .model import Span
+from .printable import visible
 
 ENTRY_POINT_GROUP = "jwtlint.rules"
 
@@ -197,8 +198,8 @@ class Rule:
             code=self.code,
             name=self.name,
             severity=severity or self.severity,
-            message=message,
-            fix=fix,
+            message=visible(message),  # input quoted in a message never sends control codes to a terminal
+            fix=visible(fix) if fix else fix,
             fixed=fixed,
             span=span,
             refs=tuple(str(r) for r in self.refs),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .engine import Finding, Severity
 from .model import Span
+from .printable import visible
 from .report import Report
 from .view import Style, render
 
@@ -35,7 +36,7 @@ def excerpt(target, span: Span, show_secrets: bool = False) -> list[str]:
         # A short signature (HS256: 43 characters) fits in the window: show half of it at most.
         a, b = start, min(len(text), start + max(1, len(text) // 2))
         shown_end = min(shown_end, b)
-    shown = text[a:b].replace("\n", "⏎").replace("\r", "␍").replace("\t", "⇥")
+    shown = visible(text[a:b])  # control characters from the input never reach the terminal
     prefix = "…" if a > 0 else ""
     suffix = "…" if b < len(text) else ""
     line = f"{span.part}: {prefix}{shown}{suffix}"

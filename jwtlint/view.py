@@ -12,6 +12,7 @@ from typing import Any
 
 from .jsonparse import LargeNumber
 from .model import Segment, TokenTarget
+from .printable import visible
 from .redact import mask_private_members
 from .timefmt import iso, relative
 
@@ -67,7 +68,7 @@ def _segment_text(seg: Segment, show_secrets: bool = False) -> list[str]:
     js = seg.json
     if js is not None and js.value is not None and js.problem in (None, "not-object", "double-encoded"):
         value = js.value if show_secrets else mask_private_members(js.value)  # an embedded private JWK
-        lines = _pretty(value).splitlines()
+        lines = [visible(line) for line in _pretty(value).splitlines()]  # JSON leaves DEL, C1 and bidi as is
         if js.problem:
             lines.append(f"(not a JSON object: {js.detail or js.problem})")
         return lines
@@ -110,7 +111,7 @@ def render(t: TokenTarget, now: float, style: Style, show_secrets: bool = False)
     shown = short_token(t, show_secrets)
     if not show_secrets and len(shown) > 120:
         shown = shown[:100] + "…" + shown[-20:]  # the end says how long the signature is
-    out = [f"{style.bold('token')}  {form}   {style.dim(shown)}"]
+    out = [f"{style.bold('token')}  {form}   {style.dim(visible(shown))}"]
     if t.too_large:
         out.append(f"  (too large to read: {t.too_large:,} characters)")
         return out
@@ -132,7 +133,7 @@ def render(t: TokenTarget, now: float, style: Style, show_secrets: bool = False)
             out.append(f"{style.bold(seg.role)}  {len(seg.b64.decoded)} bytes (encrypted; not opened)")
             continue
         if seg.role == "payload" and t.payload_unencoded:
-            out.append(f"{style.bold('payload')}  (unencoded, b64:false) {seg.text[:200]}")
+            out.append(f"{style.bold('payload')}  (unencoded, b64:false) {visible(seg.text[:200])}")
             continue
         body = _segment_text(seg, show_secrets)
         out.append(style.bold(seg.role))
