@@ -288,3 +288,28 @@ def why(data: bytes) -> None:
     result = explain(text(data))
     json.dumps(result)
     to_text(result)
+
+
+# --- configuration -------------------------------------------------------------
+
+
+@entry
+def config(data: bytes) -> None:
+    """A repository's .jwtlint.toml (scan reads it from the tree it scans): only ConfigError may come out,
+    in one line."""
+    import os
+    import tempfile
+
+    from jwtlint.config import ConfigError, load
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, ".jwtlint.toml")
+        with open(path, "wb") as fh:
+            fh.write(data)
+        try:
+            cfg = load(path=path)
+        except ConfigError as exc:
+            assert "\n" not in str(exc).strip(), str(exc)
+            return
+        cfg.describe()
+        cfg.for_path("src/app.py")

@@ -100,7 +100,16 @@ key_inputs = st.one_of(
                                                "kid", "alg", "use", "key_ops", "keys", "x5c"]), json_values)),
 )  # fmt: skip
 
+toml_inputs = st.builds(
+    lambda key, value: f"{key} = {value}\n".encode(),
+    st.sampled_from(["select", "ignore", "fail-on", "include", "exclude", "aud", "iss", "now", "max-lifetime",
+                     "baseline", "profile", "[per-path]", "leeway", "x"]),
+    st.one_of(st.integers().map(str), st.text(max_size=20).map(json.dumps),
+              st.lists(st.text(max_size=8), max_size=4).map(json.dumps), st.just("[" * 3000 + "]" * 3000)),
+)  # fmt: skip
+
 inputs = st.one_of(
+    toml_inputs,
     key_inputs,
     st.binary(max_size=300),
     st.text(max_size=300).map(lambda s: s.encode("utf-8", "surrogatepass")),
@@ -121,6 +130,7 @@ REGRESSIONS = [
     b"{" * 5000,
     b'{"access_token": ' * 3000,
     *KEY_TEXTS,  # `jwtlint decode key.pem` once crashed: render() read a key target as a token
+    b"select = " + b"[" * 50_000 + b"]" * 50_000,  # a deep TOML config once raised RecursionError (tomllib)
 ]
 
 EXAMPLES = {"cli": 30, "why": 60, "verify": 80, "reporters": 80}  # slower per example; the rest get the default
