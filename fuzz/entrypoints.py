@@ -313,3 +313,22 @@ def config(data: bytes) -> None:
             return
         cfg.describe()
         cfg.for_path("src/app.py")
+
+
+@entry
+def baseline(data: bytes) -> None:
+    """A baseline file given with --baseline: only BaselineError may come out, in one line."""
+    import os
+    import tempfile
+
+    load = need("jwtlint.baseline", "load")
+    from jwtlint.baseline import BaselineError
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "baseline.json")
+        with open(path, "wb") as fh:
+            fh.write(data)
+        try:
+            load(path)
+        except BaselineError as exc:
+            assert "\n" not in str(exc).strip(), str(exc)

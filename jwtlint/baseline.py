@@ -62,6 +62,8 @@ def load(path: str | Path) -> Counter[str]:
         raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise BaselineError(f"baseline {path} is not JSON: {exc}") from None
+    except RecursionError:  # json recurses once per nested array or object
+        raise BaselineError(f"baseline {path} is not a jwtlint baseline: JSON nested too deeply") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path} is not a jwtlint baseline (expected \"format\": \"{FORMAT}\")")
     return Counter(e["fingerprint"] for e in data["findings"] if isinstance(e, dict) and isinstance(e.get("fingerprint"), str))

@@ -131,6 +131,7 @@ REGRESSIONS = [
     b'{"access_token": ' * 3000,
     *KEY_TEXTS,  # `jwtlint decode key.pem` once crashed: render() read a key target as a token
     b"select = " + b"[" * 50_000 + b"]" * 50_000,  # a deep TOML config once raised RecursionError (tomllib)
+    b"[" * 100_000 + b"]" * 100_000,  # so did a deep JSON baseline
 ]
 
 EXAMPLES = {"cli": 30, "why": 60, "verify": 80, "reporters": 80}  # slower per example; the rest get the default
