@@ -64,8 +64,14 @@ def read_secret(secret: Any) -> bytes:
     """An HMAC secret: bytes as given; str as UTF-8; a file's bytes without one final newline
     (``echo secret > file`` adds it, and no verifier reading a secret file keeps it)."""
     if isinstance(secret, os.PathLike):
+        from . import limits
+
         with open(secret, "rb") as fh:
-            data = fh.read()
+            data = fh.read(limits.MAX_SECRET_FILE_BYTES + 1)
+        if len(data) > limits.MAX_SECRET_FILE_BYTES:
+            import errno
+
+            raise OSError(errno.EFBIG, f"{secret} is over {limits.MAX_SECRET_FILE_BYTES:,} bytes, no HMAC secret is")
         return data[:-2] if data.endswith(b"\r\n") else data[:-1] if data.endswith(b"\n") else data
     if isinstance(secret, str):
         return secret.encode("utf-8", "surrogatepass")

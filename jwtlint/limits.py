@@ -108,3 +108,7 @@ MAX_SD_DISCLOSURES = 1000
 #: Characters of an error message ``jwtlint why`` reads: a message with its stack
 #: trace fits; the loose matching (some 70 patterns with gaps) stays linear in practice.
 MAX_WHY_MESSAGE_CHARS = 8 * 1024
+
+#: Bytes of a --secret-file read: an HMAC secret is a few dozen bytes (a public key used as
+#: one, in an alg-confusion check, a few KiB); a larger file is refused in one line.
+MAX_SECRET_FILE_BYTES = 1 << 20

@@ -207,7 +207,10 @@ def run_fix(text: str, key_file: str | None, secret_file: str | None, diff: bool
         from .keyinfo import from_secret
         from .keyinput import read_secret
 
-        key = from_secret(read_secret(Path(secret_file)))
+        try:
+            key = from_secret(read_secret(Path(secret_file)))
+        except OSError as exc:
+            raise RepairError(f"cannot read the secret: {exc.strerror or exc}") from None
     try:
         results = repair(text, key=key)
     except OSError as exc:

@@ -139,6 +139,18 @@ def test_zip_is_never_inflated(monkeypatch):
     assert "jwe-token" in lint(jwe_zip).names()
 
 
+def test_secret_file_bytes(tmp_path):
+    secret = tmp_path / "secret.txt"
+    with open(secret, "wb") as fh:  # sparse: costs no disk
+        fh.truncate(limits.MAX_SECRET_FILE_BYTES + 1)
+    for command in (["check", TOKEN, "--now", "0"], ["fix", TOKEN]):
+        r = timed(runner.invoke, app, [*command, "--secret-file", str(secret)])
+        assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "bytes" in r.stderr, r.output
+    secret.write_bytes(b"s" * limits.MAX_SECRET_FILE_BYTES)  # at the limit: read
+    r = timed(runner.invoke, app, ["check", TOKEN, "--secret-file", str(secret), "--now", "0"])
+    assert r.exit_code == 1 and "signature-invalid" in r.stdout
+
+
 # --- keys and JWKs ------------------------------------------------------------
 
 
@@ -382,6 +394,7 @@ LIMIT_TESTS = {
     "MAX_JWK_BYTES": test_jwk_bytes,
     "MAX_SCAN_TARGETS_PER_FILE": test_scan_targets_per_file,
     "MAX_SD_DISCLOSURES": test_sd_disclosures,
+    "MAX_SECRET_FILE_BYTES": test_secret_file_bytes,
     "MAX_WHY_MESSAGE_CHARS": test_why_message_chars,
 }
 
