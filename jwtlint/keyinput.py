@@ -80,7 +80,9 @@ def read_secret(secret: Any) -> bytes:
 
 def _read(value: Any) -> tuple[str | bytes, Origin]:
     if isinstance(value, os.PathLike):
-        with open(value, "rb") as fh:
-            data = fh.read()
+        from . import limits
+
+        with open(value, "rb") as fh:  # bounded like the CLI's input: a larger file is input-too-large
+            data = fh.read(limits.MAX_INPUT_CHARS * 4 + 1)
         return data, Origin(os.fspath(value), 1, 1)
     return (bytes(value) if isinstance(value, bytearray) else value), Origin("<key>", 1, 1)

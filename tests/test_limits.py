@@ -76,6 +76,15 @@ def test_input_chars():
     assert "input-too-large" in lint(big.encode()).names()
 
 
+def test_input_chars_key_and_jwks_files(tmp_path):
+    path = tmp_path / "huge.pem"
+    with open(path, "wb") as fh:  # sparse 2 GiB: read whole, it would cost seconds and gigabytes
+        fh.truncate(2 << 30)
+    for option in ("--key", "--jwks"):
+        r = timed(runner.invoke, app, ["check", TOKEN, option, str(path), "--now", "0"])
+        assert r.exit_code == 1 and "input-too-large" in r.stdout, r.output
+
+
 def test_input_chars_cli_50_mb_file(tmp_path):
     path = tmp_path / "big.txt"
     path.write_bytes((TOKEN + "\n").encode() * (50 * 1024 * 1024 // len(TOKEN)))
