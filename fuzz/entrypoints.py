@@ -332,3 +332,35 @@ def baseline(data: bytes) -> None:
             load(path)
         except BaselineError as exc:
             assert "\n" not in str(exc).strip(), str(exc)
+
+
+# --- fix, and keys given as options ---------------------------------------------
+
+
+@entry
+def repair(data: bytes) -> None:
+    """``jwtlint fix``: the corrected token of any input, unsigned and re-signed with an HMAC secret."""
+    fix = need("jwtlint.repair", "repair")
+    from jwtlint.keyinfo import from_secret
+    from jwtlint.repair import RepairError
+
+    for key in (None, from_secret(b"secret")):
+        try:
+            results = fix(text(data), key=key)
+        except RepairError as exc:  # the documented usage error ("no token found"): one line
+            assert "\n" not in str(exc).strip(), str(exc)
+            return
+        for result in results:
+            assert isinstance(result.token, str)
+
+
+@entry
+def key_option(data: bytes) -> None:
+    """Any text given as the key (``--key``, ``--jwks``) to verify a real token with."""
+    import jwtlint
+
+    need("jwtlint.keyinput", "resolve")
+    token = "eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJ4In0." + "A" * 342
+    for option in ("key", "jwks"):
+        report = jwtlint.lint(token, now=NOW, **{option: text(data)})
+        check_report(json.loads(report.to_json()))
