@@ -182,24 +182,68 @@ def scenarios() -> list[Scenario]:
 
 
 def corpus_scenarios() -> list[Scenario]:
-    """Every corpus case, checked with a planted private key (--key) and HMAC secret (--secret-file)."""
+    """Every corpus case: the private keys, private JWK members and secrets it holds itself, plus a
+    planted private key (--key) and HMAC secret (--secret-file) where the case brings no key of its own."""
     base = scenarios()
     key = next(s for s in base if s.name == "key-option-private-pem")
     secret = next(s for s in base if s.name == "secret-file-right")
     out = []
     for case in load_cases(ROOT / "corpus"):
-        if len(case.input) > 100_000 or set(case.args) & {"key", "jwks", "secret_file", "secret"}:
+        if len(case.input) > 100_000:
             continue
+        args = case.args
         sigs = []
-        for t in jwtlint.lint(case.input, **case.args).targets:
+        for t in jwtlint.lint(case.input, **args).targets:
             seg = t.target.segment("signature") if t.kind == "token" else None
             if seg is not None and len(seg.text) >= 16:
                 sigs += [seg.text, seg.b64.canonical]
-        needles = tuple(n for n in key.needles if n not in signature_of(key.text)) + (secret.files["secret.txt"].decode().strip(),)
-        out.append(Scenario(f"corpus-{case.name}", case.input, needles + tuple(sigs),
-                            {**key.files, **secret.files}, (*key.options, *secret.options, *_case_options(case.args)),
-                            {**key.kwargs, **secret.kwargs, **case.args}))  # fmt: skip
+        own = [n for n in input_needles(case.input)]
+        files = {p.name: p.read_bytes() for k, p in args.items() if k in ("key", "jwks", "secret")}
+        for data in files.values():
+            own += input_needles(data.decode("utf-8", "replace"))
+        if "secret" in args and len(files[args["secret"].name].strip()) >= 12:  # short ones are words ("secret")
+            own.append(files[args["secret"].name].strip().decode("utf-8", "replace"))
+        if files:  # the case's own key files, as the command line names them
+            options = [x for k, p in args.items() if k in ("key", "jwks", "secret")
+                       for x in ({"secret": "--secret-file"}.get(k, f"--{k}"), p.name)]  # fmt: skip
+            out.append(Scenario(f"corpus-{case.name}", case.input, tuple(own + sigs), files,
+                                (*options, *_case_options(args)), args))  # fmt: skip
+            continue
+        planted = [n for n in key.needles if n not in signature_of(key.text)] + [secret.files["secret.txt"].decode().strip()]
+        out.append(Scenario(f"corpus-{case.name}", case.input, tuple(planted + own + sigs),
+                            {**key.files, **secret.files}, (*key.options, *secret.options, *_case_options(args)),
+                            {**key.kwargs, **secret.kwargs, **args}))  # fmt: skip
     return out
+
+
+def input_needles(text: str) -> list[str]:
+    """The private material a corpus input holds: private PEM keys that load (their non-public
+    pieces) and private JWK members, also where newlines were escaped."""
+    import re
+
+    found: list[str] = []
+    unescaped = text.replace("\\n", "\n")
+    for m in re.finditer(r"-----BEGIN ([A-Z ]*PRIVATE KEY)-----.*?-----END \1-----", unescaped, re.S):
+        block = m.group(0).encode()
+        try:
+            key = ser.load_pem_private_key(block, password=None)
+        except (ValueError, TypeError):
+            continue  # encrypted or broken: its pieces cannot be told from public ones
+        if isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey, ed25519.Ed25519PrivateKey)):
+            found += pem_needles(block, key)
+    try:
+        stack = [json.loads(text)]
+    except (ValueError, RecursionError):
+        stack = []
+    while stack:
+        v = stack.pop()
+        if isinstance(v, dict):
+            if "kty" in v:
+                found += jwk_needles(v)
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return found
 
 
 def _case_options(args: dict) -> list[str]:
