@@ -297,6 +297,15 @@ def outputs(s: Scenario, cli_formats: tuple[str, ...] = FORMATS) -> dict[str, st
         report.raise_for_findings()
     except Exception as exc:  # JwtLintError: the message a failing test shows
         shown["lint: raise_for_findings"] = str(exc) + repr(exc)
+    from jwtlint.testing import assert_valid_jwt
+
+    options = {k: v for k, v in s.kwargs.items() if k in ("key", "secret", "jwks", "audience", "issuer", "now")}
+    try:
+        assert_valid_jwt(s.text, **{"now": NOW, **options})
+    except AssertionError as exc:  # what a failing test suite prints
+        shown["testing: assert_valid_jwt"] = str(exc) + repr(exc)
+    except (TypeError, ValueError) as exc:  # not one token: the helper's usage errors
+        shown["testing: assert_valid_jwt"] = str(exc)
     return shown
 
 
