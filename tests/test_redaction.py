@@ -286,6 +286,8 @@ def outputs(s: Scenario, cli_formats: tuple[str, ...] = FORMATS) -> dict[str, st
             shown["why --token --key"] = _invoke(["why", "Signature verification failed", "--token", s.text,
                                                   "--key", key, "--now", str(NOW)])  # fmt: skip
     shown["decode"] = _invoke(["decode", "-", "--now", str(NOW)], s.text)
+    for fmt in ("pem", "jwk", "jwks") if cli_formats else ():  # the public half, and nothing else
+        shown[f"key pub --format {fmt}"] = _invoke(["key", "pub", "-", "--format", fmt], s.text)
     report = jwtlint.lint(s.text, **{"now": NOW, **s.kwargs})
     shown["lint: text"] = to_text(report, NOW)
     shown["lint: json"] = report.to_json()
