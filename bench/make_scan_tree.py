@@ -17,7 +17,6 @@ import argparse
 import json
 import random
 import shutil
-import string
 from pathlib import Path
 
 import jwt

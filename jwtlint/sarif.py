@@ -62,7 +62,7 @@ def segment_offsets(target: Any) -> dict[str, tuple[int, int]] | None:
     """Where each part of a one-line token sits, in characters from the token's first one (None if unknown)."""
     parts = getattr(target, "parts", None)
     if parts is not None:
-        return dict((name, (a, b)) for name, a, b in parts) if parts else None
+        return {name: (a, b) for name, a, b in parts} if parts else None
     if getattr(target, "kind", "") != "token" or getattr(target, "whitespace", ()) or not hasattr(target, "segments"):
         return None
     out = {seg.role: (seg.start, seg.end) for seg in target.segments}

@@ -125,8 +125,10 @@ class ScanResult:
         parts = [
             f"{len(self.scanned)} file{'s' * (len(self.scanned) != 1)}",
             f"{len(self.report.targets)} target{'s' * (len(self.report.targets) != 1)}",
-            f"{n} finding{'s' * (n != 1)} ({s['error']} error{'s' * (s['error'] != 1)}, "
-            f"{s['warning']} warning{'s' * (s['warning'] != 1)}, {s['info']} info)",
+            (
+                f"{n} finding{'s' * (n != 1)} ({s['error']} error{'s' * (s['error'] != 1)}, "
+                f"{s['warning']} warning{'s' * (s['warning'] != 1)}, {s['info']} info)"
+            ),
         ]
         extra = []
         if self.all_skipped:
@@ -201,9 +203,8 @@ def collect(paths: Iterable[str], include: list[str] | None = None, exclude: lis
                 continue
             try:
                 st = os.stat(path)
-            except OSError as exc:
+            except OSError:
                 files.append((path, shown))  # scan_file reports it in one line
-                del exc
                 continue
             if not stat.S_ISREG(st.st_mode):
                 skipped.append((shown, "not a regular file"))
@@ -270,7 +271,8 @@ def _git_files(top: str) -> list[str] | None:
 
 def _ignored_by_git(top: str) -> bool:
     try:
-        return subprocess.run(["git", "-C", top, "check-ignore", "-q", "."], capture_output=True, timeout=60).returncode == 0
+        done = subprocess.run(["git", "-C", top, "check-ignore", "-q", "."], capture_output=True, timeout=60, check=False)
+        return done.returncode == 0
     except (OSError, subprocess.SubprocessError):
         return False
 

@@ -141,8 +141,7 @@ def test_hostile_files_are_skipped_or_scanned_without_harm(tmp_path):
         fh.truncate(2 * 1024**3)  # 2 GB, sparse: costs nothing on disk
     one_line = tmp_path / "one-line.txt"
     with open(one_line, "wb") as fh:
-        for _ in range(100):
-            fh.write(b"a" * (1 << 20))
+        fh.writelines(b"a" * (1 << 20) for _ in range(100))
         fh.write(f" {LIVE}".encode())  # a token at column 104857602, past every chunk boundary
     (tmp_path / "bad-utf8.txt").write_bytes(b"\xff\xfe\xc3(" + f" {LIVE}\n".encode())
     (tmp_path / "nul.dat").write_bytes(b"\0" * 100 + LIVE.encode())
@@ -218,7 +217,7 @@ def test_process_pool_gives_the_same_result(tmp_path):
         (tmp_path / f"f{i}.py").write_text(("x = 1\n" * 20000) + f"T = '{LIVE}'\n")
     one = scan([str(tmp_path)], now=NOW, jobs=1)
     two = scan([str(tmp_path)], now=NOW, jobs=2)
-    key = lambda r: sorted((t.target.origin, tuple(f.name for f in t.findings)) for t in r.report.targets)  # noqa: E731
+    key = lambda r: sorted((t.target.origin, tuple(f.name for f in t.findings)) for t in r.report.targets)
     assert key(one) == key(two) and len(one.report.targets) == 40
 
 
@@ -230,7 +229,7 @@ def test_grep_prefilter_gives_the_same_result(tmp_path, monkeypatch):
     with_grep = scan([str(tmp_path)], now=NOW)
     monkeypatch.setenv("JWTLINT_NO_GREP", "1")
     without = scan([str(tmp_path)], now=NOW)
-    key = lambda r: (  # noqa: E731
+    key = lambda r: (
         sorted((t.target.origin, tuple(f.name for f in t.findings)) for t in r.report.targets),
         sorted(r.all_skipped), len(r.scanned), r.bytes,
     )
