@@ -5,6 +5,9 @@ into its own virtualenv (pip reaches the package index for the
 dependencies) and runs it on the staged files, as a user's commit would.
 The hook repository is a snapshot of this working tree (tracked and
 untracked files, .gitignore respected), committed in a temporary repository.
+Then, as a user has it: the hook named in .pre-commit-config.yaml (repo,
+rev, id), `pre-commit install`, and a real `git commit` that is refused,
+then accepted once the files are fixed.
 """
 
 import os
@@ -84,6 +87,24 @@ def test_hook_blocks_live_token_and_key_then_allows_fixed_commit(tmp_path):
     assert "clean.txt" not in out
     assert live.split(".")[2] not in out and "".join(pkcs1.splitlines()[1:3]) not in out
 
+    # As a user has it: the hook in .pre-commit-config.yaml, installed, and a real `git commit`.
+    rev = git(hook_repo, "rev-parse", "HEAD").stdout.decode().strip()
+    (work / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: jwtlint\n"
+    )
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    subprocess.run([str(PRE_COMMIT), "install"], cwd=work, check=True, capture_output=True, env=env)
+    git(work, "add", "-A")
+    commit = subprocess.run(["git", "commit", "-q", "-m", "add settings"], cwd=work, capture_output=True, text=True,
+                            env={**env, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+                                 "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+                                 "PATH": f"{PRE_COMMIT.parent}{os.pathsep}{os.environ.get('PATH', '')}"},
+                            check=False)  # fmt: skip
+    assert commit.returncode != 0, commit.stdout + commit.stderr
+    assert "app.py:3:10: error live-token-in-repo" in commit.stdout + commit.stderr
+    assert subprocess.run(["git", "rev-parse", "-q", "--verify", "HEAD"], cwd=work, check=False,
+                          capture_output=True).returncode != 0  # fmt: skip  (nothing was committed)
+
     # Fixed: the token comes from the environment, the key leaves the repository.
     (work / "app.py").write_text('import os\n\nTOKEN = os.environ["API_TOKEN"]\n')
     git(work, "rm", "-q", "--cached", "deploy/signing.pem")
@@ -92,3 +113,9 @@ def test_hook_blocks_live_token_and_key_then_allows_fixed_commit(tmp_path):
     allowed = try_repo(hook_repo, work, tmp_path / "cache")
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr
     assert "Passed" in allowed.stdout
+    commit = subprocess.run(["git", "commit", "-q", "-m", "settings from the environment"], cwd=work,
+                            capture_output=True, text=True, check=False,
+                            env={**env, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+                                 "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+                                 "PATH": f"{PRE_COMMIT.parent}{os.pathsep}{os.environ.get('PATH', '')}"})  # fmt: skip
+    assert commit.returncode == 0, commit.stdout + commit.stderr
