@@ -158,3 +158,14 @@ def test_copied_key_is_reported_at_each_place_alike():
     first, second = result.targets
     assert first.target.origin.line == 2 and second.target.origin.line > first.target.origin.line
     assert [(f.name, f.message) for f in first.findings] == [(f.name, f.message) for f in second.findings]
+
+
+def test_published_sample_private_key_is_an_example():
+    from pathlib import Path
+
+    sample = (Path(__file__).parent.parent / "corpus" / "keys-jwtio-2022-sample-private-key" / "input.txt").read_text()
+    (tr,) = scan_text(f"# from the jwt.io docs\n{sample}").targets
+    assert tr.target.example
+    sev = {f.name: f.severity for f in tr.findings}
+    assert sev["known-sample-key"] == Severity.INFO
+    assert sev["private-key-in-repo"] == Severity.WARNING  # still worth knowing, never blocking
