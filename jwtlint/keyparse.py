@@ -15,6 +15,7 @@ an input is key material at all.
 
 from __future__ import annotations
 
+import base64
 import binascii
 import hashlib
 import itertools
@@ -309,9 +310,11 @@ def _line_end(text: str, pos: int, end: int) -> int:
 
 
 def _strict_ok(body: str) -> bool:
+    # base64.b64decode(validate=True) rather than a2b_base64(strict_mode=True),
+    # which only exists from Python 3.11; "=" must still only end the body.
     try:
-        binascii.a2b_base64(body.encode("ascii"), strict_mode=True)
-        return True
+        base64.b64decode(body.encode("ascii"), validate=True)
+        return "=" not in body.rstrip("=")
     except (binascii.Error, ValueError):
         return False
 
