@@ -233,7 +233,9 @@ def _der_ecdsa(raw: bytes) -> tuple[int, int] | None:
 
     try:
         value, rest = decoder.decode(raw, asn1Spec=EcdsaSigValue())
-    except (PyAsn1Error, ValueError, TypeError):
+    except (PyAsn1Error, ValueError, TypeError, OverflowError, IndexError, RecursionError):
+        # pyasn1 raises more than PyAsn1Error on hostile DER: a length past sys.maxsize is an
+        # OverflowError (found by fuzz/fuzz_parse_token.py; tests/test_fuzz.py keeps the input).
         return None
     if rest:
         return None

@@ -132,6 +132,11 @@ REGRESSIONS = [
     *KEY_TEXTS,  # `jwtlint decode key.pem` once crashed: render() read a key target as a token
     b"select = " + b"[" * 50_000 + b"]" * 50_000,  # a deep TOML config once raised RecursionError (tomllib)
     b"[" * 100_000 + b"]" * 100_000,  # so did a deep JSON baseline
+    # atheris (fuzz_parse_token, after 1.1 million inputs): a DER signature whose INTEGER claims
+    # 0xb910... bytes made pyasn1 raise OverflowError out of parse_token, lint and check.
+    b"eyJhbGciOiJFUzI1NiJ9.e30.MA0CAQECiLkQAAAAAAAAAA",
+    b"NOVAXfQ.\x01\x00\x00\x00\x00\x00\x00\xe66N6\x08\x00\x00\x00\x00\x00\x00\x000.MEUCIFMWaFPl47jZUP_6ru3kI0jEtIDZLM2Dk7"
+    b"\x99FgTyukmTBvAoi5EAsEDRr8uEjwTpLx6f-mRfKtc-NLkX9Vx6J6oEKliPc",
 ]
 
 EXAMPLES = {"cli": 30, "why": 60, "verify": 80, "reporters": 80}  # slower per example; the rest get the default
