@@ -441,7 +441,26 @@ def _spki_sha256(key: KeyInfo) -> str | None:
 
 
 def spki_fingerprint(key: KeyInfo) -> str | None:
-    """Hex SHA-256 of the public key's SubjectPublicKeyInfo DER (what known-sample-key compares)."""
+    """Hex SHA-256 of the public key's SubjectPublicKeyInfo DER (what known-sample-key compares).
+
+    Remembered per ``KeyInfo`` object: a key given to ``lint(key=...)`` is the same
+    object on every call (keyinput caches it), and serialising it cost more than
+    verifying with it.
+    """
+    hit = _FINGERPRINTS.get(id(key))
+    if hit is not None and hit[0] is key:
+        return hit[1]
+    fp = _fingerprint(key)
+    if len(_FINGERPRINTS) >= 256:
+        _FINGERPRINTS.clear()
+    _FINGERPRINTS[id(key)] = (key, fp)  # the key is held, so its id cannot be reused while cached
+    return fp
+
+
+_FINGERPRINTS: dict[int, tuple[KeyInfo, str | None]] = {}
+
+
+def _fingerprint(key: KeyInfo) -> str | None:
     pub = key.public
     if pub is None:
         return None
