@@ -179,6 +179,9 @@ class Rule:
     family: ClassVar[str] = ""
     #: Rules that only make sense when asked for (e.g. scan-only); not run by default.
     default_enabled: ClassVar[bool] = True
+    #: Target attributes without which the rule has nothing to say (e.g. ``verification``
+    #: evidence, an ``sd_jwt``): ``run`` skips the rule when one of them is None.
+    needs: ClassVar[frozenset[str]] = frozenset()
 
     def check(self, target: Any, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -415,6 +418,8 @@ def run(rules: list[Rule], target: Any, ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     if getattr(target, "too_large", None):
         rules = [r for r in rules if r.name == "input-too-large"]
+    else:
+        rules = _applicable(rules, target)
     for rule in rules:
         try:
             findings.extend(rule.check(target, ctx))
@@ -426,3 +431,27 @@ def run(rules: list[Rule], target: Any, ctx: Context) -> list[Finding]:
                 )
             )
     return findings
+
+
+#: Per rule list (``api._rules`` caches them): the facts its rules need, and the rules
+#: to run for each combination of facts present. Worked out once per selection, so a
+#: token pays nothing for the rules that need keys, evidence or an SD-JWT it lacks.
+_plans: dict[int, tuple[list[Rule], tuple[str, ...], dict[tuple[bool, ...], list[Rule]]]] = {}
+
+
+def _applicable(rules: list[Rule], target: Any) -> list[Rule]:
+    plan = _plans.get(id(rules))
+    if plan is None or plan[0] is not rules:
+        plan = (rules, tuple(sorted({f for r in rules for f in r.needs})), {})
+        if len(_plans) >= 64:
+            _plans.clear()
+        _plans[id(rules)] = plan  # holds the list, so its id is not reused while cached
+    facts, variants = plan[1], plan[2]
+    if not facts:
+        return rules
+    have = tuple(getattr(target, f, None) is not None for f in facts)
+    chosen = variants.get(have)
+    if chosen is None:
+        present = {f for f, h in zip(facts, have) if h}
+        chosen = variants[have] = [r for r in rules if r.needs <= present]
+    return chosen

@@ -25,7 +25,13 @@ def _sd(t: TokenTarget) -> SdJwt | None:
     return t.sd_jwt if isinstance(t.sd_jwt, SdJwt) else None
 
 
-class SdJwtRecognized(Rule):
+class SdJwtRule(Rule):
+    """A rule about an SD-JWT's disclosures: skipped for plain tokens."""
+
+    needs = frozenset({"sd_jwt"})
+
+
+class SdJwtRecognized(SdJwtRule):
     """## What it does
     Says that the input is an SD-JWT (RFC 9901): an issuer-signed JWT followed by
     `~`-separated disclosures and, optionally, a key-binding JWT; lists the
@@ -70,7 +76,7 @@ class SdJwtRecognized(Rule):
         )
 
 
-class SdJwtDisclosureMalformed(Rule):
+class SdJwtDisclosureMalformed(SdJwtRule):
     """## What it does
     Flags an SD-JWT disclosure that is not base64url of a JSON array of 3
     elements (salt, claim name, value) or 2 (salt, value), discloses a
@@ -116,7 +122,7 @@ class SdJwtDisclosureMalformed(Rule):
             seen.add(d.text)
 
 
-class SdJwtDisclosureUnreferenced(Rule):
+class SdJwtDisclosureUnreferenced(SdJwtRule):
     """## What it does
     Flags a well-formed disclosure whose digest (under the payload's `_sd_alg`,
     default `sha-256`) is in no `_sd` array and no `{"...": digest}` element of

@@ -24,6 +24,12 @@ def _evidence(t: TokenTarget) -> Any:
     return t.verification
 
 
+class EvidenceRule(Rule):
+    """A rule that reads only the verification evidence: skipped for tokens without any."""
+
+    needs = frozenset({"verification"})
+
+
 def _sig_span(t: TokenTarget) -> Any:
     seg = t.segment("signature")
     return seg.span() if seg else None
@@ -38,7 +44,7 @@ def _resign(alg: str) -> str:
     return f"set alg to {alg!r} and sign again (the header is signed, so changing alg needs a new signature)"
 
 
-class SignatureInvalid(Rule):
+class SignatureInvalid(EvidenceRule):
     """## What it does
     Reports a signature that does not verify with the key, JWKS or secret
     given, when no more specific cause was found, and says what was tried.
@@ -106,7 +112,7 @@ _INPUT_FIX = {
 }
 
 
-class SignedOverWrongInput(Rule):
+class SignedOverWrongInput(EvidenceRule):
     """## What it does
     Reports a signature that verifies, with the key given, over some other
     text than the token's `header.payload`, and says which text: the
@@ -149,7 +155,7 @@ class SignedOverWrongInput(Rule):
         )
 
 
-class AlgKeyMismatch(Rule):
+class AlgKeyMismatch(EvidenceRule):
     """## What it does
     Reports a token whose `alg` does not fit the key given: an ES256 token
     checked with an RSA key, an RS256 token with an EC key or an HMAC secret,
@@ -201,7 +207,7 @@ class AlgKeyMismatch(Rule):
         )
 
 
-class EcCurveAlgMismatch(Rule):
+class EcCurveAlgMismatch(EvidenceRule):
     """## What it does
     Reports an ES256/ES384/ES512/ES256K token checked with an EC key on
     another curve (ES256 with a P-384 key, ...).
@@ -250,7 +256,7 @@ class EcCurveAlgMismatch(Rule):
         )
 
 
-class PssPkcs1Confusion(Rule):
+class PssPkcs1Confusion(EvidenceRule):
     """## What it does
     Reports an RSA signature made with the other padding than `alg` says: a
     PS256 header over an RSASSA-PKCS1-v1_5 signature, an RS256 header over a
@@ -304,7 +310,7 @@ class PssPkcs1Confusion(Rule):
         )
 
 
-class AlgConfusion(Rule):
+class AlgConfusion(EvidenceRule):
     """## What it does
     Reports an HS256/HS384/HS512 token whose MAC verifies when a public key's
     text (PEM, DER, JWK JSON, OpenSSH line, the key file's bytes) is the HMAC
@@ -346,7 +352,7 @@ class AlgConfusion(Rule):
         )
 
 
-class WeakHmacSecret(Rule):
+class WeakHmacSecret(EvidenceRule):
     """## What it does
     Reports an HS256/HS384/HS512 token signed with a secret from jwtlint's
     built-in list of secrets seen in the wild (jwt.io's defaults of every era
@@ -395,7 +401,7 @@ class WeakHmacSecret(Rule):
         yield self.finding("; ".join(parts), _sig_span(t), fix=_NEW_SECRET.format(n=need))
 
 
-class KidNotFound(Rule):
+class KidNotFound(EvidenceRule):
     """## What it does
     Reports a token whose `kid` names no key in the JWKS (or keys) given;
     when another key there verifies the signature, says which.

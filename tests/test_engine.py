@@ -149,3 +149,26 @@ def test_context_repr_hides_key_and_secret():
     )  # key text is parsed (jwtlint.keyinput): a real key, so that both keys are kept
     ctx = jwtlint.api.make_context(now=1, secret="hunter2-very-secret", key=pem)
     assert "hunter2" not in repr(ctx) and "BEGIN" not in repr(ctx) and "keys=2" in repr(ctx)
+
+
+def test_rules_that_need_a_missing_fact_are_skipped():
+    from jwtlint.engine import Rule, Severity, run
+
+    class NeedsEvidence(Rule):
+        code, name, severity, summary = "TST010", "needs-evidence", Severity.INFO, "Test."
+        needs = frozenset({"verification"})
+
+        def check(self, target, ctx):
+            yield self.finding("saw evidence")
+
+    class Always(Rule):
+        code, name, severity, summary = "TST011", "always", Severity.INFO, "Test."
+
+        def check(self, target, ctx):
+            yield self.finding("ran")
+
+    rules = [NeedsEvidence(), Always()]
+    target = jwtlint.parse.parse_token("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln")
+    ctx = jwtlint.api.make_context(now=0)
+    assert [f.name for f in run(rules, target, ctx)] == ["always"]
+    assert [f.name for f in run(rules, target._replace(verification=object()), ctx)] == ["needs-evidence", "always"]
