@@ -10,9 +10,11 @@ from typing import Any
 from . import limits
 from .engine import Context, Rule, Severity, by_kind, registry, run
 from .intake import extract
+from .keyinput import resolve
 from .model import Origin
 from .parse import parse_token
 from .report import Report, TargetReport
+from .verify import attach
 
 
 @lru_cache(maxsize=32)
@@ -118,8 +120,6 @@ def lint(
         text = decode_input(bytes(text))
     if not isinstance(text, str):
         raise TypeError(f"lint() takes the token as str or bytes, not {type(text).__name__}")
-    from .keyinput import resolve
-
     keys, key_targets = resolve(key, secret, jwks)
     ctx = make_context(
         audience=audience, issuer=issuer, now=now,
@@ -133,8 +133,6 @@ def lint(
         targets = [_with_size(targets[0], len(text))]
     else:
         targets = extract(text, path)
-    from .verify import attach
-
     targets = attach(targets, ctx.keys, rules.get("token", ())) + key_targets
     reports = tuple(TargetReport(t, tuple(run(rules.get(t.kind, []), t, ctx))) for t in targets)
     return Report(reports, fail_on=Severity.parse(fail_on), show_secrets=show_secrets)

@@ -15,6 +15,7 @@ import re
 from typing import NamedTuple
 
 from . import limits, sdjwt
+from .keyparse import key_targets, outside_pem
 from .model import Origin, Span, TokenTarget, Wrapper
 from .parse import has_no_whitespace, parse_token
 
@@ -47,13 +48,9 @@ class Candidate(NamedTuple):
 
 def extract(text: str, path: str | None = None) -> list[TokenTarget]:
     """All targets in ``text``, parsed: key material (PEM, DER, JWK...) as key targets, else tokens. Never raises."""
-    from .keyparse import key_targets
-
     keys = key_targets(text, path)
     if keys is not None:
         # A paste can hold a token beside a PEM key: the token is read from the text around the blocks.
-        from .keyparse import outside_pem
-
         rest = outside_pem(text, keys)
         tokens = extract(rest, path) if rest is not None and "eyJ" in rest else []
         return (tokens + keys)[: limits.MAX_TARGETS]
