@@ -50,13 +50,26 @@ def jwtlint_cmd(tree: Path, jobs: int | None) -> list[str]:
     return cmd + (["--jobs", str(jobs)] if jobs else [])
 
 
+#: Bytecode cache for the timed jwtlint processes (as in bench_cli.py): this environment sets
+#: PYTHONDONTWRITEBYTECODE=1, so an editable jwtlint would be compiled from source on every run
+#: (50-100 ms of CPU), which no pip-installed user pays. ``--no-pyc-cache`` keeps the environment.
+PYCACHE = HERE / ".cache" / "pycache"
+ENV = dict(os.environ)
+
+
+def cache_bytecode(on: bool) -> None:
+    if on:
+        ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+        ENV["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+
+
 def timed(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
     """(wall seconds, CPU seconds: user + system of the process and the workers it waited for)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     # Output goes to a real file: GNU grep stops at the first match when it writes to /dev/null.
     with tempfile.TemporaryFile() as out:
         t = time.perf_counter()
-        subprocess.run(cmd, stdout=out, stderr=subprocess.DEVNULL, cwd=cwd, check=False)
+        subprocess.run(cmd, stdout=out, stderr=subprocess.DEVNULL, cwd=cwd, check=False, env=ENV)
         wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -73,7 +86,7 @@ def ensure_tree(root: Path, mb: float, seed: int, rate: float) -> dict:
 
 
 def check_found(tree: Path, manifest: dict, jobs: int | None) -> str:
-    out = subprocess.run(jwtlint_cmd(tree, jobs), capture_output=True, text=True, check=False)
+    out = subprocess.run(jwtlint_cmd(tree, jobs), capture_output=True, text=True, check=False, env=ENV)
     report = json.loads(out.stdout)
     got = {}
     for t in report["targets"]:
@@ -112,7 +125,9 @@ def main() -> None:
     ap.add_argument("--detect-secrets", default=shutil.which("detect-secrets") or "/tmp/ds-venv/bin/detect-secrets")
     ap.add_argument("--jobs", type=int, default=None)
     ap.add_argument("--rate", type=float, default=PLANT_RATE, help="planting density (make_scan_tree.py --rate)")
+    ap.add_argument("--no-pyc-cache", action="store_true", help="keep the environment's bytecode setting")
     a = ap.parse_args()
+    cache_bytecode(not a.no_pyc_cache)
     grep = shutil.which("grep")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; "
           f"{subprocess.run([grep, '--version'], capture_output=True, text=True, check=False).stdout.splitlines()[0]}")  # fmt: skip
@@ -136,9 +151,12 @@ def main() -> None:
     for i, (root, size) in enumerate(trees):
         mib = size / 2**20
         gw, jw, gc, jc = wall[("grep", i)], wall[("jwtlint", i)], cpu[("grep", i)], cpu[("jwtlint", i)]
+        # The spread: the ratio of each round (grep and jwtlint of the same round, side by side).
+        rw = sorted(g[0] / j[0] for g, j in zip(times[("grep", i)], times[("jwtlint", i)]))
+        rc = sorted(g[1] / j[1] for g, j in zip(times[("grep", i)], times[("jwtlint", i)]))
         print(f"{root.name}: wall grep {gw:.3f} s ({mib / gw:.0f} MiB/s), jwtlint {jw:.3f} s ({mib / jw:.0f} MiB/s): "
-              f"{gw / jw:.2f}x | CPU grep {gc:.3f} s, jwtlint {jc:.3f} s ({mib / jc:.0f} MiB/s per CPU-second): "
-              f"{gc / jc:.2f}x")  # fmt: skip
+              f"{gw / jw:.2f}x (rounds {rw[0]:.2f}-{rw[-1]:.2f}x) | CPU grep {gc:.3f} s, jwtlint {jc:.3f} s "
+              f"({mib / jc:.0f} MiB/s per CPU-second): {gc / jc:.2f}x (rounds {rc[0]:.2f}-{rc[-1]:.2f}x)")  # fmt: skip
     (r0, s0), (r1, s1) = trees
     extra = (s1 - s0) / 2**20
     for label, m in (("wall", wall), ("CPU", cpu)):

@@ -524,14 +524,24 @@ def _size(path: str) -> int:
 def _run_all(work: list[FileJob], jobs: int | None) -> list[FileResult]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     total = sum(_size(j.path) for j in work)
-    # Check every selector once, here, so a bad one is one error and not one per worker.
-    for sel in {(j.select, j.ignore) for j in work}:
-        scan_rules(*sel)
+    pending = None
+    if len(work) >= _MIN_POOL_FILES and total >= _MIN_POOL_BYTES:
+        from .prefilter import start
+
+        # The greps run while this process loads the rules (importing them and reading the
+        # entry points takes about as long as the greps: each hides the other).
+        pending = start([j.path for j in work])
+    try:
+        # Check every selector once, here, so a bad one is one error and not one per worker.
+        for sel in {(j.select, j.ignore) for j in work}:
+            scan_rules(*sel)
+    except BaseException:
+        if pending is not None:
+            pending.cancel()
+        raise
     if len(work) < _MIN_POOL_FILES or total < _MIN_POOL_BYTES:
         return [scan_file(j) for j in work]
-    from .prefilter import candidates
-
-    maybe = candidates([j.path for j in work], workers)
+    maybe = pending.result() if pending is not None else None
     if maybe is not None:  # files without a needle: only checked for being skipped (binary, size)
         results: dict[int, FileResult] = {i: _sniff(j) for i, j in enumerate(work) if j.path not in maybe}
         rest = [(i, j) for i, j in enumerate(work) if j.path in maybe]
