@@ -17,8 +17,10 @@ so with the default ``--fail-on error`` examples never block a commit, yet
 is in milliseconds is no example: verifiers read it as far in the future.
 
 Many bytes: ``grep`` first lists the files that can hold a target at all
-(``jwtlint/prefilter.py``), then a process pool (every core) reads those;
-a few files run in this process, where that would cost more than it saves.
+(``jwtlint/prefilter.py``, while the rules load); this process reads and
+extracts those, then lints each distinct target text once, sharing the
+linting with worker processes (every core) when there are enough targets
+to pay for them (see "both cores" below).
 """
 
 from __future__ import annotations
@@ -48,9 +50,15 @@ VENDORED = frozenset(
 #: Findings that mark a target as an example (see the module docstring).
 EXAMPLE_MARKERS = frozenset({"expired", "alg-none", "known-sample-key"})
 
-#: Files in the pool's batches: enough to amortise the worker round trip.
-_MIN_POOL_BYTES = 4 * 1024 * 1024
-_MIN_POOL_FILES = 8
+#: A scan this big asks grep first which files can hold a target (``jwtlint/prefilter.py``).
+_MIN_PREFILTER_BYTES = 4 * 1024 * 1024
+_MIN_PREFILTER_FILES = 8
+#: Distinct targets from which linting is shared with worker processes. Below it a pool costs
+#: more than it saves: forking, and pickling findings back, take tens of milliseconds.
+_MIN_POOL_TARGETS = 256
+#: Targets per work item handed to a worker (about 20 ms of linting: small enough to share
+#: the tail of the work evenly, large enough to amortise the round trip).
+_POOL_CHUNK = 64
 
 
 class ScanTarget(NamedTuple):
@@ -305,6 +313,12 @@ def scan_rules(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -
 
 def scan_file(job: FileJob) -> FileResult:
     """Read one file and lint what it holds. Never raises: problems become ``skipped`` or ``error``."""
+    got = _read_found(job)
+    return got if isinstance(got, FileResult) else _lint_found(job, *got)
+
+
+def _read_found(job: FileJob) -> FileResult | tuple[int, list[Found]]:
+    """(size, targets found) of one file; or its ``FileResult`` when it is skipped or unreadable."""
     try:
         # Unbuffered: each chunk is one read() straight into its bytes object (a buffered
         # reader copies every byte twice, which costs as much as searching them).
@@ -316,7 +330,7 @@ def scan_file(job: FileJob) -> FileResult:
             if b"\0" in head:
                 return FileResult(job.shown, size, skipped="binary")
             fh.seek(0)
-            return _lint_found(job, size, iter_found(fh))
+            return size, list(iter_found(fh))
     except OSError as exc:
         return FileResult(job.shown, 0, error=f"cannot read {job.shown}: {exc.strerror or exc}")
 
@@ -342,7 +356,8 @@ def lint_report(data: bytes | str, path: str = "<input>", *, now: float | None =
     return Report(result.targets, Severity.parse(fail_on), show_secrets)
 
 
-def _lint_found(job: FileJob, size: int, found: Iterable[Found]) -> FileResult:
+def _lint_found(job: FileJob, size: int, found: Iterable[Found], done: dict[Any, list[Any]] | None = None) -> FileResult:
+    """The file's result from its targets; ``done`` holds targets already linted (by ``_memo_key``)."""
     rules = scan_rules(job.select, job.ignore)
     targets: list[TargetReport] = []
     suppressed = 0
@@ -352,7 +367,8 @@ def _lint_found(job: FileJob, size: int, found: Iterable[Found]) -> FileResult:
             more += 1
             continue
         origin = Origin(job.shown, f.line, f.column)
-        for kind, found_findings, parts in _linted(f, origin, rules, job):
+        hit = done.get(_memo_key(f, job)) if done else None
+        for kind, found_findings, parts in hit if hit is not None else _linted(f, origin, rules, job):
             findings, silenced = _suppress(list(found_findings), f.suppressed)
             suppressed += silenced
             findings, example = apply_example_policy(findings)
@@ -368,24 +384,34 @@ _MEMO: dict[tuple[Any, ...], list[tuple[str, tuple[Finding, ...], tuple[tuple[st
 _MEMO_SIZE = 4096
 
 
+def _memo_key(f: Found, job: FileJob) -> tuple[Any, ...]:
+    return (f.kind, f.text, f.how, job.select, job.ignore, job.context)
+
+
 def _linted(f: Found, origin: Origin, rules: dict[str, list[Rule]], job: FileJob) -> list[Any]:
-    key = (f.kind, f.text, f.how, job.select, job.ignore, job.context)
+    key = _memo_key(f, job)
     try:
         hit = _MEMO.get(key)
     except TypeError:  # a context that cannot be hashed: no memo
         key, hit = None, None
     if hit is not None:
         return hit
-    out = []
-    for parsed in _parse(f, origin):
-        findings = tuple(run(rules.get(parsed.kind, []), parsed, job.context))
-        if any(x.name == "live-token-in-repo" for x in findings) and published_secret(parsed):
-            findings = tuple(_as_example(x, "made with a published sample secret") for x in findings)
-        out.append((parsed.kind, findings, _parts(parsed, f)))
+    out = _lint_one(f, origin, rules, job.context)
     if key is not None:
         if len(_MEMO) >= _MEMO_SIZE:
             _MEMO.clear()
         _MEMO[key] = out
+    return out
+
+
+def _lint_one(f: Found, origin: Origin, rules: dict[str, list[Rule]], context: Context) -> list[Any]:
+    """[(kind, findings, parts)] of one found text: parsed (a PEM block may hold several keys) and linted."""
+    out = []
+    for parsed in _parse(f, origin):
+        findings = tuple(run(rules.get(parsed.kind, []), parsed, context))
+        if any(x.name == "live-token-in-repo" for x in findings) and published_secret(parsed):
+            findings = tuple(_as_example(x, "made with a published sample secret") for x in findings)
+        out.append((parsed.kind, findings, _parts(parsed, f)))
     return out
 
 
@@ -524,8 +550,9 @@ def _size(path: str) -> int:
 def _run_all(work: list[FileJob], jobs: int | None) -> list[FileResult]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     total = sum(_size(j.path) for j in work)
+    big = len(work) >= _MIN_PREFILTER_FILES and total >= _MIN_PREFILTER_BYTES
     pending = None
-    if len(work) >= _MIN_POOL_FILES and total >= _MIN_POOL_BYTES:
+    if big:
         from .prefilter import start
 
         # The greps run while this process loads the rules (importing them and reading the
@@ -539,16 +566,24 @@ def _run_all(work: list[FileJob], jobs: int | None) -> list[FileResult]:
         if pending is not None:
             pending.cancel()
         raise
-    if len(work) < _MIN_POOL_FILES or total < _MIN_POOL_BYTES:
+    if not big:
         return [scan_file(j) for j in work]
     maybe = pending.result() if pending is not None else None
-    if maybe is not None:  # files without a needle: only checked for being skipped (binary, size)
-        results: dict[int, FileResult] = {i: _sniff(j) for i, j in enumerate(work) if j.path not in maybe}
-        rest = [(i, j) for i, j in enumerate(work) if j.path in maybe]
-        for (i, _), r in zip(rest, _read_all([j for _, j in rest], workers)):
-            results[i] = r
-        return [results[i] for i in range(len(work))]
-    return _read_all(work, workers)
+    results: dict[int, FileResult] = {}
+    read: list[tuple[int, FileJob, int, list[Found]]] = []
+    for i, j in enumerate(work):
+        if maybe is not None and j.path not in maybe:
+            results[i] = _sniff(j)  # no needle: only checked for being skipped (binary, size)
+            continue
+        got = _read_found(j)
+        if isinstance(got, FileResult):
+            results[i] = got
+        else:
+            read.append((i, j, *got))
+    done = _lint_distinct(read, workers)
+    for i, j, size, found in read:
+        results[i] = _lint_found(j, size, found, done)
+    return [results[i] for i in range(len(work))]
 
 
 def _sniff(job: FileJob) -> FileResult:
@@ -565,17 +600,77 @@ def _sniff(job: FileJob) -> FileResult:
         return FileResult(job.shown, 0, error=f"cannot read {job.shown}: {exc.strerror or exc}")
 
 
-def _read_all(work: list[FileJob], workers: int) -> list[FileResult]:
-    total = sum(_size(j.path) for j in work)
-    if workers <= 1 or len(work) < _MIN_POOL_FILES or total < _MIN_POOL_BYTES:
-        return [scan_file(j) for j in work]
+# --- both cores ----------------------------------------------------------------
+#
+# Reading and extracting run in this process: with grep's list they cost little. Linting is
+# what grows with the number of targets, so the distinct targets of the whole tree (each text
+# once, whichever file and how many files hold it) are shared out: workers take chunks from
+# the front of the list while this process lints from the back, so neither waits on a core
+# that another job is using.
+
+
+def _lint_distinct(read: list[tuple[int, FileJob, int, list[Found]]], workers: int) -> dict[Any, list[Any]]:
+    """{memo key: [(kind, findings, parts)]} for the targets of ``read`` (empty: lint them as they come)."""
+    items: dict[Any, tuple[Found, Origin, FileJob]] = {}
+    for _, job, _, found in read:
+        for f in found[: limits.MAX_SCAN_TARGETS_PER_FILE]:
+            try:
+                key = _memo_key(f, job)
+                if key not in items and key not in _MEMO:
+                    items[key] = (f, Origin(job.shown, f.line, f.column), job)
+            except TypeError:  # a context that cannot be hashed: linted as it comes
+                continue
+    if workers <= 1 or len(items) < _MIN_POOL_TARGETS:
+        return {}
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
+    todo = _warm_first(list(items.items()))
+    chunks = [todo[k : k + _POOL_CHUNK] for k in range(0, len(todo), _POOL_CHUNK)]
+    done: dict[Any, list[Any]] = {}
+    # The first chunk here, before forking: the workers then start with the parsers, the rules'
+    # lazy imports and cryptography loaded, instead of each importing them again.
+    _lint_here(chunks.pop(0), done)
     try:
-        ctx = multiprocessing.get_context("fork")  # workers inherit the loaded rules
-    except ValueError:  # pragma: no cover - platforms without fork
-        ctx = None
-    chunk = max(1, len(work) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        return list(pool.map(scan_file, work, chunksize=chunk))
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:  # pragma: no cover - platforms without fork: this process lints everything
+        for chunk in chunks:
+            _lint_here(chunk, done)
+        return done
+    with ProcessPoolExecutor(max_workers=max(1, workers - 1), mp_context=ctx) as pool:
+        futures = [pool.submit(_lint_chunk, [(f, origin, job.select, job.ignore, job.context)
+                                             for _, (f, origin, job) in chunk]) for chunk in chunks]  # fmt: skip
+        for fut, chunk in zip(reversed(futures), reversed(chunks)):
+            if fut.cancel():  # no worker took it yet
+                _lint_here(chunk, done)
+        for fut, chunk in zip(futures, chunks):
+            if fut.cancelled():
+                continue
+            try:
+                out = fut.result()
+            except BrokenProcessPool:  # a worker died (killed, out of memory): lint its share here
+                _lint_here(chunk, done)
+                continue
+            for (key, _), linted in zip(chunk, out):
+                done[key] = linted
+    return done
+
+
+def _warm_first(todo: list[Any]) -> list[Any]:
+    """The list with one target of each kind first (a PEM key pulls in cryptography and pyasn1)."""
+    firsts: dict[str, int] = {}
+    for n, (_, (f, _, _)) in enumerate(todo):
+        firsts.setdefault(f.kind, n)
+    head = sorted(firsts.values())
+    return [todo[n] for n in head] + [x for n, x in enumerate(todo) if n not in firsts.values()]
+
+
+def _lint_here(chunk: list[Any], done: dict[Any, list[Any]]) -> None:
+    for key, (f, origin, job) in chunk:
+        done[key] = _lint_one(f, origin, scan_rules(job.select, job.ignore), job.context)
+
+
+def _lint_chunk(chunk: list[tuple[Found, Origin, Any, Any, Context]]) -> list[list[Any]]:
+    """In a worker: each target of the chunk linted (``_lint_one``)."""
+    return [_lint_one(f, origin, scan_rules(select, ignore), context) for f, origin, select, ignore, context in chunk]

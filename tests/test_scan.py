@@ -235,3 +235,33 @@ def test_grep_prefilter_gives_the_same_result(tmp_path, monkeypatch):
     )
     assert key(with_grep) == key(without)
     assert len(with_grep.report.targets) == 10 + 3 and ("blob.bin" in str(with_grep.all_skipped))
+
+
+def test_linting_shared_with_a_worker_gives_the_same_result(tmp_path, monkeypatch):
+    import jwtlint.scan as scan_module
+
+    # Small thresholds, so a small tree takes the path of a big one: grep's list, the distinct
+    # targets of the whole tree shared out in chunks between this process and a worker.
+    monkeypatch.setattr(scan_module, "_MIN_PREFILTER_BYTES", 0)
+    monkeypatch.setattr(scan_module, "_MIN_PREFILTER_FILES", 1)
+    monkeypatch.setattr(scan_module, "_MIN_POOL_TARGETS", 2)
+    monkeypatch.setattr(scan_module, "_POOL_CHUNK", 3)
+    for i in range(12):
+        tokens = [jwt.encode({"sub": f"u{i}-{k}", "exp": NOW + (86400 if k else -86400)}, KEY, algorithm="RS256")
+                  for k in range(3)]  # fmt: skip
+        body = "".join(f"T{k} = '{t}'\n" for k, t in enumerate(tokens)) + f"SHARED = '{LIVE}'\n"
+        (tmp_path / f"f{i}.py").write_text(body + (PKCS1 if i % 4 == 0 else "") + ("# jwtlint: ignore\nX = '" + LIVE + "'\n" if i == 5 else ""))  # fmt: skip
+    (tmp_path / "none.txt").write_text("nothing here\n")
+    scan_module._MEMO.clear()
+    one = scan([str(tmp_path)], now=NOW, jobs=1)
+    scan_module._MEMO.clear()
+    two = scan([str(tmp_path)], now=NOW, jobs=2)
+    key = lambda r: sorted(
+        (t.target.origin, t.target.kind, t.target.example, tuple((f.name, int(f.severity), f.message) for f in t.findings))
+        for t in r.report.targets
+    )
+    assert key(one) == key(two)
+    assert len(two.report.targets) == 12 * 4 + 3 + 1  # 3 tokens and LIVE per file, 3 keys, the ignored copy
+    assert sum(f.suppressed for f in two.files) == sum(f.suppressed for f in one.files) > 0
+    examples = [t for t in two.report.targets if t.target.example]
+    assert len(examples) == 12  # the expired token of each file
