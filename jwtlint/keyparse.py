@@ -196,7 +196,7 @@ def _pem_target(text: str, origin: Origin) -> KeyTarget:
         nxt = begins[bi + 1] if bi + 1 < len(begins) else None
         if e is not None and (nxt is None or e.start() < nxt.start()):
             end_match = e
-            body_end = e.start()
+            body_end = max(e.start(), b.end())  # "-----BEGIN X-----END X-----": the dashes are shared
         else:
             end_match = None
             body_end = nxt.start() if nxt else len(text)
