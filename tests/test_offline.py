@@ -85,13 +85,13 @@ def test_check_imports_no_network_module():
 
 
 def test_socket_is_only_imported_by_the_standard_library_for_entry_points():
-    """``socket`` is loaded, but only by email.utils, which importlib.metadata
-    imports to read package metadata (the rule-pack entry points). Nothing of
-    jwtlint, typer or cryptography imports it."""
+    """``socket`` is loaded (up to Python 3.12), but only by email.utils, which
+    importlib.metadata imports to read package metadata (the rule-pack entry
+    points). Nothing of jwtlint, typer or cryptography imports it."""
     r = _run_probe("-X", "importtime", guard=False)  # the guard would import socket first
     assert r.returncode == 0, r.stderr[-2000:]
     tree = [(len(m.group(1)), m.group(2)) for m in re.finditer(r"import time:.*?\|.*?\|( *)(\S+)", r.stderr)]
-    assert ("socket" in (n for _, n in tree)) and ("jwtlint.cli" in (n for _, n in tree))
+    assert "jwtlint.cli" in (n for _, n in tree)  # the probe ran (Python 3.13 no longer imports socket at all)
     # importtime prints children before their parent, one level deeper.
     for i, (depth, name) in enumerate(tree):
         if name == "socket":
