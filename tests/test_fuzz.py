@@ -144,6 +144,7 @@ REGRESSIONS = [
 
 EXAMPLES = {"cli": 30, "why": 60, "verify": 80, "reporters": 80}  # slower per example; the rest get the default
 DEFAULT_EXAMPLES = 120
+SCALE = float(os.environ.get("JWTLINT_FUZZ_SCALE", "1"))  # JWTLINT_FUZZ_SCALE=20 for a longer run
 
 
 def _available(name):
@@ -159,7 +160,7 @@ def test_entry_point_survives_any_input(name):
     fn = entrypoints.ENTRIES[name]
 
     @settings(
-        max_examples=EXAMPLES.get(name, DEFAULT_EXAMPLES),
+        max_examples=max(1, int(EXAMPLES.get(name, DEFAULT_EXAMPLES) * SCALE)),
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
         database=None,
