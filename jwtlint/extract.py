@@ -101,8 +101,11 @@ def find_all(data: bytes) -> list[Found]:
     return list(iter_found(io.BytesIO(data)))
 
 
-def iter_found(stream: BinaryIO, chunk_size: int | None = None) -> Iterator[Found]:
-    """Every target in ``stream``, read in overlapping chunks. Never raises on content."""
+def iter_found(stream: BinaryIO, chunk_size: int | None = None, needles: tuple[bytes, ...] = NEEDLES) -> Iterator[Found]:
+    """Every target in ``stream``, read in overlapping chunks. Never raises on content.
+
+    ``needles``: the ones worth looking for (a scan knows from grep which a file holds at
+    all; each needle left out saves a ``bytes.find`` pass over the file)."""
     chunk_size = chunk_size or limits.SCAN_CHUNK_BYTES
     keep = limits.SCAN_OVERLAP_BYTES
     buf = b""
@@ -116,7 +119,7 @@ def iter_found(stream: BinaryIO, chunk_size: int | None = None) -> Iterator[Foun
         buf += more
         if not buf:
             break
-        hits, resume = _hits(buf, max(0, done - base), eof)
+        hits, resume = _hits(buf, max(0, done - base), eof, needles)
         for h in hits:
             line, column = counter.advance(buf, base, base + h.start)
             yield Found(
@@ -157,7 +160,7 @@ class _LineCounter:
 _MORE = _Hit("more", "", 0, 0)
 
 
-def _hits(buf: bytes, start: int, eof: bool) -> tuple[list[_Hit], int]:
+def _hits(buf: bytes, start: int, eof: bool, needles: tuple[bytes, ...] = NEEDLES) -> tuple[list[_Hit], int]:
     """Targets in ``buf[start:]``; and the offset from which the next, longer buffer must search."""
     out: list[_Hit] = []
     pos = start
@@ -165,7 +168,7 @@ def _hits(buf: bytes, start: int, eof: bool) -> tuple[list[_Hit], int]:
     limit = len(buf) if eof else max(start, len(buf) - 16)
     ahead: dict[bytes, int] = {}
     while True:
-        at, needle = _next_needle(buf, pos, limit, ahead)
+        at, needle = _next_needle(buf, pos, limit, ahead, needles)
         if at < 0:
             return out, limit
         if needle == b"eyJ":
@@ -186,11 +189,11 @@ def _hits(buf: bytes, start: int, eof: bool) -> tuple[list[_Hit], int]:
         pos = max(hit.end, at + 1)
 
 
-def _next_needle(buf: bytes, pos: int, limit: int, ahead: dict[bytes, int]) -> tuple[int, bytes]:
+def _next_needle(buf: bytes, pos: int, limit: int, ahead: dict[bytes, int], needles: tuple[bytes, ...]) -> tuple[int, bytes]:
     """The first needle at or after ``pos``. ``ahead`` remembers where each needle occurs next
     (-1: nowhere), so each is searched for once per occurrence, not once per hit of any needle."""
     best, which = -1, b""
-    for needle in _NEEDLES:
+    for needle in needles:
         i = ahead.get(needle, -2)
         if i == -2 or (i != -1 and i < pos):
             i = buf.find(needle, pos, limit + len(needle) - 1)

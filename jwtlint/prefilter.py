@@ -38,26 +38,28 @@ def grep_needle(needle: bytes) -> str:
 class Pending:
     """Greps started, not yet waited for: ``result()`` gives the candidate paths (or None)."""
 
-    def __init__(self, jobs: list[tuple[list[str], list[str]]]) -> None:
-        self._todo = jobs  # (command, batch) not started yet
-        self._running: list[tuple[subprocess.Popen, list[str]]] = []
+    def __init__(self, jobs: list[tuple[bytes, list[str], list[str]]]) -> None:
+        self._todo = jobs  # (needle, command, batch) not started yet
+        self._running: list[tuple[bytes, subprocess.Popen, list[str]]] = []
         self._failed = False
+        #: For each needle, the paths that may hold it (filled by ``result``).
+        self.by_needle: dict[bytes, set[str]] = {n: set() for n, _, _ in jobs}
         self._fill()
 
     def _fill(self) -> None:
         while self._todo and len(self._running) < _RUNNING and not self._failed:
-            cmd, batch = self._todo.pop(0)
+            needle, cmd, batch = self._todo.pop(0)
             try:
                 proc = subprocess.Popen([*cmd, *batch], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
             except OSError:
                 self._failed = True
                 return
-            self._running.append((proc, batch))
+            self._running.append((needle, proc, batch))
 
     def cancel(self) -> None:
         """Stop the greps (the scan failed before it needed them)."""
         self._todo = []
-        for proc, _ in self._running:
+        for _, proc, _ in self._running:
             proc.kill()
             proc.communicate()
         self._running = []
@@ -65,9 +67,16 @@ class Pending:
     def result(self) -> set[str] | None:
         found: set[str] = set()
         while self._running:
-            found |= _collect(*self._running.pop(0))
+            needle, proc, batch = self._running.pop(0)
+            got = _collect(proc, batch)
+            self.by_needle[needle] |= got
+            found |= got
             self._fill()
         return None if self._failed else found
+
+    def needles(self, path: str) -> tuple[bytes, ...]:
+        """The needles grep saw in ``path`` (after ``result``): the only ones extraction needs."""
+        return tuple(n for n, paths in self.by_needle.items() if path in paths)
 
 
 def start(paths: list[str]) -> Pending | None:
@@ -77,8 +86,8 @@ def start(paths: list[str]) -> Pending | None:
         return None
     # One grep per needle: with a single fixed string grep runs at memory speed; given
     # several it switches to a multi-string matcher about ten times slower.
-    cmds = [[grep, "-F", "-l", "--null", "-e", grep_needle(n), "--"] for n in NEEDLES]
-    return Pending([(cmd, batch) for batch in _batches(paths) for cmd in cmds])
+    cmds = [(n, [grep, "-F", "-l", "--null", "-e", grep_needle(n), "--"]) for n in NEEDLES]
+    return Pending([(n, cmd, batch) for batch in _batches(paths) for n, cmd in cmds])
 
 
 def candidates(paths: list[str], workers: int = 1) -> set[str] | None:

@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 
 from . import limits
 from .engine import Context, Finding, Rule, Severity, by_kind, registry, run
-from .extract import Found, iter_found
+from .extract import NEEDLES, Found, iter_found
 from .model import Origin
 from .report import Report, TargetReport
 
@@ -317,8 +317,10 @@ def scan_file(job: FileJob) -> FileResult:
     return got if isinstance(got, FileResult) else _lint_found(job, *got)
 
 
-def _read_found(job: FileJob) -> FileResult | tuple[int, list[Found]]:
-    """(size, targets found) of one file; or its ``FileResult`` when it is skipped or unreadable."""
+def _read_found(job: FileJob, needles: tuple[bytes, ...] = NEEDLES) -> FileResult | tuple[int, list[Found]]:
+    """(size, targets found) of one file; or its ``FileResult`` when it is skipped or unreadable.
+
+    ``needles``: the ones grep saw in the file (extraction looks for no other)."""
     try:
         # Unbuffered: each chunk is one read() straight into its bytes object (a buffered
         # reader copies every byte twice, which costs as much as searching them).
@@ -330,7 +332,7 @@ def _read_found(job: FileJob) -> FileResult | tuple[int, list[Found]]:
             if b"\0" in head:
                 return FileResult(job.shown, size, skipped="binary")
             fh.seek(0)
-            return size, list(iter_found(fh))
+            return size, list(iter_found(fh, needles=needles))
     except OSError as exc:
         return FileResult(job.shown, 0, error=f"cannot read {job.shown}: {exc.strerror or exc}")
 
@@ -575,7 +577,7 @@ def _run_all(work: list[FileJob], jobs: int | None) -> list[FileResult]:
         if maybe is not None and j.path not in maybe:
             results[i] = _sniff(j)  # no needle: only checked for being skipped (binary, size)
             continue
-        got = _read_found(j)
+        got = _read_found(j, pending.needles(j.path) if maybe is not None else NEEDLES)
         if isinstance(got, FileResult):
             results[i] = got
         else:
