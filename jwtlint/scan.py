@@ -573,16 +573,21 @@ def _run_all(work: list[FileJob], jobs: int | None) -> list[FileResult]:
     maybe = pending.result() if pending is not None else None
     results: dict[int, FileResult] = {}
     read: list[tuple[int, FileJob, int, list[Found]]] = []
-    for i, j in enumerate(work):
-        if maybe is not None and j.path not in maybe:
-            results[i] = _sniff(j)  # no needle: only checked for being skipped (binary, size)
-            continue
-        got = _read_found(j, pending.needles(j.path) if maybe is not None else NEEDLES)
-        if isinstance(got, FileResult):
-            results[i] = got
-        else:
-            read.append((i, j, *got))
-    done = _lint_distinct(read, workers)
+    sharing = _Sharing(workers)
+    try:
+        for i, j in enumerate(work):
+            if maybe is not None and j.path not in maybe:
+                results[i] = _sniff(j)  # no needle: only checked for being skipped (binary, size)
+                continue
+            got = _read_found(j, pending.needles(j.path) if maybe is not None else NEEDLES)
+            if isinstance(got, FileResult):
+                results[i] = got
+            else:
+                read.append((i, j, *got))
+                sharing.add(j, got[1])
+        done = sharing.finish()
+    finally:
+        sharing.close()
     for i, j, size, found in read:
         results[i] = _lint_found(j, size, found, done)
     return [results[i] for i in range(len(work))]
@@ -606,71 +611,102 @@ def _sniff(job: FileJob) -> FileResult:
 #
 # Reading and extracting run in this process: with grep's list they cost little. Linting is
 # what grows with the number of targets, so the distinct targets of the whole tree (each text
-# once, whichever file and how many files hold it) are shared out: workers take chunks from
-# the front of the list while this process lints from the back, so neither waits on a core
-# that another job is using.
+# once, whichever file and how many files hold it) are shared out. From _MIN_POOL_TARGETS
+# distinct targets on, workers take chunks as extraction finds them (so extracting and
+# linting overlap); at the end this process lints chunks from the back of the queue that no
+# worker has taken, so neither waits on a core that another job is using.
 
 
-def _lint_distinct(read: list[tuple[int, FileJob, int, list[Found]]], workers: int) -> dict[Any, list[Any]]:
-    """{memo key: [(kind, findings, parts)]} for the targets of ``read`` (empty: lint them as they come)."""
-    items: dict[Any, tuple[Found, Origin, FileJob]] = {}
-    for _, job, _, found in read:
+class _Sharing:
+    """The distinct targets of a scan, linted once each; shared with workers when there are many."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.items: dict[Any, tuple[Found, Origin, FileJob]] = {}
+        self.queue: list[Any] = []  # keys not handed out yet
+        self.done: dict[Any, list[Any]] = {}
+        self.pool: Any = None
+        self.sent: list[tuple[Any, list[Any]]] = []  # (future, keys)
+
+    def add(self, job: FileJob, found: list[Found]) -> None:
         for f in found[: limits.MAX_SCAN_TARGETS_PER_FILE]:
             try:
                 key = _memo_key(f, job)
-                if key not in items and key not in _MEMO:
-                    items[key] = (f, Origin(job.shown, f.line, f.column), job)
+                if key in self.items or key in _MEMO:
+                    continue
             except TypeError:  # a context that cannot be hashed: linted as it comes
                 continue
-    if workers <= 1 or len(items) < _MIN_POOL_TARGETS:
-        return {}
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+            self.items[key] = (f, Origin(job.shown, f.line, f.column), job)
+            self.queue.append(key)
+        if self.workers > 1 and len(self.items) >= _MIN_POOL_TARGETS:
+            self._hand_out(final=False)
 
-    todo = _warm_first(list(items.items()))
-    chunks = [todo[k : k + _POOL_CHUNK] for k in range(0, len(todo), _POOL_CHUNK)]
-    done: dict[Any, list[Any]] = {}
-    # The first chunk here, before forking: the workers then start with the parsers, the rules'
-    # lazy imports and cryptography loaded, instead of each importing them again.
-    _lint_here(chunks.pop(0), done)
-    try:
-        ctx = multiprocessing.get_context("fork")
-    except ValueError:  # pragma: no cover - platforms without fork: this process lints everything
-        for chunk in chunks:
-            _lint_here(chunk, done)
-        return done
-    with ProcessPoolExecutor(max_workers=max(1, workers - 1), mp_context=ctx) as pool:
-        futures = [pool.submit(_lint_chunk, [(f, origin, job.select, job.ignore, job.context)
-                                             for _, (f, origin, job) in chunk]) for chunk in chunks]  # fmt: skip
-        for fut, chunk in zip(reversed(futures), reversed(chunks)):
+    def _hand_out(self, final: bool) -> None:
+        if self.pool is None and not self._start():
+            return
+        while len(self.queue) >= _POOL_CHUNK or (final and self.queue):
+            keys, self.queue = self.queue[:_POOL_CHUNK], self.queue[_POOL_CHUNK:]
+            work = [(f, origin, job.select, job.ignore, job.context) for f, origin, job in map(self.items.get, keys)]
+            self.sent.append((self.pool.submit(_lint_chunk, work), keys))
+
+    def _start(self) -> bool:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        try:
+            ctx = multiprocessing.get_context("fork")
+        except ValueError:  # pragma: no cover - platforms without fork: this process lints everything
+            self.workers = 1
+            return False
+        # A first chunk here, before forking: the workers then start with the parsers, the rules'
+        # lazy imports (and cryptography, when a key was among them) loaded, instead of each
+        # importing them again.
+        self.queue = _warm_first(self.queue, self.items)
+        first, self.queue = self.queue[:_POOL_CHUNK], self.queue[_POOL_CHUNK:]
+        self._lint_here(first)
+        self.pool = ProcessPoolExecutor(max_workers=max(1, self.workers - 1), mp_context=ctx)
+        return True
+
+    def _lint_here(self, keys: list[Any]) -> None:
+        for key in keys:
+            f, origin, job = self.items[key]
+            self.done[key] = _lint_one(f, origin, scan_rules(job.select, job.ignore), job.context)
+
+    def finish(self) -> dict[Any, list[Any]]:
+        """{memo key: [(kind, findings, parts)]}; empty when no worker was needed (the targets
+        are then linted as the files' results are put together, through the memo)."""
+        if self.pool is None:
+            return {}
+        from concurrent.futures.process import BrokenProcessPool
+
+        self._hand_out(final=True)
+        for fut, keys in reversed(self.sent):
             if fut.cancel():  # no worker took it yet
-                _lint_here(chunk, done)
-        for fut, chunk in zip(futures, chunks):
+                self._lint_here(keys)
+        for fut, keys in self.sent:
             if fut.cancelled():
                 continue
             try:
                 out = fut.result()
             except BrokenProcessPool:  # a worker died (killed, out of memory): lint its share here
-                _lint_here(chunk, done)
+                self._lint_here(keys)
                 continue
-            for (key, _), linted in zip(chunk, out):
-                done[key] = linted
-    return done
+            self.done.update(zip(keys, out))
+        return self.done
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
-def _warm_first(todo: list[Any]) -> list[Any]:
-    """The list with one target of each kind first (a PEM key pulls in cryptography and pyasn1)."""
+def _warm_first(keys: list[Any], items: dict[Any, tuple[Found, Origin, FileJob]]) -> list[Any]:
+    """The keys with one target of each kind first (a PEM key pulls in cryptography and pyasn1)."""
     firsts: dict[str, int] = {}
-    for n, (_, (f, _, _)) in enumerate(todo):
-        firsts.setdefault(f.kind, n)
-    head = sorted(firsts.values())
-    return [todo[n] for n in head] + [x for n, x in enumerate(todo) if n not in firsts.values()]
-
-
-def _lint_here(chunk: list[Any], done: dict[Any, list[Any]]) -> None:
-    for key, (f, origin, job) in chunk:
-        done[key] = _lint_one(f, origin, scan_rules(job.select, job.ignore), job.context)
+    for n, key in enumerate(keys):
+        firsts.setdefault(items[key][0].kind, n)
+    head = set(firsts.values())
+    return [keys[n] for n in sorted(head)] + [k for n, k in enumerate(keys) if n not in head]
 
 
 def _lint_chunk(chunk: list[tuple[Found, Origin, Any, Any, Context]]) -> list[list[Any]]:
