@@ -553,10 +553,12 @@ class PublicKeyNotPrivate(Rule):
     def check(self, t: KeyTarget, ctx: Context) -> Iterator[Finding]:
         if any(k.private for k in t.keys) or any(b.encrypted for b in t.blocks):
             return
+        signing = _signing_needed(ctx)
+        if not signing and any(k is given for k in t.keys for given in ctx.keys):
+            return  # the key given to verify a token with (--key): public is what it should be
         for block in t.blocks:
             if block.key is None or block.key.private or block.key.source == "certificate":
                 continue
-            signing = _signing_needed(ctx)
             yield self.finding(
                 f"{_where(block)} is {_a(block.key.describe())}"
                 + (f": the {ctx.profile} profile needs the private key to sign" if signing else "; it verifies, it cannot sign"),

@@ -243,3 +243,12 @@ def test_lint_key_lints_key_material_only(key):
     assert lint_key(pub(key), now=NOW, profile="github-app").errors
     with pytest.raises(TypeError):
         lint_key(123)  # type: ignore[arg-type]
+
+
+def test_public_key_not_private_is_quiet_for_the_key_given_to_verify_with(key):
+    import jwt as pyjwt
+
+    token = pyjwt.encode({"sub": "1"}, key, algorithm="RS256")
+    report = lint(token, key=pub(key), now=0)
+    assert "public-key-not-private" not in report.names()
+    assert [t.kind for t in report.targets] == ["token", "key"]  # the key is still linted
