@@ -438,7 +438,7 @@ def published_secret(t: Any) -> bool:
     data = t.text[: t.text.rindex(".")].encode("ascii", "replace")
     bases = _HMACS.get(alg)
     if bases is None:
-        # Keyed once per process; a copy costs less than keying again (16 -> 11 us a token).
+        # Keyed once per process: a copy costs less than keying again (23 -> 16.5 us a token).
         digest = getattr(hashlib, "sha" + alg[2:])
         bases = _HMACS[alg] = [hmac.new(s, digestmod=digest) for s in secret_list()[:_PUBLISHED_SECRETS]]
     for base in bases:
