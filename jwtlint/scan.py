@@ -562,7 +562,7 @@ def _size(path: str) -> int:
 
 
 def _run_all(work: list[FileJob], jobs: int | None) -> list[FileResult]:
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    workers = jobs if jobs is not None else _idle_cores()
     total = sum(_size(j.path) for j in work)
     big = len(work) >= _MIN_PREFILTER_FILES and total >= _MIN_PREFILTER_BYTES
     pending = None
@@ -603,6 +603,18 @@ def _run_all(work: list[FileJob], jobs: int | None) -> list[FileResult]:
     for i, j, size, found in read:
         results[i] = _lint_found(j, size, found, done)
     return [results[i] for i in range(len(work))]
+
+
+def _idle_cores() -> int:
+    """Processes worth running: one per core that other jobs leave idle (by the 1-minute load
+    average), at least one. A worker on a busy core saves no time and its share of the work
+    still costs the pickling (about 0.1 s of CPU on 3,000 targets)."""
+    cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average on this platform: trust the core count
+        return cores
+    return max(1, min(cores, int(cores - busy + 0.5)))
 
 
 def _sniff(job: FileJob) -> FileResult:

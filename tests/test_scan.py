@@ -265,3 +265,18 @@ def test_linting_shared_with_a_worker_gives_the_same_result(tmp_path, monkeypatc
     assert sum(f.suppressed for f in two.files) == sum(f.suppressed for f in one.files) > 0
     examples = [t for t in two.report.targets if t.target.example]
     assert len(examples) == 12  # the expired token of each file
+
+
+def test_default_workers_are_the_cores_other_jobs_leave_idle(monkeypatch):
+    import jwtlint.scan as scan_module
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    for load, want in ((0.1, 4), (1.0, 3), (2.6, 1), (3.4, 1), (9.0, 1)):
+        monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
+        assert scan_module._idle_cores() == want, load
+
+    def no_load_average():
+        raise OSError("no load average here")
+
+    monkeypatch.setattr(os, "getloadavg", no_load_average)
+    assert scan_module._idle_cores() == 4
