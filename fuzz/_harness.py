@@ -19,8 +19,22 @@ def main(name: str) -> None:
     import atheris
 
     with atheris.instrument_imports(include=["jwtlint"]):  # coverage of jwtlint only: typer, cryptography run at full speed
-        import jwtlint  # noqa: F401  (instrument the package for coverage feedback)
-        import jwtlint.cli  # noqa: F401
+        import importlib
+        import pkgutil
+
+        import jwtlint
+        import jwtlint.rules
+
+        # Every module now, not when first used: a module imported lazily (the rules, scan,
+        # why, the reporters) would run uninstrumented and give libFuzzer no coverage.
+        for pkg in (jwtlint, jwtlint.rules):
+            for mod in pkgutil.iter_modules(pkg.__path__, pkg.__name__ + "."):
+                if mod.name.endswith("__main__"):  # importing it runs the CLI
+                    continue
+                try:
+                    importlib.import_module(mod.name)
+                except ImportError:  # test-only helpers (hypothesis strategies) where it is not installed
+                    pass
         import entrypoints
 
     fn = entrypoints.ENTRIES[name]
