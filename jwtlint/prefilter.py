@@ -9,7 +9,9 @@ from, so the results are the same; without grep, or when grep fails on a
 batch (exit 2: a file it could not read), every file of that batch is read,
 and unreadable files are still reported by the scan. ``JWTLINT_NO_GREP=1``
 turns the pass off. ``start`` returns as soon as the greps run, so the
-scan loads its rules meanwhile and waits for them only when it needs the list.
+scan loads its rules meanwhile and waits for them only when it needs the list;
+``Pending.needles(path)`` then tells which needles a file holds, and extraction
+searches that file for those alone.
 """
 
 from __future__ import annotations
@@ -88,12 +90,6 @@ def start(paths: list[str]) -> Pending | None:
     # several it switches to a multi-string matcher about ten times slower.
     cmds = [(n, [grep, "-F", "-l", "--null", "-e", grep_needle(n), "--"]) for n in NEEDLES]
     return Pending([(n, cmd, batch) for batch in _batches(paths) for n, cmd in cmds])
-
-
-def candidates(paths: list[str], workers: int = 1) -> set[str] | None:
-    """The paths that contain a needle (a superset of the files with targets), or None when unknown."""
-    pending = start(paths)
-    return None if pending is None else pending.result()
 
 
 def _collect(proc: subprocess.Popen, batch: list[str]) -> set[str]:
