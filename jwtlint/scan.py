@@ -663,15 +663,21 @@ class _Sharing:
             self.items[key] = (f, Origin(job.shown, f.line, f.column), job)
             self.queue.append(key)
         if self.workers > 1 and len(self.items) >= _MIN_POOL_TARGETS:
-            self._hand_out(final=False)
+            self._hand_out(final=False)  # from then on, chunks go out as they fill
 
     def _hand_out(self, final: bool) -> None:
         if self.pool is None and not self._start():
             return
         while len(self.queue) >= _POOL_CHUNK or (final and self.queue):
-            keys, self.queue = self.queue[:_POOL_CHUNK], self.queue[_POOL_CHUNK:]
+            keys = self.queue[:_POOL_CHUNK]
             work = [(f, origin, job.select, job.ignore, job.context) for f, origin, job in map(self.items.get, keys)]
-            self.sent.append((self.pool.submit(_lint_chunk, work), keys))
+            try:
+                fut = self.pool.submit(_lint_chunk, work)
+            except (OSError, RuntimeError):  # no fork (process limit, memory) or a broken pool
+                self.workers = 1  # this process lints the rest (finish)
+                return
+            self.sent.append((fut, keys))
+            del self.queue[:_POOL_CHUNK]
 
     def _start(self) -> bool:
         import multiprocessing
@@ -703,7 +709,10 @@ class _Sharing:
             return {}
         from concurrent.futures.process import BrokenProcessPool
 
-        self._hand_out(final=True)
+        if self.workers > 1:
+            self._hand_out(final=True)
+        self._lint_here(self.queue)  # what no worker could be given
+        self.queue = []
         for fut, keys in reversed(self.sent):
             if fut.cancel():  # no worker took it yet
                 self._lint_here(keys)

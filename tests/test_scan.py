@@ -280,3 +280,38 @@ def test_default_workers_are_the_cores_other_jobs_leave_idle(monkeypatch):
 
     monkeypatch.setattr(os, "getloadavg", no_load_average)
     assert scan_module._idle_cores() == 4
+
+
+def _worker_dies(chunk):
+    os._exit(3)  # as if killed (out of memory): the pool breaks
+
+
+@pytest.mark.parametrize("trouble", ["no-fork", "worker-dies"])
+def test_scan_lints_everything_itself_when_workers_fail(tmp_path, monkeypatch, trouble):
+    from concurrent.futures import ProcessPoolExecutor
+
+    import jwtlint.scan as scan_module
+
+    monkeypatch.setattr(scan_module, "_MIN_PREFILTER_BYTES", 0)
+    monkeypatch.setattr(scan_module, "_MIN_PREFILTER_FILES", 1)
+    monkeypatch.setattr(scan_module, "_MIN_POOL_TARGETS", 2)
+    monkeypatch.setattr(scan_module, "_POOL_CHUNK", 2)
+    for i in range(6):
+        tokens = [jwt.encode({"sub": f"w{i}-{k}", "exp": NOW + 86400}, KEY, algorithm="RS256") for k in range(2)]
+        (tmp_path / f"f{i}.py").write_text("".join(f"T{k} = '{t}'\n" for k, t in enumerate(tokens)))
+    scan_module._MEMO.clear()
+    one = scan([str(tmp_path)], now=NOW, jobs=1)
+    if trouble == "no-fork":
+
+        def refuse(self, *args, **kwargs):
+            raise OSError("Resource temporarily unavailable")
+
+        monkeypatch.setattr(ProcessPoolExecutor, "submit", refuse)
+    else:
+        _worker_dies.__qualname__ = _worker_dies.__name__
+        monkeypatch.setattr(scan_module, "_lint_chunk", _worker_dies)
+    scan_module._MEMO.clear()
+    two = scan([str(tmp_path)], now=NOW, jobs=2)
+    key = lambda r: sorted((t.target.origin, tuple(f.name for f in t.findings)) for t in r.report.targets)
+    assert key(one) == key(two) and len(two.report.targets) == 12
+    assert all(any(f.name == "live-token-in-repo" for f in t.findings) for t in two.report.targets)
