@@ -241,9 +241,14 @@ def _hint(key: str, valid: Any) -> str:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from . import limits
+
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
+            data = fh.read(limits.MAX_CONFIG_BYTES + 1)
+        if len(data) > limits.MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: over {limits.MAX_CONFIG_BYTES:,} bytes; jwtlint does not read configuration that large")
+        return tomllib.loads(data.decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except UnicodeDecodeError:

@@ -279,13 +279,22 @@ class InputTooLarge(Rule):
                 f"the input is {size:,} characters; jwtlint reads at most {limit:,} (nothing was checked)",
                 fix="pass only the token itself (jwtlint scan searches large files)",
             )
-        skipped = getattr(target, "skipped", 0)  # JWK Set entries past limits.MAX_JWKS_KEYS
+        # Parts past a count limit (limits.MAX_JWKS_KEYS, MAX_TARGETS, MAX_KEY_BLOCKS): counted, not read.
+        skipped = getattr(target, "skipped", 0)
         if isinstance(skipped, int) and skipped > 0:
+            what, fix = _SKIPPED.get(target.kind, _SKIPPED["jwks"])
             yield self.finding(
-                f"the JWK Set has {skipped:,} more keys than jwtlint reads; they were not checked",
-                fix="check the set in parts, or drop the keys no issuer signs with any more",
+                f"{what.format(n=skipped)} than jwtlint reads; they were not checked",
+                fix=fix,
                 severity=Severity.WARNING,
             )
+
+
+_SKIPPED = {
+    "jwks": ("the JWK Set has {n:,} more keys", "check the set in parts, or drop the keys no issuer signs with any more"),
+    "token": ("the input holds {n:,} more tokens", "check the tokens in smaller groups (jwtlint scan searches large files)"),
+    "key": ("the input holds {n:,} more PEM blocks", "check the blocks in smaller groups"),
+}
 
 
 ENGINE_RULES: list[type[Rule]] = [InternalError, InputTooLarge]

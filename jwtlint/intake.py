@@ -54,7 +54,11 @@ def extract(text: str, path: str | None = None) -> list[TokenTarget]:
         rest = outside_pem(text, keys)
         tokens = extract(rest, path) if rest is not None and "eyJ" in rest else []
         return (tokens + keys)[: limits.MAX_TARGETS]
-    return [_parse(c, _origin(text, c.start + c.token_start, path)) for c in candidates(text)[: limits.MAX_TARGETS]]
+    found = candidates(text)
+    targets = [_parse(c, _origin(text, c.start + c.token_start, path)) for c in found[: limits.MAX_TARGETS]]
+    if len(found) > limits.MAX_TARGETS:  # said on the last token read (the input-too-large rule)
+        targets[-1] = targets[-1]._replace(skipped=len(found) - limits.MAX_TARGETS)
+    return targets
 
 
 def _parse(c: Candidate, origin: Origin) -> TokenTarget:

@@ -126,6 +126,7 @@ class KeyTarget(NamedTuple):
     too_large: int | None = None
     binary: bool = False  # the input was raw bytes (DER), not text
     size: int = 0  # bytes or characters given
+    skipped: int = 0  # PEM blocks past limits.MAX_KEY_BLOCKS, counted, not read
 
     kind = "key"
 

@@ -203,7 +203,10 @@ def _pem_target(text: str, origin: Origin) -> KeyTarget:
         blocks.append(_pem_block(text, len(blocks), b, end_match, body_end))
         pos = end_match.end() if end_match else body_end
     keys = tuple(bl.key for bl in blocks if bl.key is not None)
-    return KeyTarget(_mask(text, blocks), origin, "pem", tuple(blocks), keys, size=len(text))
+    skipped = 0
+    if len(blocks) >= limits.MAX_KEY_BLOCKS:  # count what was left unread, so the report can say so
+        skipped = text.count("-----BEGIN", pos)
+    return KeyTarget(_mask(text, blocks), origin, "pem", tuple(blocks), keys, size=len(text), skipped=skipped)
 
 
 def _pem_block(text: str, index: int, b: re.Match, e: re.Match | None, body_end: int) -> KeyBlock:

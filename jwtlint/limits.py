@@ -112,3 +112,7 @@ MAX_WHY_MESSAGE_CHARS = 8 * 1024
 #: Bytes of a --secret-file read: an HMAC secret is a few dozen bytes (a public key used as
 #: one, in an alg-confusion check, a few KiB); a larger file is refused in one line.
 MAX_SECRET_FILE_BYTES = 1 << 20
+
+#: Bytes of a ``pyproject.toml`` or ``.jwtlint.toml`` read for ``[tool.jwtlint]``: real ones
+#: are a few KiB; a larger file is a one-line configuration error, not read whole.
+MAX_CONFIG_BYTES = 1 << 20

@@ -240,6 +240,7 @@ class TokenTarget(NamedTuple):
     spaces_as_plus: bool = False  # lone spaces were read back as the '+' a form decoder replaced
     sd_jwt: Any = None  # an SD-JWT's disclosures and KB-JWT around this token (jwtlint.sdjwt.SdJwt)
     verification: Any = None  # jwtlint.verify.VerifyEvidence: what verifying with the keys given showed
+    skipped: int = 0  # tokens in the input past limits.MAX_TARGETS, not read (set on the last one read)
 
     kind = "token"
 

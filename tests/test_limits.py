@@ -100,9 +100,19 @@ def test_token_chars():
     assert "input-too-large" in lint(token).names()
 
 
+def test_config_bytes(tmp_path):
+    from jwtlint import config
+
+    (tmp_path / ".jwtlint.toml").write_text("# padding\n" * (limits.MAX_CONFIG_BYTES // 10 + 1))
+    with pytest.raises(config.ConfigError, match="over 1,048,576 bytes"):
+        config.load(tmp_path)
+
+
 def test_targets():
     report = lint("\n".join([TOKEN] * (limits.MAX_TARGETS + 50)))
     assert len(report.targets) == limits.MAX_TARGETS
+    (last,) = messages(report, "input-too-large")  # the tokens not read are said, not dropped silently
+    assert "50 more tokens" in last
 
 
 def test_segments():
@@ -233,6 +243,7 @@ def test_key_blocks():
     report = lint(one.decode() * (limits.MAX_KEY_BLOCKS + 20))
     target = report.targets[0].target
     assert target.kind == "key" and len(target.blocks) == limits.MAX_KEY_BLOCKS
+    assert any("20 more PEM blocks" in m for m in messages(report, "input-too-large"))
 
 
 def test_der_bytes():
@@ -379,6 +390,7 @@ LIMIT_TESTS = {
     "MAX_INPUT_CHARS": test_input_chars,
     "MAX_TOKEN_CHARS": test_token_chars,
     "MAX_TARGETS": test_targets,
+    "MAX_CONFIG_BYTES": test_config_bytes,
     "MAX_SEGMENTS": test_segments,
     "MAX_JSON_DEPTH": test_json_depth,
     "MAX_INT_DIGITS": test_int_digits,
