@@ -372,7 +372,7 @@ def _ssh_target(text: str, origin: Origin) -> KeyTarget:
             blocks.append(block._replace(load_error=_why(exc)))
             continue
         key = from_crypto(obj, source="openssh", raw=line.encode(), index=block.index)
-        blocks.append(block._replace(key=key, spki_sha256=_spki_sha256(key)))
+        blocks.append(block._replace(key=key, spki_sha256=spki_fingerprint(key)))
     keys = tuple(b.key for b in blocks if b.key is not None)
     return KeyTarget(text, origin, "openssh", tuple(blocks), keys, size=len(text))
 
@@ -392,7 +392,7 @@ def _openssh_private(block: KeyBlock, body: bytes, raw: bytes) -> KeyBlock:
     except Exception as exc:
         return block._replace(load_error=_why(exc))
     key = from_crypto(obj, source="openssh", raw=raw, index=block.index)
-    return block._replace(key=key, spki_sha256=_spki_sha256(key))
+    return block._replace(key=key, spki_sha256=spki_fingerprint(key))
 
 
 # --- loading keys -------------------------------------------------------------------
@@ -416,7 +416,7 @@ def _with_key(block: KeyBlock, der: bytes, raw: bytes, source: str) -> KeyBlock:
         return block._replace(load_error="not a key structure")
     src = "certificate" if ev.structure == "certificate" else source
     key = from_crypto(obj, source=src, raw=raw, index=block.index)
-    return block._replace(key=key, spki_sha256=_spki_sha256(key))
+    return block._replace(key=key, spki_sha256=spki_fingerprint(key))
 
 
 def _load(ev: DerEvidence, der: bytes) -> Any:
@@ -437,10 +437,6 @@ def _why(exc: Exception) -> str:
     """A secret-free reason: the exception type and cryptography's first sentence (it never quotes key bytes)."""
     msg = str(exc).split(".")[0].split("\n")[0][:120]
     return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
-
-
-def _spki_sha256(key: KeyInfo) -> str | None:
-    return spki_fingerprint(key)
 
 
 def spki_fingerprint(key: KeyInfo) -> str | None:
