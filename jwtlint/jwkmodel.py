@@ -169,6 +169,7 @@ class JwksTarget(NamedTuple):
     skipped: int = 0  # entries beyond limits.MAX_JWKS_KEYS, counted but not read
     keys: tuple[Any, ...] = ()
     too_large: int | None = None
+    bare_array: bool = False  # the text was the array alone: [{...}, ...] without {"keys": ...}
 
     kind = "jwks"
 

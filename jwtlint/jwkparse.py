@@ -48,6 +48,8 @@ def looks_like_jwk(text: str) -> bool:
     """True for text that is meant as a JWK or JWKS: a JSON object naming ``kty`` or ``keys``,
     or holding a key's numbers without ``kty`` (``n`` and ``e``, ``crv`` and ``x``)."""
     s = text.lstrip("\ufeff" + _WS)
+    if s.startswith("["):  # a bare array of JWKs: a JWK Set that lost its {"keys": ...} wrapper
+        return s[1:].lstrip(_WS).startswith("{") and '"kty"' in s
     if not s.startswith("{"):
         return False
     return '"kty"' in s or '"keys"' in s or (len(s) <= limits.MAX_TOKEN_CHARS and _KEY_SHAPE.search(s) is not None)
@@ -63,9 +65,12 @@ def parse_jwk_json(text: str, origin: Origin | None = None) -> list[JwkTarget | 
     evidence = analyse_json(text.encode("utf-8", "surrogatepass"))
     value = evidence.value
     facts = evidence._replace(value=None)  # the members live in the records; keep the evidence small
+    start = _skip_ws(text, 0)
+    if isinstance(value, list) and evidence.problem == "not-object":
+        whole = Span("input", start, len(text.rstrip()))
+        return [_jwks(text, value, (start, whole.end), whole, origin, facts._replace(problem=None, detail=None), bare=True)]
     if not isinstance(value, dict) or evidence.problem:
         return [JwkTarget(_LONG_RUN.sub(_stars, text), origin, facts, None)]
-    start = _skip_ws(text, 0)
     try:
         offsets, end = _object_offsets(text, start)
     except (ValueError, IndexError, RecursionError):  # defensive: analyse_json read it, so the scan should too
@@ -74,12 +79,15 @@ def parse_jwk_json(text: str, origin: Origin | None = None) -> list[JwkTarget | 
     if "kty" in value or "keys" not in value:
         rec, hidden = _record(text, value, offsets, whole, None, "jwk")
         return [JwkTarget(_mask(text, hidden), origin, facts, rec, keys=(rec.key,) if rec.key else ())]
-    return [_jwks(text, value, offsets, whole, origin, facts)]
+    return [_jwks(text, value["keys"], _last(offsets, "keys"), whole, origin, facts)]
 
 
-def _jwks(text: str, value: dict[str, Any], offsets: Offsets, whole: Span, origin: Origin, facts: JsonEvidence) -> JwksTarget:
-    keys_value = value["keys"]
-    where = _last(offsets, "keys")
+def _jwks(
+    text: str, keys_value: Any, where: tuple[int, int] | None, whole: Span, origin: Origin, facts: JsonEvidence,
+    bare: bool = False,
+) -> JwksTarget:
+    """A JWK Set target: ``keys_value`` is its "keys" value, found at ``where`` in ``text``
+    (``bare``: the text is that array alone, without the wrapping object)."""
     keys_span = Span("input", *where) if where else whole
     if not isinstance(keys_value, list):
         return JwksTarget(_mask(text, []), origin, facts, (), keys_span, keys_type=json_type(keys_value))
@@ -100,7 +108,7 @@ def _jwks(text: str, value: dict[str, Any], offsets: Offsets, whole: Span, origi
     return JwksTarget(
         _mask(text, hidden), origin, facts, tuple(records), keys_span,
         skipped=max(0, len(keys_value) - limits.MAX_JWKS_KEYS),
-        keys=tuple(r.key for r in records if r.key is not None),
+        keys=tuple(r.key for r in records if r.key is not None), bare_array=bare,
     )  # fmt: skip
 
 

@@ -85,6 +85,12 @@ class JwkInvalid(Rule):
                 yield self.finding(f"{r.where}: {message}", r.member_span(member) if member else _obj_start(r), fix=fix)
 
     def _set(self, t: Any) -> Iterator[Finding]:
+        if t.bare_array:
+            yield self.finding(
+                "the JWKs are a bare JSON array; a JWK Set is an object whose \"keys\" member holds that array",
+                Span("input", t.keys_span.start, t.keys_span.start + 1),
+                fix='wrap the array: {"keys": [ {...}, {...} ]} (RFC 7517 §5), as a jwks_uri serves it',
+            )
         if t.keys_type != "an array":
             yield self.finding(
                 f'"keys" is {t.keys_type}; a JWK Set holds an array of JWK objects',

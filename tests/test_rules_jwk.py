@@ -388,3 +388,18 @@ def test_invalid_char_in_member_points_at_it(rsa_key):
     text = json.dumps(pub | {"n": pub["n"][:10] + "." + pub["n"][10:]})
     (f,) = lint_jwk(text, "invalid-base64-char")[1]
     assert text[f.span.start : f.span.end] == "."
+
+
+def test_jwk_invalid_names_a_bare_array_of_jwks_and_still_reads_its_keys():
+    key = jwk.JWK.generate(kty="EC", crv="P-256")
+    text = json.dumps([json.loads(key.export_public())])
+    (target,) = parse_jwk_json(text)
+    assert target.kind == "jwks" and target.bare_array and len(target.keys) == 1
+    findings = [f for f in lint_jwk(text)[1] if f.name == "jwk-invalid"]
+    assert len(findings) == 1 and "bare JSON array" in findings[0].message
+    assert (findings[0].span.start, findings[0].span.end) == (0, 1)
+    assert "jwk-invalid" not in names(json.dumps({"keys": json.loads(text)}))
+
+
+def test_a_json_array_without_jwks_is_not_taken_for_a_jwks():
+    assert parse_jwk_json('[1, 2, {"a": "kty"}]') == []
