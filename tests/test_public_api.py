@@ -93,3 +93,22 @@ def test_lint_key_is_exported_and_refuses_non_text():
     assert [t.kind for t in report.targets] == ["key"] and report.ok
     with pytest.raises(TypeError, match="not NoneType"):
         jwtlint.lint_key(None)
+
+
+def test_the_pytest_plugin_import_does_not_load_the_engine():
+    """Every pytest run where jwtlint is installed imports the plugin: it must stay cheap."""
+    import subprocess
+    import sys
+
+    code = "import sys, jwtlint.pytest_plugin; print(sorted(m for m in sys.modules if m.startswith('jwtlint')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "jwtlint.engine" not in out and "jwtlint.api" not in out and "jwtlint.pytest_plugin" in out
+
+
+def test_the_stable_names_load_on_first_use():
+    import jwtlint
+
+    assert {name: getattr(jwtlint, name).__name__ for name in ("lint", "Report")} == {"lint": "lint", "Report": "Report"}
+    assert sorted(dir(jwtlint)) == sorted(jwtlint.__all__)
+    with pytest.raises(AttributeError):
+        jwtlint.no_such_name  # noqa: B018
