@@ -199,6 +199,18 @@ class ProfileRule(Rule):
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def missing_claims(
+        self, t: TokenTarget, what: dict[str, str], who: str, *, absent: list[str] | None = None, then: str = ""
+    ) -> Iterator[Finding]:
+        """One finding per claim of ``what`` (name -> what it must hold) that is absent or empty
+        (``absent``: the names to report, when the caller has already chosen them)."""
+        for name in missing(t, tuple(what)) if absent is None else absent:
+            yield self.finding(
+                f"{name} is missing; {who} requires it ({what[name]})",
+                claim_span(t, name),
+                fix=f"add {name}: {what[name]}{then}",
+            )
+
 
 def claim_span(t: TokenTarget, name: str) -> Span | None:
     """The characters encoding claim ``name``; the whole payload when it is absent."""

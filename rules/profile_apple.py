@@ -100,12 +100,7 @@ class AppleClaims(_Apple):
             "exp": "iat + at most 15777000 (six months)",
         }
         absent = missing(t, tuple(what))
-        for name in absent:
-            yield self.finding(
-                f"{name} is missing; Apple requires it ({what[name]})",
-                claim_span(t, name),
-                fix=f"add {name}: {what[name]}",
-            )
+        yield from self.missing_claims(t, what, "Apple", absent=absent)
         iss = t.payload.get("iss")
         if "iss" not in absent and not (isinstance(iss, str) and _TEN.match(iss)):
             yield self.finding(

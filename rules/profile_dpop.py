@@ -16,7 +16,7 @@ from jwtlint.algs import JWS_ALGS
 from jwtlint.b64 import b64url_encode
 from jwtlint.engine import Applicability, Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import ProfileRule, claim_span, header_span, missing, seconds, shown
+from jwtlint.profiles import ProfileRule, claim_span, header_span, seconds, shown
 
 _PROOF = cite("RFC 9449", "4.2")
 _CHECK = cite("RFC 9449", "4.3")
@@ -142,12 +142,7 @@ class DpopClaims(_Dpop):
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         what = {"jti": "a fresh random id", "htm": "the HTTP method", "htu": "the request URL", "iat": "now"}
-        for name in missing(t, tuple(what)):
-            yield self.finding(
-                f"{name} is missing; a DPoP proof requires it ({what[name]})",
-                claim_span(t, name),
-                fix=f"add {name}: {what[name]}",
-            )
+        yield from self.missing_claims(t, what, "a DPoP proof")
         htu = t.payload.get("htu")
         if isinstance(htu, str) and htu:
             parts = urlsplit(htu)

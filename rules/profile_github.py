@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from jwtlint.engine import Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, missing, seconds, shown
+from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, seconds, shown
 
 _DOC = PROFILES["github-app"].url
 _REF = cite("GitHub Docs: Generating a JSON Web Token (JWT) for a GitHub App", url=_DOC)
@@ -86,12 +86,7 @@ class GitHubAppClaims(_GitHub):
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         what = {"iss": "the app's client ID or App ID", "iat": "now minus 60 seconds", "exp": "iat + at most 600 seconds"}
-        for name in missing(t, ("iss", "iat", "exp")):
-            yield self.finding(
-                f"{name} is missing; GitHub requires it ({what[name]})",
-                claim_span(t, name),
-                fix=f"add {name}: {what[name]}",
-            )
+        yield from self.missing_claims(t, what, "GitHub")
         iss = t.payload.get("iss")
         if iss is None or iss == "":
             return

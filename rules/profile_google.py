@@ -101,14 +101,9 @@ class GoogleSaClaims(_Google):
             "iat": "the current time in seconds",
         }
         absent = missing(t, tuple(what))
-        for name in absent:
-            if name == "scope" and "target_audience" in t.payload:
-                continue  # an ID-token request asks for target_audience instead of scope
-            yield self.finding(
-                f"{name} is missing; Google requires it ({what[name]})",
-                claim_span(t, name),
-                fix=f"add {name}: {what[name]}",
-            )
+        # An ID-token request asks for target_audience instead of scope.
+        skip = "scope" if "target_audience" in t.payload else None
+        yield from self.missing_claims(t, what, "Google", absent=[n for n in absent if n != skip])
         iss = t.payload.get("iss")
         if "iss" not in absent and not (isinstance(iss, str) and iss.endswith(_SA_SUFFIXES)):
             yield self.finding(

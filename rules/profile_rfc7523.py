@@ -99,12 +99,7 @@ class ClientAssertionClaims(_ClientAssertion):
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         what = {"aud": "the token endpoint URL", "jti": "a unique random id", "exp": "a few minutes ahead"}
-        for name in missing(t, tuple(what)):
-            yield self.finding(
-                f"{name} is missing; a client assertion requires it ({what[name]})",
-                claim_span(t, name),
-                fix=f"add {name}: {what[name]}",
-            )
+        yield from self.missing_claims(t, what, "a client assertion")
 
 
 class ClientAssertionLifetime(_ClientAssertion):

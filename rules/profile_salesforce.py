@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, missing, seconds, shown
+from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, shown
 
 _DOC = PROFILES["salesforce-jwt-bearer"].url
 _REF = cite("Salesforce Help: OAuth 2.0 JWT Bearer Flow for Server-to-Server Integration", url=_DOC)
@@ -102,12 +102,7 @@ class SalesforceClaims(_Salesforce):
             "aud": "https://login.salesforce.com (https://test.salesforce.com for a sandbox)",
             "exp": "the expiry in seconds, within 3 minutes",
         }
-        for name in missing(t, ("iss", "sub", "aud", "exp")):
-            yield self.finding(
-                f"{name} is missing; Salesforce's JWT bearer flow requires it ({what[name]})",
-                claim_span(t, name),
-                fix=f"add {name}: {what[name]}, then sign again",
-            )
+        yield from self.missing_claims(t, what, "Salesforce's JWT bearer flow", then=", then sign again")
         iss, sub = t.payload.get("iss"), t.payload.get("sub")
         if isinstance(iss, str) and _EMAIL.match(iss):
             yield self.finding(
