@@ -49,6 +49,13 @@ JWS_ALGS: dict[str, JwsAlg] = {
 #: Bytes in each of R and S for the ECDSA algorithms (RFC 7518 §3.4).
 ECDSA_COORDINATE_BYTES = {"ES256": 32, "ES384": 48, "ES512": 66, "ES256K": 32}
 
+#: The ECDSA alg of each curve (JWK "crv" names: P-256 -> ES256, ...), from the table above.
+ES_ALG_FOR_CURVE = {a.curve: a.name for a in JWS_ALGS.values() if a.family == "ECDSA" and a.curve}
+
+#: Bytes of a coordinate (or private scalar) on each curve: full length, leading zeros kept
+#: (RFC 7518 §6.2.1.2); the same size as R and S of the curve's alg.
+EC_COORDINATE_BYTES = {curve: ECDSA_COORDINATE_BYTES[alg] for curve, alg in ES_ALG_FOR_CURVE.items()}
+
 #: RSA signatures are as long as the modulus: 1024 bits (legacy) to 16384 bits.
 RSA_SIG_BYTES = (128, 2048)
 

@@ -33,8 +33,6 @@ ANY_PRIVATE = ("d", "p", "q", "dp", "dq", "qi", "oth", "k")
 #: base64 by definition (RFC 7517 §4.7) and is deliberately absent.
 BASE64URL = ("n", "e", "d", "p", "q", "dp", "dq", "qi", "x", "y", "k", "x5t", "x5t#S256")
 
-#: Bytes of an EC coordinate or private scalar: the full length, leading zeros kept (RFC 7518 §6.2.1.2).
-EC_COORD_BYTES = {"P-256": 32, "P-384": 48, "P-521": 66, "secp256k1": 32}
 
 #: Bytes of an OKP public key ``x`` (RFC 8037 §2; RFC 8032, RFC 7748).
 OKP_KEY_BYTES = {"Ed25519": 32, "Ed448": 57, "X25519": 32, "X448": 56}

@@ -14,9 +14,10 @@ import re
 from typing import Any
 
 from . import limits
+from .algs import EC_COORDINATE_BYTES
 from .b64 import analyse
 from .jsonparse import analyse_json, is_string, json_type
-from .jwkmodel import ANY_PRIVATE, BASE64URL, EC_COORD_BYTES, OKP_PRIVATE_BYTES, JwkMember, JwkRecord, JwksTarget, JwkTarget
+from .jwkmodel import ANY_PRIVATE, BASE64URL, OKP_PRIVATE_BYTES, JwkMember, JwkRecord, JwksTarget, JwkTarget
 from .keyinfo import KeyInfo, from_crypto, from_secret
 from .model import JsonEvidence, Origin, Span
 
@@ -240,7 +241,7 @@ def _ec(rec: JwkRecord) -> Built:
     if not is_string(crv) or crv not in curves:
         return None, None, None
     x, y = _bytes(rec, "x"), _bytes(rec, "y")
-    size = EC_COORD_BYTES[crv]
+    size = EC_COORDINATE_BYTES[crv]
     # A coordinate longer than the curve's size with non-zero excess is not a
     # coordinate of this curve at all: jwk-invalid says so from the lengths.
     if x is None or y is None or len(x.lstrip(b"\0")) > size or len(y.lstrip(b"\0")) > size:

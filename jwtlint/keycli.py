@@ -13,12 +13,13 @@ from typing import Any
 
 import typer
 
+from .algs import ES_ALG_FOR_CURVE
 from .thumbprint import public_jwk, thumbprint
 
 key_app = typer.Typer(help="Work with key files: `jwtlint key pub KEYFILE` prints the public half.", no_args_is_help=True)
 
 #: alg a verifier needs for a curve (RFC 7518 §3.4, RFC 8037 §3.1); RSA keys serve RS* and PS*: no alg.
-_CURVE_ALG = {"P-256": "ES256", "P-384": "ES384", "P-521": "ES512", "secp256k1": "ES256K", "Ed25519": "EdDSA", "Ed448": "EdDSA"}
+_CURVE_ALG = {**ES_ALG_FOR_CURVE, "Ed25519": "EdDSA", "Ed448": "EdDSA"}
 
 
 class KeyPubError(ValueError):

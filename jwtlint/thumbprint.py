@@ -12,12 +12,12 @@ import hashlib
 import json
 from typing import Any
 
+from .algs import EC_COORDINATE_BYTES
 from .b64 import b64url_encode
 
 #: Members RFC 7638 §3.2 hashes, per key type (RFC 7518 §6, RFC 8037 §2).
 REQUIRED = {"RSA": ("e", "kty", "n"), "EC": ("crv", "kty", "x", "y"), "OKP": ("crv", "kty", "x"), "oct": ("k", "kty")}
 
-_EC_BYTES = {"P-256": 32, "P-384": 48, "P-521": 66, "secp256k1": 32}
 
 
 def _uint(n: int, size: int = 0) -> str:
@@ -39,7 +39,7 @@ def public_jwk(key: Any) -> dict[str, str]:
         nums = pub.public_numbers()
         return {"kty": "RSA", "n": _uint(nums.n), "e": _uint(nums.e)}
     if isinstance(pub, ec.EllipticCurvePublicKey):
-        size = _EC_BYTES.get(info.curve or "")
+        size = EC_COORDINATE_BYTES.get(info.curve or "")
         if size is None:
             raise ValueError(f"no JWK curve name for {info.curve}")
         nums = pub.public_numbers()

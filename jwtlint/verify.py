@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import limits
-from .algs import JWS_ALGS
+from .algs import ES_ALG_FOR_CURVE, JWS_ALGS
 from .keyinfo import KeyInfo
 
 _HASHES = {"256": "sha256", "384": "sha384", "512": "sha512"}
@@ -41,7 +41,6 @@ _ALGS_FOR = {
     "RSA": ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512"),
     "oct": ("HS256", "HS384", "HS512"),
 }
-_ES_FOR_CURVE = {"P-256": "ES256", "P-384": "ES384", "P-521": "ES512", "secp256k1": "ES256K"}
 _KTY_FOR_FAMILY = {"HMAC": "oct", "RSA": "RSA", "RSA-PSS": "RSA", "ECDSA": "EC", "EdDSA": "OKP"}
 
 
@@ -190,7 +189,7 @@ class _Examiner:
             wrong = [k for k in usable if k.kty == "EC" and k.curve != curve]
             if wrong and not fitting:
                 k = wrong[0]
-                other = _ES_FOR_CURVE.get(k.curve or "")
+                other = ES_ALG_FOR_CURVE.get(k.curve or "")
                 ok = other is not None and verify(k, other, self.data, self.sig)
                 self.tried.append(f"{self.alg} and {other or 'its curve'} with the {k.curve} key")
                 return ev._replace(curve_mismatch=(curve or "", k.curve or "?"), other_alg=other if ok else None)
@@ -277,7 +276,7 @@ def _fits(k: KeyInfo, alg: str) -> bool:
 
 def _algs_for(k: KeyInfo) -> tuple[str, ...]:
     if k.kty == "EC":
-        return (_ES_FOR_CURVE[k.curve],) if k.curve in _ES_FOR_CURVE else ()
+        return (ES_ALG_FOR_CURVE[k.curve],) if k.curve in ES_ALG_FOR_CURVE else ()
     if k.kty == "OKP":
         return ("EdDSA",) if k.curve in ("Ed25519", "Ed448") else ()
     return _ALGS_FOR.get(k.kty, ())

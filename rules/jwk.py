@@ -13,12 +13,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from jwtlint.algs import JWE_KEY_ALGS, JWS_ALGS, nearest
+from jwtlint.algs import EC_COORDINATE_BYTES, ES_ALG_FOR_CURVE, JWE_KEY_ALGS, JWS_ALGS, nearest
 from jwtlint.b64 import b64url_encode
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.jsonparse import is_string, json_type
 from jwtlint.jwkmodel import (
-    ANY_PRIVATE, BASE64URL, EC_COORD_BYTES, OKP_KEY_BYTES, OKP_PRIVATE_BYTES, PRIVATE, REQUIRED, JwkRecord,
+    ANY_PRIVATE, BASE64URL, OKP_KEY_BYTES, OKP_PRIVATE_BYTES, PRIVATE, REQUIRED, JwkRecord,
 )  # fmt: skip
 from jwtlint.model import Span
 
@@ -26,7 +26,7 @@ _JWK_KINDS = frozenset({"jwk", "jwks"})
 KTYS = ("RSA", "EC", "OKP", "oct")
 #: Registered key types whose members jwtlint does not check yet (ML-DSA's AKP, draft-ietf-cose-dilithium).
 OTHER_KTYS = ("AKP",)
-CURVES = {"EC": tuple(EC_COORD_BYTES), "OKP": tuple(OKP_KEY_BYTES)}
+CURVES = {"EC": tuple(EC_COORDINATE_BYTES), "OKP": tuple(OKP_KEY_BYTES)}
 _RSA_PRIVATE_SET = ("d", "p", "q", "dp", "dq", "qi")
 
 
@@ -155,7 +155,7 @@ CURVE_ALIASES = {
 
 def _curve_problem(kty: str, crv: str) -> tuple[str, str]:
     """(message, fix) for a crv that is not one of ``kty``'s registered curves."""
-    other = "OKP" if crv in OKP_KEY_BYTES else "EC" if crv in EC_COORD_BYTES else None
+    other = "OKP" if crv in OKP_KEY_BYTES else "EC" if crv in EC_COORDINATE_BYTES else None
     if other:
         return f'crv {crv!r} is an "{other}" curve, not an "{kty}" one', f'use "kty": "{other}"'
     meant = CURVE_ALIASES.get(crv)
@@ -181,8 +181,8 @@ def _types(r: JwkRecord) -> Iterator[tuple[str | None, str, str]]:
 
 def _lengths(r: JwkRecord, kty: str) -> Iterator[tuple[str | None, str, str]]:
     crv = r.crv
-    if kty == "EC" and crv in EC_COORD_BYTES:
-        size = EC_COORD_BYTES[crv]
+    if kty == "EC" and crv in EC_COORDINATE_BYTES:
+        size = EC_COORDINATE_BYTES[crv]
         for name in ("x", "y", "d"):
             data = r.members[name].decoded if name in r.members else None
             if data and len(data.lstrip(b"\0")) > size:
@@ -230,7 +230,7 @@ class JwkLeadingZero(Rule):
         for r in _records(t):
             if r.kty == "RSA":
                 yield from self._rsa(r)
-            elif r.kty == "EC" and r.crv in EC_COORD_BYTES:
+            elif r.kty == "EC" and r.crv in EC_COORDINATE_BYTES:
                 yield from self._ec(r, r.crv)
 
     def _rsa(self, r: JwkRecord) -> Iterator[Finding]:
@@ -253,7 +253,7 @@ class JwkLeadingZero(Rule):
             )
 
     def _ec(self, r: JwkRecord, crv: str) -> Iterator[Finding]:
-        size = EC_COORD_BYTES[crv]
+        size = EC_COORDINATE_BYTES[crv]
         for name in ("x", "y", "d"):
             m = r.members.get(name)
             data = m.decoded if m is not None else None
@@ -438,7 +438,7 @@ def _right_alg(kty: Any, crv: Any) -> str | None:
     if kty == "oct":
         return "HS256"
     if kty == "EC":
-        return {"P-256": "ES256", "P-384": "ES384", "P-521": "ES512", "secp256k1": "ES256K"}.get(crv)
+        return ES_ALG_FOR_CURVE.get(crv) if isinstance(crv, str) else None
     if kty == "OKP" and crv in ("Ed25519", "Ed448"):
         return "EdDSA"
     return None
