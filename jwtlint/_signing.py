@@ -12,7 +12,6 @@ import hmac
 from functools import lru_cache
 from typing import Any
 
-from .b64 import b64url_encode
 
 _HASHES = {"256": hashlib.sha256, "384": hashlib.sha384, "512": hashlib.sha512}
 ALGORITHMS = (
@@ -97,20 +96,6 @@ def public(key: Any) -> Any:
 
 def public_jwk(key: Any) -> dict[str, str]:
     """The public JWK (RFC 7517) of a private key object, for the embedded-jwk fault."""
-    from cryptography.hazmat.primitives.asymmetric import ec, rsa
-    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+    from .thumbprint import public_jwk as jwk_of
 
-    pub = key.public_key()
-
-    def n2b(n: int, size: int | None = None) -> str:
-        return b64url_encode(n.to_bytes(size or (n.bit_length() + 7) // 8, "big"))
-
-    if isinstance(key, rsa.RSAPrivateKey):
-        nums = pub.public_numbers()
-        return {"kty": "RSA", "n": n2b(nums.n), "e": n2b(nums.e)}
-    if isinstance(key, ec.EllipticCurvePrivateKey):
-        nums = pub.public_numbers()
-        size = (key.curve.key_size + 7) // 8
-        crv = {"secp256r1": "P-256", "secp384r1": "P-384", "secp521r1": "P-521"}[key.curve.name]
-        return {"kty": "EC", "crv": crv, "x": n2b(nums.x, size), "y": n2b(nums.y, size)}
-    return {"kty": "OKP", "crv": "Ed25519", "x": b64url_encode(pub.public_bytes(Encoding.Raw, PublicFormat.Raw))}
+    return jwk_of(key)
