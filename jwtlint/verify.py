@@ -454,25 +454,15 @@ def _public_texts(k: KeyInfo) -> list[tuple[str, bytes]]:
 
 
 def _public_jwk(k: KeyInfo) -> dict[str, str] | None:
-    def b64u(n: int, size: int | None = None) -> str:
-        raw = n.to_bytes(size or max(1, (n.bit_length() + 7) // 8), "big")
-        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+    """The public JWK whose JSON text is tried as a MAC secret: kty first, then the other
+    members in the order RFC 7638 sorts them (e before n)."""
+    from .thumbprint import public_jwk
 
     try:
-        nums = k.public.public_numbers() if k.kty in ("RSA", "EC") else None
-        if k.kty == "RSA":
-            return {"kty": "RSA", "e": b64u(nums.e), "n": b64u(nums.n)}
-        if k.kty == "EC":
-            size = (k.public.curve.key_size + 7) // 8
-            return {"kty": "EC", "crv": k.curve or "", "x": b64u(nums.x, size), "y": b64u(nums.y, size)}
-        if k.kty == "OKP":
-            from cryptography.hazmat.primitives import serialization as s
-
-            raw = k.public.public_bytes(s.Encoding.Raw, s.PublicFormat.Raw)
-            return {"kty": "OKP", "crv": k.curve or "", "x": base64.urlsafe_b64encode(raw).rstrip(b"=").decode()}
-    except Exception:
+        jwk = public_jwk(k)
+    except Exception:  # no JWK form (an unnamed curve, an unknown key type)
         return None
-    return None
+    return {"kty": jwk.pop("kty"), **dict(sorted(jwk.items()))}
 
 
 def _confusion(k: KeyInfo, alg: str, data: bytes, sig: bytes) -> str | None:

@@ -337,3 +337,19 @@ def test_signature_invalid_when_no_key_is_usable(rsa_key):
     token = jwt.encode(CLAIMS, rsa_key, "RS256")
     (f,) = lint(token, key=KeyInfo("unknown", False, object()), now=NOW).findings
     assert f.name == "signature-invalid" and "could not be checked" in f.message and "cannot verify with" in f.message
+
+
+@pytest.mark.parametrize("separators", [(",", ":"), (", ", ": ")])
+def test_alg_confusion_with_the_public_jwk_json_as_the_secret(rsa_key, separators):
+    nums = rsa_key.public_key().public_numbers()
+
+    def b64int(n):
+        return b64(n.to_bytes((n.bit_length() + 7) // 8, "big"))
+
+    # kty first, then e before n: the JSON text an attacker derives from a published JWK.
+    secret = json.dumps({"kty": "RSA", "e": b64int(nums.e), "n": b64int(nums.n)}, separators=separators).encode()
+    data = signing_input({"alg": "HS256", "typ": "JWT"})
+    token = data + "." + b64(hmac.digest(secret, data.encode(), "sha256"))
+    report = lint(token, key=rsa_key.public_key(), now=NOW)
+    (f,) = [f for f in report.findings if f.name == "alg-confusion"]
+    assert "JWK JSON" in f.message
