@@ -86,3 +86,34 @@ def test_bare_percent_encoded_token_is_recorded():
 
 def test_empty_input_gives_nothing():
     assert extract("   \n") == []
+
+
+# --- the fast path for a bare token --------------------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from jwtlint.corpus import load_cases  # noqa: E402
+from jwtlint.intake import _PLAIN_TOKEN, extract_general  # noqa: E402
+
+_CORPUS_TEXTS = [c.input.strip() for c in load_cases(Path(__file__).resolve().parent.parent / "corpus")]
+
+
+def test_fast_path_is_taken_for_corpus_tokens():
+    # Not vacuous: most corpus inputs are bare tokens, and a wrapped one is not.
+    assert sum(bool(_PLAIN_TOKEN.fullmatch(t)) for t in _CORPUS_TEXTS) >= 40
+    assert not _PLAIN_TOKEN.fullmatch("Bearer " + TOK) and not _PLAIN_TOKEN.fullmatch(TOK + "==")
+
+
+@pytest.mark.parametrize("text", [t for t in _CORPUS_TEXTS if _PLAIN_TOKEN.fullmatch(t)] + [TOK])
+def test_fast_path_gives_what_the_general_path_gives(text):
+    assert extract(text, "f.txt") == extract_general(text, "f.txt")
+
+
+@settings(max_examples=200)
+@given(st.lists(st.text("eyJAZaz09_-.", max_size=40), min_size=1, max_size=5).map(lambda p: "eyJ" + ".".join(p)))
+def test_fast_path_agrees_on_any_plain_text(text):
+    assert extract(text) == extract_general(text)
