@@ -52,7 +52,10 @@ def make_context(
     profile: str | None = None,
     nonce: str | None = None,
     access_token: str | None = None,
+    keys: tuple[Any, ...] = (),
 ) -> Context:
+    """The context rules read. ``key``/``secret`` are resolved to ``KeyInfo``; ``keys`` are taken as
+    already resolved (``lint`` resolves them with the key targets it also lints)."""
     if isinstance(audience, str):
         audience = (audience,)
     if isinstance(secret, str):
@@ -63,7 +66,7 @@ def make_context(
         issuer=issuer,
         leeway=float(leeway),
         max_lifetime=float(max_lifetime),
-        keys=_keys(key, secret),
+        keys=_keys(key, secret) if key is not None or secret is not None else keys,
         show_secrets=show_secrets,
         profile=profile,
         nonce=nonce,
@@ -124,8 +127,8 @@ def lint(
     ctx = make_context(
         audience=audience, issuer=issuer, now=now,
         leeway=leeway, max_lifetime=max_lifetime, show_secrets=show_secrets,
-        profile=profile, nonce=nonce, access_token=access_token,
-    )._replace(keys=keys)  # fmt: skip
+        profile=profile, nonce=nonce, access_token=access_token, keys=keys,
+    )  # fmt: skip
     rules = _rules(_tuple(select), _tuple(ignore), profile or None)
     if len(text) > limits.MAX_INPUT_CHARS:
         # Too big to search: one target that says so (see the input-too-large rule).
