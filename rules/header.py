@@ -24,6 +24,7 @@ _ALG_KINDS: dict[str, _Kind] = {
     "jwe": (JWE_KEY_ALGS, "JWE key-management"),
     "enc": (JWE_ENC_ALGS, "JWE content-encryption"),
 }
+_JWS_NAMES = _ALG_KINDS["jws"][0]
 
 
 def _text(value: Any) -> str | None:
@@ -194,6 +195,9 @@ class AlgUnknown(Rule):
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         if t.header is None:
             return
+        alg = t.header.get("alg")
+        if t.form == "jws" and type(alg) is str and alg in _JWS_NAMES:
+            return  # the common case, decided before anything is worked out
         jws, jwe = _ALG_KINDS["jws"], _ALG_KINDS["jwe"]
         want, other = (jwe, jws) if _is_jwe(t) else (jws, jwe)
         alg = _text(t.header.get("alg"))
@@ -228,6 +232,8 @@ class AlgUnknown(Rule):
         )
 
 
+# Values that need no more thought (each matches _TYP_REGISTERED as it is, without spaces).
+_TYP_COMMON = frozenset({"JWT", "jwt", "JOSE", "at+jwt", "application/jwt", "dpop+jwt", "secevent+jwt", "logout+jwt"})
 _TYP_REGISTERED = re.compile(r"jwt|jose|jose\+json|[a-z0-9][a-z0-9!#$&^_.+-]*\+(?:sd-)?jwt")
 # Values seen in the wild that name the wrong thing; each with what was meant.
 _TYP_MISTAKES = {
@@ -269,6 +275,8 @@ class TypUnusual(Rule):
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         if t.header is None or "typ" not in t.header:
             return
+        if type(t.header["typ"]) is str and t.header["typ"] in _TYP_COMMON:
+            return  # the common case, decided before anything is worked out
         typ = _text(t.header["typ"])
         if typ is None:
             yield self.finding(

@@ -23,6 +23,7 @@ from typing import Any
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.keyder import LABELS, STRUCTURE_NAMES
 from jwtlint.keymodel import KeyBlock, KeyTarget
+from jwtlint.keyparse import spki_fingerprint
 from jwtlint.model import Span
 from jwtlint.timefmt import iso
 
@@ -785,16 +786,19 @@ class KnownSampleKey(Rule):
     refs = (cite("RFC 8725", "3.5"), cite("RFC 7515", "Appendix A"), cite("jwt.io", url="https://jwt.io/"))
 
     def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
-        from jwtlint.keyparse import spki_fingerprint
-
         if t.kind == "token" and not ctx.keys:
             return
         known = sample_keys()
         found: list[tuple[Any, Span | None, str]] = []  # (key, where it is, how the message names it)
         if t.kind == "token":
             # Keys given as objects have no target of their own: say it on the token.
+            # (Every lint with a key object passes here: the span is only worked out for a hit.)
             sig = t.segment("signature")
-            found = [(k, sig.span() if sig else None, "the key given") for k in ctx.keys if k.source in ("", "object")]
+            found = [
+                (k, sig.span() if sig else None, "the key given")
+                for k in ctx.keys
+                if k.source in ("", "object") and spki_fingerprint(k) in known
+            ]
         elif t.kind == "key":
             found = [(b.key, b.pem.begin if b.pem is not None and b.form == "pem" else b.span, _where(b)) for b in t.blocks if b.key]
         else:

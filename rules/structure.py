@@ -380,6 +380,8 @@ class SegmentNotJson(Rule):
             js = seg.json
             if js is None or (seg.role == "header" and not seg.text):
                 continue  # an empty header is empty-segment's finding
+            if not (js.problem or js.utf8_error_at is not None or js.bom or js.constants):
+                continue  # JSON as it should be (the common case: decide nothing more)
             if seg.role == "payload" and not _claims_expected(t, ctx):
                 severity = Severity.INFO
                 note = " (legal for a plain JWS, whose payload may be anything; not for a JWT)"
