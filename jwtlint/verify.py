@@ -162,10 +162,10 @@ class _Examiner:
             else:
                 usable.append(k)
         fitting = [k for k in usable if _fits(k, self.alg)]
-        ev = VerifyEvidence(self.alg, len(self.keys), kid, kid_found)
         for k in fitting:
             if verify(k, self.alg, self.data, self.sig):
-                return self._secret_facts(ev._replace(verified_by=k), k)
+                return self._secret_facts(VerifyEvidence(self.alg, len(self.keys), kid, kid_found, k), k)
+        ev = VerifyEvidence(self.alg, len(self.keys), kid, kid_found)
         if fitting:
             self.tried.append(f"{self.alg} with {_describe(fitting)}")
         ev = self._diagnose(ev, usable, fitting)
