@@ -62,38 +62,33 @@ def _depth(text: str) -> int:
     return deepest
 
 
-class _Seen:
-    """What the decoder hooks saw during one ``analyse_json`` call."""
-
-    __slots__ = ("duplicates", "constants", "big")
-
-    def __init__(self) -> None:
-        self.duplicates: list[str] = []
-        self.constants: list[str] = []
-        self.big: list[str] = []
-
-
 # The decoders are built once (building one per call costs more than parsing
-# a small header); the hooks report to the calling thread's ``_Seen``.
+# a small header). Their hooks report what they saw to the calling thread's
+# list of events, ("duplicate" | "constant" | "big", text): almost always empty.
 _state = threading.local()
+
+
+def _events() -> list[tuple[str, str]]:
+    events = getattr(_state, "seen", None)
+    return events if events is not None else []  # a decode outside analyse_json (member_range)
 
 
 def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
     obj = dict(items)
     if len(obj) != len(items):  # rare: only then find which names repeat
         names: set[str] = set()
-        _state.seen.duplicates.extend(k for k, _ in items if k in names or names.add(k))
+        _events().extend(("duplicate", k) for k, _ in items if k in names or names.add(k))
     return obj
 
 
 def _parse_constant(s: str) -> float:
-    _state.seen.constants.append(s)
+    _events().append(("constant", s))
     return float(s)
 
 
 def _parse_int(s: str) -> Any:
     if len(s.lstrip("-")) > limits.MAX_INT_DIGITS:
-        _state.seen.big.append(s[:12])
+        _events().append(("big", s[:12]))
         return LargeNumber(s)
     return int(s)
 
@@ -126,8 +121,8 @@ def analyse_json(data: bytes) -> JsonEvidence:
         )
 
     facts: dict[str, Any] = dict(bom=bom, utf8_error_at=utf8_error_at)
-    seen = _Seen()
-    _state.seen = seen
+    events: list[tuple[str, str]] = []
+    _state.seen = events
     try:
         try:
             value = _DECODER.decode(text)
@@ -136,7 +131,7 @@ def analyse_json(data: bytes) -> JsonEvidence:
                 raise
             # Python refuses int() on more than 4300 digits. The int hook costs
             # a Python call per number, so it is only installed for this retry.
-            _state.seen = seen = _Seen()
+            events.clear()
             value = _DECODER_BIG_INTS.decode(text)
     except json.JSONDecodeError as exc:
         return _explain_failure(text, exc, facts)
@@ -144,14 +139,16 @@ def analyse_json(data: bytes) -> JsonEvidence:
         return JsonEvidence(problem="syntax", detail=f"is not JSON ({type(exc).__name__})", **facts)
     finally:
         _state.seen = None
-    big = seen.big
     if type(value) is dict:
-        _keep_long_integers_as_text(value, big)
-    facts.update(
-        duplicates=tuple(seen.duplicates) if seen.duplicates else (),
-        constants=tuple(seen.constants) if seen.constants else (),
-        big_numbers=tuple(big) if big else (),
-    )
+        _keep_long_integers_as_text(value, events)
+        if not events:  # the common case: an object read without anything to record
+            return JsonEvidence(value, None, "", None, bom, utf8_error_at)
+    if events:
+        facts.update(
+            duplicates=tuple(v for k, v in events if k == "duplicate"),
+            constants=tuple(v for k, v in events if k == "constant"),
+            big_numbers=tuple(v for k, v in events if k == "big"),
+        )
     if type(value) is dict:
         return JsonEvidence(value, **facts)
     if isinstance(value, str):
@@ -167,16 +164,21 @@ def analyse_json(data: bytes) -> JsonEvidence:
 _LONG = 10**limits.MAX_INT_DIGITS
 
 
-def _keep_long_integers_as_text(obj: dict[str, Any], big: list[str]) -> None:
+def _keep_long_integers_as_text(obj: dict[str, Any], events: list[tuple[str, str]]) -> None:
     """Members that are integers of more digits than any claim needs become ``LargeNumber``.
 
     Only the top level holds claims and header parameters; nested values are
     left as Python read them.
     """
+    for v in obj.values():
+        if type(v) is int and not -_LONG < v < _LONG:
+            break
+    else:
+        return  # the common case: one pass over the values, nothing to convert
     for k, v in obj.items():
         if type(v) is int and not -_LONG < v < _LONG:
             obj[k] = LargeNumber(str(v))
-            big.append(obj[k][:12])
+            events.append(("big", obj[k][:12]))
 
 
 def _inner_json(text: str) -> Any:

@@ -90,6 +90,21 @@ def test_giant_integer_is_kept_as_text():
     assert isinstance(ev.value["exp"], LargeNumber) and len(ev.value["exp"]) == 5000
 
 
+def test_every_kind_of_fact_is_recorded_in_its_own_field():
+    big = "9" * 50  # past MAX_INT_DIGITS, under Python's 4300-digit limit: read, then kept as text
+    ev = analyse_json(f'{{"a":1,"a":2,"n":NaN,"x":{big},"c":{{"b":1,"b":2}},"i":-Infinity}}'.encode())
+    assert sorted(ev.duplicates) == ["a", "b"] and ev.constants == ("NaN", "-Infinity")  # inner objects close first
+    assert ev.big_numbers == (big[:12],) and isinstance(ev.value["x"], LargeNumber) and ev.value["x"] == big
+    clean = analyse_json(b'{"exp":1700000000,"sub":"x"}')
+    assert (clean.duplicates, clean.constants, clean.big_numbers, clean.problem) == ((), (), (), None)
+
+
+def test_a_decode_outside_analyse_json_does_not_break_the_hooks():
+    from jwtlint.jsonparse import member_range
+
+    assert member_range(b'{"a":{"b":1,"b":2},"c":NaN}', "c") == (19, 26)
+
+
 def test_der_ecdsa_signature_is_recognised():
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
