@@ -211,6 +211,8 @@ def _mismatch(
     rule: Rule, t: TokenTarget, claim: str, value: Any, expected: tuple[str, ...], what: str
 ) -> Iterator[Finding]:
     """The shared body of aud-mismatch and iss-mismatch: ``value`` holds none of ``expected``."""
+    if type(value) is str and value in expected:
+        return  # the common case, decided before any message is built
     want = " or ".join(repr(e) for e in expected)
     if value is _ABSENT:
         yield rule.finding(

@@ -447,6 +447,8 @@ def _right_alg(kty: Any, crv: Any) -> str | None:
 def _selected(t: Any, ctx: Context) -> Any:
     """The one JWK ``ctx.keys`` offers for this token (by kid), or None when there is not exactly one."""
     jwks = [k for k in ctx.keys if k.source in ("jwk", "jwks")]
+    if not jwks:
+        return None  # the common case: a key object, PEM or secret, which carries no alg or use
     kid = t.header.get("kid") if t.header else None
     if is_string(kid) and any(k.kid is not None for k in jwks):
         jwks = [k for k in jwks if k.kid == kid]

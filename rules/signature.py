@@ -137,8 +137,13 @@ class SignatureLength(Rule):
     refs = (cite("RFC 7518", "3.2"), cite("RFC 7518", "3.4"), cite("RFC 8037", "3.1"), cite("RFC 8017", "8.1.1"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        seg, sig, alg = t.segment("signature"), t.signature, t.alg
-        if t.form != "jws" or seg is None or sig is None or not seg.text or seg.b64.illegal:
+        sig, alg = t.signature, t.alg
+        if sig is None or t.form != "jws":
+            return
+        if not (sig.ascii_kind or sig.der_ecdsa) and type(alg) is str and alg in JWS_ALGS and _length_ok(alg, len(sig.raw)):
+            return  # the common case: a signature of the right length, decided before anything else
+        seg = t.segment("signature")
+        if seg is None or not seg.text or seg.b64.illegal:
             return  # empty: signature-missing; illegal characters: the decoded length is a guess
         if not isinstance(alg, str) or alg not in JWS_ALGS or _is_none(alg):
             return

@@ -19,10 +19,10 @@ def _encoded_segments(t: TokenTarget) -> Iterator[Segment]:
     and judging its "encoding" would only add noise.
     """
     if len(t.segments) < 2:
-        return
-    for seg in t.segments:
-        if not (seg.role == "payload" and t.payload_unencoded):
-            yield seg
+        return iter(())
+    if not t.payload_unencoded:
+        return iter(t.segments)
+    return (seg for seg in t.segments if seg.role != "payload")
 
 
 #: The encoding rules read token segments and JWK members alike (``EncodedField``).
