@@ -106,12 +106,6 @@ class VerifyEvidence(NamedTuple):
         )
 
 
-def wanted(alg: Any, keys: tuple[KeyInfo, ...]) -> bool:
-    """Whether a token with this alg has anything to verify: keys, or an HS* MAC to guess."""
-    alg = _registered(alg)
-    return alg is not None and (bool(keys) or JWS_ALGS[alg].family == "HMAC")
-
-
 def _registered(alg: Any) -> str | None:
     """``alg``, or the registered name a misspelling means (``rs256`` -> ``RS256``): alg-unknown
     reports the spelling, and verification still answers whether the signature is good."""
@@ -127,15 +121,18 @@ def _registered(alg: Any) -> str | None:
 
 def examine(t: Any, keys: tuple[KeyInfo, ...], guess_secrets: bool = True) -> VerifyEvidence | None:
     """The verification evidence for token ``t`` (a TokenTarget), or None when there is nothing to verify."""
-    seg = t.segment("signature")
-    if t.form != "jws" or seg is None or not seg.text or t.signature is None or not wanted(t.alg, keys):
+    if t.form != "jws" or t.signature is None or not t.segments[2].text:  # a jws has its 3 segments
         return None
-    alg = _registered(t.alg)
-    if JWS_ALGS[alg].family not in _KTY_FOR_FAMILY:
-        return None  # none, ML-DSA: nothing jwtlint can verify
+    given = t.alg
+    alg = given if type(given) is str and given in JWS_ALGS else _registered(given)
+    if alg is None:
+        return None
+    family = JWS_ALGS[alg].family
+    if family not in _KTY_FOR_FAMILY or not (keys or family == "HMAC"):
+        return None  # none, ML-DSA: nothing jwtlint can verify; no key and no MAC to guess
     examiner = _Examiner(t, alg, keys, guess_secrets)
-    if alg != t.alg:
-        examiner.tried.append(f"alg {t.alg!r} read as {alg}")
+    if alg != given:
+        examiner.tried.append(f"alg {given!r} read as {alg}")
     return examiner.run()
 
 
@@ -144,7 +141,7 @@ class _Examiner:
         self.t, self.alg, self.keys, self.guess = t, alg, keys, guess_secrets
         self.family = JWS_ALGS[alg].family
         self.sig = t.signature.raw
-        self.data = t.text[: t.segment("signature").start - 1].encode("utf-8", "surrogatepass")
+        self.data = t.text[: t.segments[2].start - 1].encode("utf-8", "surrogatepass")
         self.tried: list[str] = []
         self.refused: list[str] = []
 
@@ -558,7 +555,7 @@ def attach(targets: list[Any], keys: tuple[KeyInfo, ...], token_rules: Any) -> l
         return list(targets)
     out = []
     for t in targets:
-        if t.kind == "token" and not t.too_large and wanted(t.alg, keys):
+        if t.kind == "token" and not t.too_large:
             ev = examine(t, keys, guess)
             if ev is not None:
                 t = t._replace(verification=ev)
