@@ -163,7 +163,7 @@ def test_broken_rule_pack_is_one_line_exit_2(monkeypatch, capsys):
     from jwtlint import api, cli, engine
 
     broken = EntryPoint(name="brokenpack", value="no_such_module_xyz:RULES", group=engine.ENTRY_POINT_GROUP)
-    monkeypatch.setattr("importlib.metadata.entry_points", lambda group: [broken])
+    monkeypatch.setattr(engine, "_entry_points", lambda group: [broken])
     monkeypatch.setattr(engine, "_registry", None)
     api._rules.cache_clear()
     monkeypatch.setattr(sys, "argv", ["jwtlint", "check", TOK, "--now", str(NOW)])
