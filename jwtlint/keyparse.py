@@ -420,7 +420,6 @@ def _with_key(block: KeyBlock, der: bytes, raw: bytes, source: str) -> KeyBlock:
 
 
 def _load(ev: DerEvidence, der: bytes) -> Any:
-    from cryptography import x509
     from cryptography.hazmat.primitives import serialization
 
     if ev.private:
@@ -429,6 +428,8 @@ def _load(ev: DerEvidence, der: bytes) -> Any:
     if ev.structure in ("spki", "pkcs1-public"):
         return serialization.load_der_public_key(der)
     if ev.structure == "certificate":
+        from cryptography import x509  # ~20 ms to import (it pulls in email.utils): only for a certificate
+
         return x509.load_der_x509_certificate(der).public_key()
     return None
 

@@ -320,3 +320,21 @@ def test_a_token_pasted_beside_a_pem_key_is_linted_too(rsa_key):
     assert tok.kind == "token" and tok.target.text == token and tok.target.origin.line == 2
     assert key.kind == "key" and key.target.keys[0].kty == "RSA"
     assert [t.kind for t in lint(public).targets] == ["key"]
+
+
+def test_a_private_or_public_key_is_read_without_importing_x509(rsa_key):
+    """cryptography.x509 costs ~20 ms to import; only a certificate needs it (a fresh process)."""
+    import subprocess
+    import sys
+
+    pem = rsa_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption()).decode()  # fmt: skip
+    pub = rsa_key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    code = (
+        "import sys; from jwtlint.keyparse import parse_key_material\n"
+        "keys = [k for t in parse_key_material(sys.stdin.read()) for k in t.keys]\n"
+        "print(len(keys), sum(k.private for k in keys), 'cryptography.x509' in sys.modules)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], input=pem + pub.decode(), capture_output=True, text=True, check=False)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["2", "1", "False"]
