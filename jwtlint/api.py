@@ -56,21 +56,19 @@ def make_context(
 ) -> Context:
     """The context rules read. ``key``/``secret`` are resolved to ``KeyInfo``; ``keys`` are taken as
     already resolved (``lint`` resolves them with the key targets it also lints)."""
-    if isinstance(audience, str):
-        audience = (audience,)
     if isinstance(secret, str):
         secret = secret.encode("utf-8")
-    return Context(
-        now=time.time() if now is None else float(now),
-        audience=tuple(audience or ()),
-        issuer=issuer,
-        leeway=float(leeway),
-        max_lifetime=float(max_lifetime),
-        keys=_keys(key, secret) if key is not None or secret is not None else keys,
-        show_secrets=show_secrets,
-        profile=profile,
-        nonce=nonce,
-        access_token=access_token,
+    return Context(  # positional, in Context's field order: built on every lint
+        time.time() if now is None else float(now),
+        (audience,) if isinstance(audience, str) else tuple(audience or ()),
+        issuer,
+        float(leeway),
+        float(max_lifetime),
+        _keys(key, secret) if key is not None or secret is not None else keys,
+        show_secrets,
+        profile,
+        nonce,
+        access_token,
     )
 
 
