@@ -9,6 +9,7 @@ import. A rule that crashes becomes one ``internal-error`` finding.
 from __future__ import annotations
 
 import enum
+import operator
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -180,7 +181,8 @@ class Rule:
     #: Rules that only make sense when asked for (e.g. scan-only); not run by default.
     default_enabled: ClassVar[bool] = True
     #: Target attributes without which the rule has nothing to say (e.g. ``verification``
-    #: evidence, an ``sd_jwt``): ``run`` skips the rule when one of them is None.
+    #: evidence, an ``sd_jwt``, the ``wrappers`` removed): ``run`` skips the rule when one of
+    #: them is None or empty. Only declare what ``check`` itself returns early on.
     needs: ClassVar[frozenset[str]] = frozenset()
 
     def check(self, target: Any, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
@@ -451,20 +453,26 @@ def run(rules: list[Rule], target: Any, ctx: Context) -> list[Finding]:
 #: Per rule list (``api._rules`` caches them): the facts its rules need, and the rules
 #: to run for each combination of facts present. Worked out once per selection, so a
 #: token pays nothing for the rules that need keys, evidence or an SD-JWT it lacks.
-_plans: dict[int, tuple[list[Rule], tuple[str, ...], dict[tuple[bool, ...], list[Rule]]]] = {}
+_plans: dict[int, tuple[list[Rule], tuple[str, ...], dict[tuple[bool, ...], list[Rule]], Any]] = {}
 
 
 def _applicable(rules: list[Rule], target: Any) -> list[Rule]:
     plan = _plans.get(id(rules))
     if plan is None or plan[0] is not rules:
-        plan = (rules, tuple(sorted({f for r in rules for f in r.needs})), {})
+        facts = tuple(sorted({f for r in rules for f in r.needs}))
+        # attrgetter reads every fact in one C call (a 1-tuple keeps one fact a tuple).
+        getter = operator.attrgetter(*facts, *facts[:1]) if facts else None
+        plan = (rules, facts, {}, getter)
         if len(_plans) >= 64:
             _plans.clear()
         _plans[id(rules)] = plan  # holds the list, so its id is not reused while cached
-    facts, variants = plan[1], plan[2]
+    facts, variants, getter = plan[1], plan[2], plan[3]
     if not facts:
         return rules
-    have = tuple(getattr(target, f, None) is not None for f in facts)
+    try:
+        have = tuple(map(bool, getter(target)[: len(facts)]))
+    except AttributeError:  # a target kind without one of the attributes: that fact is absent
+        have = tuple(bool(getattr(target, f, None)) for f in facts)
     chosen = variants.get(have)
     if chosen is None:
         present = {f for f, h in zip(facts, have) if h}

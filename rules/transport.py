@@ -41,6 +41,8 @@ class WhitespaceInToken(Rule):
     summary = "The token contains whitespace; compact serialization has none."
     refs = (cite("RFC 7515", "7.1"), cite("RFC 7519", "7.2"))
 
+    needs = frozenset({"whitespace"})  # nothing to say without it (engine skips the rule)
+
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         if not t.whitespace:
             return
@@ -104,6 +106,8 @@ class PercentEncodedToken(Rule):
     summary = "The token is still percent-encoded (%2B, %3D...)."
     refs = (cite("RFC 3986", "2.1"), cite("RFC 7515", "7.1"))
 
+    needs = frozenset({"wrappers"})  # nothing to say without it (engine skips the rule)
+
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         w = t.wrapper("percent-encoded")
         if not w:
@@ -153,6 +157,8 @@ class FormAssertionNotUrlencoded(Rule):
         cite("RFC 6749", "Appendix B"),
     )
 
+    needs = frozenset({"wrappers"})  # nothing to say without it (engine skips the rule)
+
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         w = t.wrapper("form")
         if not w or not w.positions or not w.span:
@@ -195,6 +201,8 @@ class BearerPrefix(Rule):
     summary = "A 'Bearer' prefix was removed; jwtlint checked the token after it."
     refs = (cite("RFC 6750", "2.1"),)
 
+    needs = frozenset({"wrappers"})  # nothing to say without it (engine skips the rule)
+
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         w = t.wrapper("bearer")
         if not w:
@@ -231,6 +239,8 @@ class SurroundingQuotes(Rule):
     severity = Severity.INFO
     summary = "Quotes around the token were removed; jwtlint checked what they held."
     refs = (cite("RFC 7515", "7.1"),)
+
+    needs = frozenset({"wrappers"})  # nothing to say without it (engine skips the rule)
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         w = t.wrapper("quotes")

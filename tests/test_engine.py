@@ -173,3 +173,35 @@ def test_rules_that_need_a_missing_fact_are_skipped():
     ctx = jwtlint.api.make_context(now=0)
     assert [f.name for f in run(rules, target, ctx)] == ["always"]
     assert [f.name for f in run(rules, target._replace(verification=object()), ctx)] == ["needs-evidence", "always"]
+
+
+def test_needs_only_skips_rules_that_would_say_nothing(monkeypatch):
+    # Rule.needs is a promise: without the fact, check() says nothing. Run every corpus case
+    # with the engine's skipping turned off: the findings must be exactly the same.
+    from pathlib import Path
+
+    from jwtlint.corpus import finding_lines, load_cases
+
+    cases = load_cases(Path(__file__).resolve().parent.parent / "corpus")
+    gated = {c.name: finding_lines(c.run()) for c in cases}
+    assert any(r.needs for r in engine.registry().rules)
+    monkeypatch.setattr(engine, "_applicable", lambda rules, target: rules)
+    for c in cases:
+        assert finding_lines(c.run()) == gated[c.name], c.name
+
+
+def test_needs_counts_an_empty_fact_as_absent():
+    from jwtlint.engine import run
+
+    class NeedsWrappers(Rule):
+        code, name, severity, summary = "TST011", "needs-wrappers", Severity.INFO, "Test."
+        needs = frozenset({"wrappers"})
+
+        def check(self, t, ctx):
+            yield self.finding("wrapped")
+
+    rules = [NeedsWrappers()]
+    ctx = jwtlint.api.make_context(now=0)
+    target = jwtlint.parse.parse_token(token())
+    assert run(rules, target, ctx) == []
+    assert [f.name for f in run(rules, target._replace(wrappers=(object(),)), ctx)] == ["needs-wrappers"]
