@@ -43,10 +43,13 @@ def _decode(data: str) -> bytes:
 _UNUSED_MASK = {2: 0b1111, 3: 0b11}
 
 
-def analyse(text: str) -> Base64Evidence:
-    """Record what ``text`` is as a base64url segment. Never raises."""
+def analyse(text: str, url_clean: bool = False) -> Base64Evidence:
+    """Record what ``text`` is as a base64url segment. Never raises.
+
+    ``url_clean``: the caller has checked that ``text`` holds base64url characters only.
+    """
     # Fast path: the overwhelmingly common, correct segment (fields in Base64Evidence order).
-    if _URL_CLEAN.fullmatch(text) and len(text) % 4 != 1:
+    if (url_clean or _URL_CLEAN.fullmatch(text)) and len(text) % 4 != 1:
         url_count = text.count("-") + text.count("_")
         rest = len(text) % 4
         non_canonical = bool(rest and _VALUE[text[-1]] & _UNUSED_MASK[rest])

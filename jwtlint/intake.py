@@ -53,7 +53,7 @@ def extract(text: str, path: str | None = None) -> list[TokenTarget]:
     if _PLAIN_TOKEN.fullmatch(text):
         # Nothing to unwrap and no key to look for: the general path gives the same target,
         # at a fifth more cost (tests/test_intake.py holds the two paths equal).
-        return [parse_token(text, origin=Origin(path, 1, 1))]
+        return [parse_token(text, origin=Origin(path, 1, 1), plain=True)]
     return extract_general(text, path)
 
 
