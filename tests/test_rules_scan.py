@@ -169,3 +169,24 @@ def test_published_sample_private_key_is_an_example():
     sev = {f.name: f.severity for f in tr.findings}
     assert sev["known-sample-key"] == Severity.INFO
     assert sev["private-key-in-repo"] == Severity.WARNING  # still worth knowing, never blocking
+
+
+def test_the_published_secrets_are_the_head_of_the_built_in_list(tmp_path, monkeypatch):
+    import gzip
+
+    from jwtlint import scan, verify
+
+    assert scan.top_secrets(16) == verify.secret_list()[:16] and len(scan.top_secrets(16)) == 16
+    assert scan.top_secrets(0) == []
+    # Shorter lists split as secret_list splits them (a final newline gives a last empty secret).
+    for data in (b"a\nb\r\n\nc", b"a\nb\n", b""):
+        f = tmp_path / "s.gz"
+        f.write_bytes(gzip.compress(data))
+        monkeypatch.setattr(verify, "_DATA", f)
+        assert scan.top_secrets(16) == data.split(b"\n")
+        assert scan.top_secrets(2) == data.split(b"\n")[:2]
+    (tmp_path / "broken.gz").write_bytes(b"not gzip")
+    monkeypatch.setattr(verify, "_DATA", tmp_path / "broken.gz")
+    assert scan.top_secrets(16) == []
+    monkeypatch.setattr(verify, "_DATA", tmp_path / "missing.gz")
+    assert scan.top_secrets(16) == []
