@@ -237,6 +237,36 @@ def test_grep_prefilter_gives_the_same_result(tmp_path, monkeypatch):
     assert len(with_grep.report.targets) == 10 + 3 and ("blob.bin" in str(with_grep.all_skipped))
 
 
+def test_grep_prefilter_runs_in_a_thread_and_fails_safe(tmp_path):
+    from jwtlint import prefilter
+
+    files = []
+    for i, body in enumerate(["x\n", f"T = '{LIVE}'\n", PKCS1, '{"kty": "oct"}\n']):
+        files.append(str(tmp_path / f"f{i}.txt"))
+        (tmp_path / f"f{i}.txt").write_text(body)
+    pending = prefilter.start(files + [str(tmp_path / "missing.txt")])
+    assert pending is not None
+    # A file grep cannot read fails its batch: every file of the batch is a candidate for every needle.
+    assert pending.result() == set(files + [str(tmp_path / "missing.txt")])
+    pending = prefilter.start(files)
+    assert pending.result() == set(files[1:])
+    assert pending.needles(files[1]) == (b"eyJ",) and pending.needles(files[2]) == (b"-----BEGIN ",)
+    assert pending.needles(files[3]) == (b'"kty"',) and pending.needles(files[0]) == ()
+    # No grep to run (it cannot be started), or the scan gives up on it: no list, every file is read.
+    broken = prefilter.Pending([(b"eyJ", [str(tmp_path / "no-such-grep")], files)])
+    assert broken.result() is None
+    import time
+
+    slow = prefilter.Pending([(b"eyJ", ["sleep", "30"], [])])
+    time.sleep(0.2)  # started
+    t = time.monotonic()
+    slow.cancel()
+    assert slow.result() is None and time.monotonic() - t < 5
+    slow = prefilter.Pending([(b"eyJ", ["sleep", "30"], [])])
+    slow.cancel()  # at once, maybe before the thread started it
+    assert slow.result() is None
+
+
 def test_linting_shared_with_a_worker_gives_the_same_result(tmp_path, monkeypatch):
     import jwtlint.scan as scan_module
 
