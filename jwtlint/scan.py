@@ -179,13 +179,15 @@ class ScanResult:
 
 
 def collect(paths: Iterable[str], include: list[str] | None = None, exclude: list[str] | None = None,
-            root: Path | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:  # fmt: skip
+            root: Path | None = None, walked: dict[str, list[tuple[str, str | None]]] | None = None,
+            ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:  # fmt: skip
     """(files, skipped): files as (path, shown), each real file once; skipped as (path, reason).
 
     Directories are walked with git's view of the tree when inside a work
     tree (``.gitignore`` respected), else by a walk that skips vendored
     folders and follows no symlink loop. Raises ``FileNotFoundError`` for
-    a path that does not exist.
+    a path that does not exist. ``walked``: directories already walked
+    (``prefetch``), each listing used once.
     """
     from .config import glob_match
 
@@ -196,7 +198,8 @@ def collect(paths: Iterable[str], include: list[str] | None = None, exclude: lis
     for arg in paths:
         if not os.path.lexists(arg):
             raise FileNotFoundError(arg)
-        candidates = _walk(arg) if os.path.isdir(arg) else iter([(arg, None)])
+        listed = walked.pop(arg, None) if walked else None
+        candidates = listed if listed is not None else _walk(arg) if os.path.isdir(arg) else iter([(arg, None)])
         for path, why in candidates:
             shown = _shown(path)
             if why:
@@ -295,6 +298,112 @@ def _relative(path: str, root: Path) -> str:
         return Path(path).resolve().relative_to(root).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+# --- starting early -----------------------------------------------------------
+#
+# ``jwtlint scan`` spends ~60 ms importing typer, the command and the rules before it can use
+# grep's list of candidate files, and grep needs 30-50 ms to read a few tens of MiB three times.
+# So the CLI calls ``prefetch`` before it imports typer: the paths are read from argv, the
+# directories walked (the listing is kept for ``collect``) and the greps started, in a thread.
+# ``scan`` then takes what was prepared for the same paths and working directory, or drops it.
+
+
+class _Early(NamedTuple):
+    key: tuple[str, tuple[str, ...]]  # (working directory, paths) it was made for
+    walked: dict[str, list[tuple[str, str | None]]]  # directory -> _walk listing
+    files: frozenset[str]  # the files the greps read
+    pending: Any  # prefilter.Pending, or None (too little to grep, or no grep)
+
+
+_early: _Early | None = None
+
+#: ``jwtlint scan`` options that take a value (the rest are flags); tests hold this equal to scancli.
+SCAN_VALUE_OPTIONS = frozenset(
+    {"--select", "--ignore", "--fail-on", "--format", "--baseline", "--write-baseline", "--now", "--aud", "--iss",
+     "--config", "--jobs", "-j"}
+)  # fmt: skip
+SCAN_FLAGS = frozenset({"--verbose", "-v", "--show-secrets"})
+
+
+def argv_paths(argv: list[str]) -> list[str] | None:
+    """The PATH arguments of ``jwtlint scan ARGV`` (default ``["."]``); None when argv holds
+    anything else (``--help``, an unknown or combined option): then nothing is started early."""
+    paths: list[str] = []
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--":
+            paths += argv[i + 1 :]
+            break
+        if a in SCAN_VALUE_OPTIONS:
+            i += 2
+            continue
+        if a.startswith("--") and a.split("=", 1)[0] in SCAN_VALUE_OPTIONS and "=" in a:
+            i += 1
+            continue
+        if a in SCAN_FLAGS:
+            i += 1
+            continue
+        if a.startswith("-") and a != "-":
+            return None
+        paths.append(a)
+        i += 1
+    return paths or ["."]
+
+
+def prefetch(argv: list[str]) -> None:
+    """For ``jwtlint scan ARGV``, before typer is imported: walk the paths and start grep.
+    Never raises: anything unexpected leaves the scan to do it all as usual."""
+    global _early
+    try:
+        paths = argv_paths(argv)
+        if paths is None or not all(os.path.lexists(p) for p in paths):
+            return
+        walked: dict[str, list[tuple[str, str | None]]] = {}
+        files: list[str] = []
+        total = 0
+        seen: set[tuple[int, int]] = set()
+        for arg in paths:
+            listing = list(_walk(arg)) if os.path.isdir(arg) else [(arg, None)]
+            if os.path.isdir(arg):
+                walked[arg] = listing
+            for path, why in listing:
+                if why:
+                    continue
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                if stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) not in seen:
+                    seen.add((st.st_dev, st.st_ino))
+                    files.append(path)
+                    total += st.st_size
+        pending = None
+        if len(files) >= _MIN_PREFILTER_FILES and total >= _MIN_PREFILTER_BYTES:
+            from .prefilter import start
+
+            pending = start(files)
+        _early = _Early((os.getcwd(), tuple(paths)), walked, frozenset(files), pending)
+    except Exception:  # pragma: no cover - defensive: the scan proper reports real problems
+        _early = None
+
+
+def _take_early(paths: list[str]) -> _Early | None:
+    """What ``prefetch`` prepared for these paths in this directory (once), else None."""
+    global _early
+    early, _early = _early, None
+    if early is None:
+        return None
+    try:
+        same = early.key == (os.getcwd(), tuple(paths))
+    except OSError:
+        same = False
+    if not same:
+        if early.pending is not None:
+            early.pending.cancel()
+        return None
+    return early
 
 
 # --- one file ---------------------------------------------------------------
@@ -546,11 +655,17 @@ def scan(
     started = time.perf_counter()
     cfg = config or Config()
     paths = list(paths or ["."])
-    files, skipped = collect(paths, cfg["include"], cfg["exclude"], cfg.root)
+    early = _take_early(paths)
+    try:
+        files, skipped = collect(paths, cfg["include"], cfg["exclude"], cfg.root, early.walked if early else None)
+    except BaseException:
+        if early is not None and early.pending is not None:
+            early.pending.cancel()
+        raise
     when = time.time() if now is None else now
     contexts: dict[tuple[Any, ...], Context] = {}  # one per distinct setting, not one per file
     work = [_job(path, shown, cfg, when, show_secrets, make_context, contexts) for path, shown in files]
-    results = _run_all(work, jobs)
+    results = _run_all(work, jobs, early)
     result = ScanResult(results, skipped, Severity.parse(cfg["fail-on"]), show_secrets)
     result.seconds = time.perf_counter() - started
     return result
@@ -580,12 +695,17 @@ def _size(path: str) -> int:
         return 0
 
 
-def _run_all(work: list[FileJob], jobs: int | None) -> list[FileResult]:
+def _run_all(work: list[FileJob], jobs: int | None, early: _Early | None = None) -> list[FileResult]:
     workers = jobs if jobs is not None else _idle_cores()
     total = sum(_size(j.path) for j in work)
     big = len(work) >= _MIN_PREFILTER_FILES and total >= _MIN_PREFILTER_BYTES
     pending = None
-    if big:
+    if early is not None and early.pending is not None:
+        if big and early.files.issuperset(j.path for j in work):
+            pending = early.pending  # started before typer loaded (prefetch): it has had time to finish
+        else:
+            early.pending.cancel()
+    if big and pending is None:
         from .prefilter import start
 
         # The greps run while this process loads the rules (importing them and reading the

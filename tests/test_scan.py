@@ -267,6 +267,114 @@ def test_grep_prefilter_runs_in_a_thread_and_fails_safe(tmp_path):
     assert slow.result() is None
 
 
+def test_scan_options_known_to_the_early_start_are_the_commands_options():
+    import typer.main
+
+    from jwtlint import scan as scan_module
+
+    command = typer.main.get_command(app).commands["scan"]
+    takes_value, flags = set(), set()
+    for param in command.params:
+        if param.param_type_name == "option":
+            (flags if param.is_flag else takes_value).update(param.opts + param.secondary_opts)
+    assert takes_value == scan_module.SCAN_VALUE_OPTIONS
+    assert flags == scan_module.SCAN_FLAGS
+
+
+@pytest.mark.parametrize(
+    "argv, paths",
+    [
+        ([], ["."]),
+        (["src", "docs"], ["src", "docs"]),
+        (["--format", "json", "src", "--now", "5", "-j", "2", "--select=JWT8", "-v", "lib"], ["src", "lib"]),
+        (["--show-secrets", "--", "-odd-name"], ["-odd-name"]),
+        (["--config", "x.toml"], ["."]),
+        (["--help"], None),
+        (["-vj2", "src"], None),
+        (["--no-such-option", "src"], None),
+    ],
+)
+def test_the_early_start_reads_the_paths_from_argv(argv, paths):
+    from jwtlint.scan import argv_paths
+
+    assert argv_paths(argv) == paths
+
+
+@pytest.mark.parametrize(
+    "argv, started",
+    [
+        (["/venv/bin/jwtlint", "scan", "."], True),
+        (["jwtlint.exe", "scan"], True),
+        (["/src/jwtlint/__main__.py", "scan"], True),
+        (["/venv/bin/jwtlint", "check", "scan"], False),
+        (["/x/pytest/__main__.py", "scan"], False),
+        (["/venv/bin/pytest", "scan"], False),
+    ],
+)
+def test_only_a_jwtlint_scan_process_starts_early(monkeypatch, argv, started):
+    from jwtlint import cli
+
+    monkeypatch.setattr("sys.argv", argv)
+    assert cli._started_as_jwtlint_scan() is started
+
+
+def _big_tree(root, n=12):
+    for i in range(n):
+        body = ("x = 1  # é\n" * 40000) + (f"T = '{LIVE}'\n" if i % 3 == 0 else "") + (PKCS1 if i == 1 else "")
+        (root / f"f{i}.py").write_text(body)
+    (root / "sub").mkdir()
+    (root / "sub" / "blob.bin").write_bytes(b"\0" * 10 + b"eyJ" * 10)
+
+
+def test_a_scan_started_early_gives_the_same_result(tmp_path, monkeypatch):
+    import jwtlint.scan as scan_module
+
+    _big_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    key = lambda r: (
+        sorted((t.target.origin, tuple(f.name for f in t.findings)) for t in r.report.targets),
+        sorted(r.all_skipped), len(r.scanned), r.bytes,
+    )
+    plain = scan(["."], now=NOW)
+    scan_module.prefetch(["--format", "json", "."])
+    early = scan_module._early
+    assert early is not None and early.pending is not None and "." in early.walked
+    assert "./sub/blob.bin" in early.files and len(early.files) == 13
+    started = scan(["."], now=NOW)
+    assert scan_module._early is None  # used once
+    assert early.pending.result() is not None and not early.walked  # its greps and listing were used
+    assert key(started) == key(plain) and len(plain.report.targets) == 4 + 1
+
+    # Prepared for other paths (or another directory): dropped, its greps stopped; the scan does its own.
+    scan_module.prefetch(["sub", "."])
+    other = scan_module._early
+    assert key(scan(["."], now=NOW)) == key(plain) and scan_module._early is None
+    assert other.pending.result() is None  # cancelled
+
+    # Nothing is started for a path that does not exist, or for an argv it does not understand.
+    scan_module.prefetch(["missing"])
+    scan_module.prefetch(["--help"])
+    assert scan_module._early is None
+
+
+def test_jwtlint_scan_in_its_own_process_matches_the_library(tmp_path, monkeypatch):
+    import sys
+
+    _big_tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    plain = scan([str(tmp_path)], now=NOW)
+    r = subprocess.run([sys.executable, "-m", "jwtlint", "scan", str(tmp_path), "--now", str(NOW), "--format", "json"],
+                       capture_output=True, text=True, check=False, cwd=tmp_path)  # fmt: skip
+    assert r.returncode == 1, r.stderr
+    got = json.loads(r.stdout)
+    assert sorted((t["origin"]["line"], t["kind"]) for t in got["targets"]) == sorted(
+        (t.target.origin.line, t.target.kind) for t in plain.report.targets
+    )
+    assert got["scan"]["files"] == len(plain.scanned) and got["scan"]["skipped"] == [
+        {"path": p, "reason": why} for p, why in plain.all_skipped
+    ]
+
+
 def test_linting_shared_with_a_worker_gives_the_same_result(tmp_path, monkeypatch):
     import jwtlint.scan as scan_module
 
