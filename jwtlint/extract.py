@@ -171,22 +171,53 @@ def _hits(buf: bytes, start: int, eof: bool, needles: tuple[bytes, ...] = NEEDLE
         at, needle = _next_needle(buf, pos, limit, ahead, needles)
         if at < 0:
             return out, limit
-        if needle == b"eyJ":
-            hit = _token(buf, at, eof)
-        elif needle == b"-----BEGIN ":
-            hit = _pem(buf, at, eof)
-        else:
-            hit = _json_key(buf, at, needle, eof)
+        hit, pos = _step(buf, at, needle, eof)
         if hit is _MORE:
             return out, at
-        if hit is None:
-            pos = at + len(needle)
-            if needle == b"eyJ":  # skip the rest of this base64 run: a token never starts inside one
-                m = _B64_RUN.match(buf, at)
-                pos = m.end() if m else pos
-            continue
-        out.append(hit)
-        pos = max(hit.end, at + 1)
+        if hit is not None:
+            out.append(hit)
+
+
+def _step(buf: bytes, at: int, needle: bytes, eof: bool) -> tuple[_Hit | None, int]:
+    """(what the needle at ``at`` starts: a hit, None, or ``_MORE``; where the search goes on)."""
+    if needle == b"eyJ":
+        hit = _token(buf, at, eof)
+    elif needle == b"-----BEGIN ":
+        hit = _pem(buf, at, eof)
+    else:
+        hit = _json_key(buf, at, needle, eof)
+    if hit is _MORE:
+        return hit, at
+    if hit is None:
+        pos = at + len(needle)
+        if needle == b"eyJ":  # skip the rest of this base64 run: a token never starts inside one
+            m = _B64_RUN.match(buf, at)
+            pos = m.end() if m else pos
+        return None, pos
+    return hit, max(hit.end, at + 1)
+
+
+def found_at(buf: bytes, occurrences: list[tuple[int, bytes]]) -> list[Found] | None:
+    """Every target of a whole file ``buf``, given every (byte offset, needle) of its needles in
+    file order, as grep lists them (``prefilter.Pending.occurrences``): the same targets as
+    ``iter_found``, without searching the bytes for needles. None when an offset does not hold
+    its needle (grep read something else than this file)."""
+    out: list[Found] = []
+    pos = 0
+    counter = _LineCounter()
+    for at, needle in occurrences:
+        if not buf.startswith(needle, at):
+            if buf.startswith(needle.rstrip(), at):
+                continue  # grep looks for "-----BEGIN", extraction for "-----BEGIN "
+            return None
+        if at < pos:
+            continue  # inside a target already found, or a base64 run already skipped
+        hit, pos = _step(buf, at, needle, True)
+        if hit is not None:
+            line, column = counter.advance(buf, 0, hit.start)
+            out.append(Found(hit.kind, hit.text, hit.start, hit.end, line, column, hit.how,
+                             _suppression(buf, hit.start, hit.end)))  # fmt: skip
+    return out
 
 
 def _next_needle(buf: bytes, pos: int, limit: int, ahead: dict[bytes, int], needles: tuple[bytes, ...]) -> tuple[int, bytes]:

@@ -10,13 +10,20 @@ batch (exit 2: a file it could not read), every file of that batch is read,
 and unreadable files are still reported by the scan. ``JWTLINT_NO_GREP=1``
 turns the pass off. ``start`` returns at once (a thread starts the greps and
 collects what they print), so the scan loads its rules meanwhile and waits for
-them only when it needs the list; ``Pending.needles(path)`` then tells which
+them only when it needs the list; them only when it needs the list; ``Pending.needles(path)`` then tells which
 needles a file holds, and extraction searches that file for those alone.
+
+grep also says where: ``-o -b`` prints the byte offset of every occurrence
+(``Pending.occurrences(path)``), so extraction starts at each one
+(``extract.found_at``) instead of searching the file again in Python (``-n``
+would count every line of every file: more than Python counting up to the hits). Its output is bounded (``_MAX_OUTPUT``): a batch past it, like
+a batch grep failed on, is read and searched in Python.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -29,6 +36,9 @@ _BATCH_BYTES = 256 * 1024
 #: Greps running at once. They read from the page cache and mostly wait on memory, so a few
 #: more than the cores keeps both busy while Python loads the rules in the meantime.
 _RUNNING = 4
+#: Bytes of output read from one grep (about 60 bytes per occurrence): past it, its batch is
+#: read in Python. A hostile file of "eyJeyJeyJ..." must not cost more than reading it.
+_MAX_OUTPUT = 16 * 1024 * 1024
 
 
 def grep_needle(needle: bytes) -> str:
@@ -54,6 +64,8 @@ class Pending:
         #: For each needle, the paths that may hold it (filled by the thread; read after ``result``).
         self.by_needle: dict[bytes, set[str]] = {n: set() for n, _, _ in jobs}
         self._found: set[str] = set()
+        self._at: dict[str, list[tuple[int, bytes]]] = {}  # path -> (offset, needle)
+        self._unknown: set[str] = set()  # paths of a batch grep failed on: no offsets
         self._thread = threading.Thread(target=self._run, name="jwtlint-grep", daemon=True)
         self._thread.start()
 
@@ -65,11 +77,18 @@ class Pending:
                     if not self._running:
                         return
                     needle, proc, batch = self._running[0]  # listed until read, so cancel() can kill it
-                got = _collect(proc, batch)
+                got = _collect(proc, needle)
                 with self._lock:
                     self._running.pop(0)
-                self.by_needle[needle] |= got
-                self._found |= got
+                if got is None:  # an error in this batch, or too much output: read all of it in Python
+                    self.by_needle[needle].update(batch)
+                    self._found.update(batch)
+                    self._unknown.update(batch)
+                else:
+                    self.by_needle[needle].update(got)
+                    self._found.update(got)
+                    for path, at in got.items():
+                        self._at.setdefault(path, []).extend(at)
                 self._fill()
         except BaseException:  # anything unexpected: the scan reads every file instead
             self._failed = True
@@ -79,7 +98,8 @@ class Pending:
             while self._todo and len(self._running) < _RUNNING and not self._failed and not self._cancelled:
                 needle, cmd, batch = self._todo.pop(0)
                 try:
-                    proc = subprocess.Popen([*cmd, *batch], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                    proc = subprocess.Popen([*cmd, *batch], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                            env=_GREP_ENV)  # fmt: skip
                 except OSError:
                     self._failed = True
                     return
@@ -102,6 +122,13 @@ class Pending:
         """The needles grep saw in ``path`` (after ``result``): the only ones extraction needs."""
         return tuple(n for n, paths in self.by_needle.items() if path in paths)
 
+    def occurrences(self, path: str) -> list[tuple[int, bytes]] | None:
+        """Every (byte offset, needle) of the needles in ``path``, in file order (after
+        ``result``); None when grep could not say (a failed batch): then search the file."""
+        if path in self._unknown:
+            return None
+        return sorted(self._at.get(path, ()))
+
 
 def start(paths: list[str]) -> Pending | None:
     """Start the greps for ``paths`` and return at once; None when there is no grep to run."""
@@ -109,16 +136,55 @@ def start(paths: list[str]) -> Pending | None:
     if grep is None or os.environ.get("JWTLINT_NO_GREP"):
         return None
     # One grep per needle: with a single fixed string grep runs at memory speed; given
-    # several it switches to a multi-string matcher about ten times slower.
-    cmds = [(n, [grep, "-F", "-l", "--null", "-e", grep_needle(n), "--"]) for n in NEEDLES]
+    # several it switches to a multi-string matcher about ten times slower. -o -b: every
+    # occurrence with its byte offset; -a: also in files grep would call binary (it would
+    # print no offsets there), which the scan reads as text; -H: the path, also for one file.
+    cmds = [(n, [grep, "-F", "-o", "-b", "-a", "-H", "--null", "-e", grep_needle(n), "--"]) for n in NEEDLES]
     return Pending([(n, cmd, batch) for batch in _batches(paths) for n, cmd in cmds])
 
 
-def _collect(proc: subprocess.Popen, batch: list[str]) -> set[str]:
-    out, _ = proc.communicate()
-    if proc.returncode not in (0, 1):  # an error in this batch: read all of it in Python
-        return set(batch)
-    return {os.fsdecode(p) for p in out.split(b"\0") if p}
+#: Bytes, not characters: offsets and matching must not depend on the user's locale.
+_GREP_ENV = {**os.environ, "LC_ALL": "C"}
+
+
+def _collect(proc: subprocess.Popen, needle: bytes) -> dict[str, list[tuple[int, bytes]]] | None:
+    """{path: [(offset, needle)]} from grep's output; None when grep failed or said too much."""
+    chunks = []
+    size = 0
+    assert proc.stdout is not None
+    while True:
+        data = proc.stdout.read1(1 << 16)
+        if not data:
+            break
+        size += len(data)
+        if size > _MAX_OUTPUT:
+            proc.kill()
+            proc.communicate()
+            return None
+        chunks.append(data)
+    proc.wait()
+    if proc.returncode not in (0, 1):
+        return None
+    return parse_output(b"".join(chunks), needle)
+
+
+def parse_output(out: bytes, needle: bytes) -> dict[str, list[tuple[int, bytes]]] | None:
+    """Records ``PATH\\0OFFSET:MATCH\\n`` (paths may hold newlines, never NUL) read in order;
+    None when the output is anything else."""
+    record = re.compile(rb"([^\0]*)\0(\d+):" + re.escape(needle.rstrip()) + rb"\n")
+    found: dict[str, list[tuple[int, bytes]]] = {}
+    pos = 0
+    last_path = b""
+    path = ""
+    for m in record.finditer(out):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        if m.group(1) != last_path:
+            last_path = m.group(1)
+            path = os.fsdecode(last_path)
+        found.setdefault(path, []).append((int(m.group(2)), needle))
+    return found if pos == len(out) else None
 
 
 def _batches(paths: list[str]):

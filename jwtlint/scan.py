@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 
 from . import limits
 from .engine import Context, Finding, Rule, Severity, by_kind, registry, run
-from .extract import NEEDLES, Found, iter_found
+from .extract import NEEDLES, Found, found_at, iter_found
 from .model import Origin
 from .report import Report, TargetReport
 
@@ -426,10 +426,12 @@ def scan_file(job: FileJob) -> FileResult:
     return got if isinstance(got, FileResult) else _lint_found(job, *got)
 
 
-def _read_found(job: FileJob, needles: tuple[bytes, ...] = NEEDLES) -> FileResult | tuple[int, list[Found]]:
+def _read_found(job: FileJob, needles: tuple[bytes, ...] = NEEDLES,
+                occurrences: list[tuple[int, bytes]] | None = None) -> FileResult | tuple[int, list[Found]]:  # fmt: skip
     """(size, targets found) of one file; or its ``FileResult`` when it is skipped or unreadable.
 
-    ``needles``: the ones grep saw in the file (extraction looks for no other)."""
+    ``needles``: the ones grep saw in the file (extraction looks for no other); ``occurrences``:
+    where grep saw them (then a file read in one chunk is not searched again)."""
     try:
         # Unbuffered: each chunk is one read() straight into its bytes object (a buffered
         # reader copies every byte twice, which costs as much as searching them).
@@ -441,6 +443,12 @@ def _read_found(job: FileJob, needles: tuple[bytes, ...] = NEEDLES) -> FileResul
             if b"\0" in head:
                 return FileResult(job.shown, size, skipped="binary")
             fh.seek(0)
+            if occurrences is not None and size <= limits.SCAN_CHUNK_BYTES:
+                data = fh.read()  # one piece: iter_found reads a file of this size in one chunk too
+                found = found_at(data, occurrences)
+                if found is not None:
+                    return size, found
+                fh.seek(0)
             return size, list(iter_found(fh, needles=needles))
     except OSError as exc:
         return FileResult(job.shown, 0, error=f"cannot read {job.shown}: {exc.strerror or exc}")
@@ -730,7 +738,8 @@ def _run_all(work: list[FileJob], jobs: int | None, early: _Early | None = None)
             if maybe is not None and j.path not in maybe:
                 results[i] = _sniff(j)  # no needle: only checked for being skipped (binary, size)
                 continue
-            got = _read_found(j, pending.needles(j.path) if maybe is not None else NEEDLES)
+            got = (_read_found(j, pending.needles(j.path), pending.occurrences(j.path)) if maybe is not None
+                   else _read_found(j))  # fmt: skip
             if isinstance(got, FileResult):
                 results[i] = got
             else:

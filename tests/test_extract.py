@@ -30,7 +30,29 @@ def where(text: str, sub: str) -> tuple[int, int]:
 
 
 def found(text: str):
-    return find_all(text.encode())
+    data = text.encode()
+    result = find_all(data)
+    assert found_with_grep(data) == result  # the scan's way: from grep's offsets (extract.found_at)
+    return result
+
+
+def found_with_grep(data: bytes):
+    """The targets of ``data`` as a scan finds them in a file grep listed: from grep's offsets and lines."""
+    import os
+    import tempfile
+
+    from jwtlint import prefilter
+    from jwtlint.extract import found_at
+
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "file")
+        with open(path, "wb") as fh:
+            fh.write(data)
+        pending = prefilter.start([path])
+        assert pending is not None and pending.result() is not None
+        occurrences = pending.occurrences(path)
+    assert occurrences is not None
+    return found_at(data, occurrences)
 
 
 def tokens(text: str):
