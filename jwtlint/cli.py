@@ -6,6 +6,7 @@ Exit codes (DESIGN.md): 0 nothing at or above ``--fail-on``; 1 findings;
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from enum import Enum
@@ -353,6 +354,11 @@ def _main(
 def main() -> None:
     from .engine import RuleLoadError
 
+    own = _own_process()
+    if own:
+        # What is loaded by now lives as long as the process: no garbage collection need
+        # look at it again (a scan allocates enough to run a few full collections).
+        gc.freeze()
     try:
         app()
     except KeyboardInterrupt:
@@ -360,3 +366,19 @@ def main() -> None:
     except RuleLoadError as exc:  # a broken rule pack: name it in one line, no traceback
         print(f"jwtlint: error: {exc}", file=sys.stderr)
         sys.exit(2)
+    finally:
+        if own:
+            # Nothing is left to collect: at exit the interpreter then skips a last collection
+            # over every object (~20 ms of a scan).
+            gc.freeze()
+
+
+def _own_process() -> bool:
+    """True when this process runs the jwtlint program (the console script or ``python -m
+    jwtlint``), not a program that calls ``main`` (a test): only then is the garbage
+    collector, which is the whole process's, tuned for a run that ends with the command."""
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None) or ""
+    name = os.path.basename(main_file)
+    if name == "__main__.py":
+        return os.path.basename(os.path.dirname(main_file)) == "jwtlint"
+    return name.split(".")[0] == "jwtlint"

@@ -1,0 +1,59 @@
+"""What the jwtlint program does with its own process (and only there): the garbage collector."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+import types
+
+import pytest
+
+from jwtlint import cli
+
+
+@pytest.mark.parametrize(
+    "main_file, own",
+    [
+        ("/venv/bin/jwtlint", True),
+        ("C:\\venv\\Scripts\\jwtlint.exe", sys.platform == "win32"),
+        ("/src/jwtlint/__main__.py", True),
+        ("/venv/lib/python3.11/site-packages/pytest/__main__.py", False),
+        ("/venv/bin/pytest", False),
+        (None, False),  # python -c, an interactive session
+    ],
+)
+def test_only_the_jwtlint_program_owns_its_process(monkeypatch, main_file, own):
+    fake = types.ModuleType("__main__")
+    if main_file is not None:
+        fake.__file__ = main_file
+    monkeypatch.setitem(sys.modules, "__main__", fake)
+    assert cli._own_process() is own
+
+
+def test_main_called_by_another_program_leaves_the_collector_alone(monkeypatch, capsys):
+    before = gc.get_freeze_count()
+    monkeypatch.setattr(sys, "argv", ["jwtlint", "--version"])
+    with pytest.raises(SystemExit) as exc:
+        cli.main()
+    assert exc.value.code == 0 and "jwtlint" in capsys.readouterr().out
+    assert gc.get_freeze_count() == before
+
+
+def test_the_program_freezes_what_it_loaded_and_still_collects_the_rest(tmp_path):
+    script = tmp_path / "jwtlint"  # run as the console script is: a file named jwtlint as __main__
+    script.write_text(
+        "import atexit, gc, sys\n"
+        "from jwtlint.cli import main\n"
+        "class Cycle:\n"
+        "    pass\n"
+        "def report():\n"
+        "    c = Cycle(); c.me = c; del c  # made after the freeze: still collected\n"
+        "    print(gc.get_freeze_count() > 1000, gc.collect() >= 1, file=sys.stderr)\n"
+        "atexit.register(report)\n"
+        "main()\n"
+    )
+    r = subprocess.run([sys.executable, str(script), "rules"], capture_output=True, text=True, check=False)
+    assert r.returncode == 0, r.stderr
+    assert "JWT204" in r.stdout
+    assert r.stderr.split() == ["True", "True"]
