@@ -83,6 +83,12 @@ def test_found_at_equals_iter_found_on_the_corpus(tmp_path):
     assert compared > 100
 
 
+def test_the_grep_groups_hold_every_needle_of_extraction_once():
+    from jwtlint.extract import NEEDLES
+
+    assert sorted(n for group in prefilter.GROUPS for n in group) == sorted(NEEDLES)
+
+
 def test_offsets_that_do_not_hold_the_needle_are_refused():
     data = f"T = '{TOKEN}'\n".encode()
     assert found_at(data, [(5, b"eyJ")]) is not None
@@ -92,13 +98,15 @@ def test_offsets_that_do_not_hold_the_needle_are_refused():
 
 def test_grep_output_is_parsed_strictly():
     out = b"a/b.py\x0017:eyJ\na/b.py\x0040:eyJ\nodd\nname.txt\x000:eyJ\n"
-    assert prefilter.parse_output(out, b"eyJ") == {
+    assert prefilter.parse_output(out, (b"eyJ",)) == {
         "a/b.py": [(17, b"eyJ"), (40, b"eyJ")], "odd\nname.txt": [(0, b"eyJ")],
     }  # fmt: skip
-    assert prefilter.parse_output(b"x\x000:-----BEGIN\n", b"-----BEGIN ") == {"x": [(0, b"-----BEGIN ")]}
-    assert prefilter.parse_output(b"", b"eyJ") == {}
+    assert prefilter.parse_output(b"x\x000:-----BEGIN\nx\x009:\"kty\"\n", (b"-----BEGIN ", b'"kty"')) == {
+        "x": [(0, b"-----BEGIN "), (9, b'"kty"')]
+    }
+    assert prefilter.parse_output(b"", (b"eyJ",)) == {}
     for bad in (b"a/b.py:17:eyJ\n", b"a\x0017:eyJ\ntrailing", b"a\x00x:eyJ\n", b"a\x003:17:eyJ\n", b"a\x0017:kty\n"):
-        assert prefilter.parse_output(bad, b"eyJ") is None, bad
+        assert prefilter.parse_output(bad, (b"eyJ",)) is None, bad
 
 
 def test_too_much_grep_output_means_the_batch_is_read_in_python(tmp_path, monkeypatch):

@@ -253,16 +253,16 @@ def test_grep_prefilter_runs_in_a_thread_and_fails_safe(tmp_path):
     assert pending.needles(files[1]) == (b"eyJ",) and pending.needles(files[2]) == (b"-----BEGIN ",)
     assert pending.needles(files[3]) == (b'"kty"',) and pending.needles(files[0]) == ()
     # No grep to run (it cannot be started), or the scan gives up on it: no list, every file is read.
-    broken = prefilter.Pending([(b"eyJ", [str(tmp_path / "no-such-grep")], files)])
+    broken = prefilter.Pending([((b"eyJ",), [str(tmp_path / "no-such-grep")], files)])
     assert broken.result() is None
     import time
 
-    slow = prefilter.Pending([(b"eyJ", ["sleep", "30"], [])])
+    slow = prefilter.Pending([((b"eyJ",), ["sleep", "30"], [])])
     time.sleep(0.2)  # started
     t = time.monotonic()
     slow.cancel()
     assert slow.result() is None and time.monotonic() - t < 5
-    slow = prefilter.Pending([(b"eyJ", ["sleep", "30"], [])])
+    slow = prefilter.Pending([((b"eyJ",), ["sleep", "30"], [])])
     slow.cancel()  # at once, maybe before the thread started it
     assert slow.result() is None
 
