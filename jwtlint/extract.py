@@ -46,7 +46,10 @@ _JOIN = re.compile(rb"""(["'`])[ \t]*(?:\+|\.|\\)?[ \t]*(?:\r?\n[ \t]*)?(?:\+|\.
 _BEGIN = re.compile(rb"-----BEGIN ([A-Z0-9][A-Z0-9 #._-]{0,60}?)-----")
 _END = re.compile(rb"-----END [A-Z0-9 #._-]{0,60}?-----")
 _ESCAPED_NL = re.compile(rb"\\r\\n|\\n|\\r")
-_PEM_BODY_CHARS = re.compile(rb"[A-Za-z0-9+/=]")
+#: The bytes of a PEM body (base64 and padding), and every other byte (``bytes.translate``
+#: deletes them: counting or keeping a body's characters at C speed, without a list per byte).
+_PEM_BODY_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="
+_NOT_PEM_BODY_BYTES = bytes(sorted(set(range(256)) - set(_PEM_BODY_BYTES)))
 #: A string literal on one line of source: its content (escapes kept, undone later).
 _LITERAL = re.compile(rb"""["'`]((?:[^"'`\\\n]|\\.)*)["'`]""")
 _SUPPRESS = re.compile(rb"jwtlint:\s*ignore(?:\[([^\]\n]*)\])?")
@@ -75,7 +78,7 @@ class Found(NamedTuple):
     def digest(self) -> str:
         """A hash of the normalised text: stable under line moves and reformatting, never the secret itself."""
         if self.kind == "pem":
-            norm = b"".join(_PEM_BODY_CHARS.findall(self.text.encode("utf-8", "replace")))
+            norm = self.text.encode("utf-8", "replace").translate(None, _NOT_PEM_BODY_BYTES)
         elif self.kind in ("jwk", "jwks"):
             try:
                 norm = json.dumps(json.loads(self.text), sort_keys=True, separators=(",", ":")).encode()
@@ -346,7 +349,7 @@ def _pem(buf: bytes, at: int, eof: bool = True) -> _Hit | None:
     if _ESCAPED_NL.search(body):
         how = how or "escaped-newlines"
         body = _ESCAPED_NL.sub(b"\n", body)
-    if len(_PEM_BODY_CHARS.findall(body)) < limits.MIN_PEM_BODY_CHARS:
+    if len(body) - len(body.translate(None, _PEM_BODY_BYTES)) < limits.MIN_PEM_BODY_CHARS:
         return None  # a placeholder ("MIIE...", "<your key here>"), not a key
     body = body.replace(b"\\/", b"/")  # JSON may escape '/' as '\/'
     text = begin.group() + body + end.group()

@@ -205,3 +205,14 @@ def test_needs_counts_an_empty_fact_as_absent():
     target = jwtlint.parse.parse_token(token())
     assert run(rules, target, ctx) == []
     assert [f.name for f in run(rules, target._replace(wrappers=(object(),)), ctx)] == ["needs-wrappers"]
+
+
+def test_report_summary_counts_each_severity():
+    from jwtlint.report import Report, TargetReport
+
+    f = Quiet().finding
+    report = Report((TargetReport(None, (f("a"), f("b", severity=Severity.ERROR), f("c", severity=Severity.WARNING),
+                                         f("d", severity=Severity.ERROR))),))  # fmt: skip
+    assert report.summary() == {"error": 2, "warning": 1, "info": 1}
+    assert list(report.summary()) == ["error", "warning", "info"]
+    assert Report(()).summary() == {"error": 0, "warning": 0, "info": 0}

@@ -284,3 +284,20 @@ def test_short_reads_are_not_the_end_of_the_file():
     src = f"x = 1\nTOKEN = '{TOKEN}'\n" + PKCS1
     got = [(f.kind, f.line, f.text) for f in iter_found(Trickle(src.encode()), chunk_size=64)]
     assert got == [(f.kind, f.line, f.text) for f in found(src)] and len(got) == 2
+
+
+def test_a_pem_digest_is_the_hash_of_its_base64_characters_only():
+    import hashlib
+
+    (a,) = found(f"x:\n{PKCS1}")
+    (b,) = found(json.dumps({"k": PKCS1.replace("\n", "\r\n")}))  # escaped, other line ends: same key
+    body = "".join(c for c in PKCS1 if c.isalnum() or c in "+/=")
+    assert a.digest == b.digest == hashlib.sha256(body.encode()).hexdigest()
+
+
+def test_a_pem_body_needs_48_base64_characters_whatever_else_it_holds():
+    def block(body):
+        return f"-----BEGIN PRIVATE KEY-----\n{body}\n-----END PRIVATE KEY-----\n"
+
+    assert not found(block("MIIE" + "- . ; é\t" * 40 + "A" * 43))  # 47 base64 characters: a placeholder
+    assert [f.kind for f in found(block("MIIE" + "- . ; é\t" * 40 + "A" * 44))] == ["pem"]  # 48
