@@ -14,7 +14,6 @@ from typing import Any
 import typer
 
 from .algs import ES_ALG_FOR_CURVE
-from .thumbprint import public_jwk, thumbprint
 
 key_app = typer.Typer(help="Work with key files: `jwtlint key pub KEYFILE` prints the public half.", no_args_is_help=True)
 
@@ -29,6 +28,7 @@ class KeyPubError(ValueError):
 def public_keys(data: str | bytes) -> list[Any]:
     """The distinct asymmetric keys in ``data`` (a private key and its certificate count once)."""
     from .keyparse import parse_key_material
+    from .thumbprint import thumbprint  # here: every other command loads this module without using it
 
     seen: dict[str, Any] = {}
     reasons = []
@@ -51,6 +51,8 @@ def public_keys(data: str | bytes) -> list[Any]:
 
 
 def _jwk(key: Any) -> dict[str, str]:
+    from .thumbprint import public_jwk, thumbprint
+
     jwk = public_jwk(key)
     alg = key.alg or _CURVE_ALG.get(key.curve or "")
     out = {**jwk, "kid": thumbprint(jwk), "use": "sig"}
@@ -102,6 +104,8 @@ def pub(
         typer.echo(f"jwtlint: {exc}", err=True)
         raise typer.Exit(2) from None
     if fmt == "pem":
+        from .thumbprint import thumbprint
+
         for key in public_keys(data):
             typer.echo(f"kid (RFC 7638 thumbprint) of the {key.describe()}: {thumbprint(key)}", err=True)
     typer.echo(out, nl=False)

@@ -57,3 +57,15 @@ def test_the_program_freezes_what_it_loaded_and_still_collects_the_rest(tmp_path
     assert r.returncode == 0, r.stderr
     assert "JWT204" in r.stdout
     assert r.stderr.split() == ["True", "True"]
+
+
+def test_loading_the_cli_leaves_out_what_no_command_needs_up_front():
+    code = "import sys, jwtlint.cli; print(' '.join(sorted(sys.modules)))"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert r.returncode == 0, r.stderr
+    loaded = set(r.stdout.split())
+    assert "jwtlint.cli" in loaded
+    # the key thumbprint (jwtlint key pub), the TOML parser (a configuration file), package metadata
+    # (read by hand for rule packs), cryptography and pyasn1 (keys): each imported where it is used
+    for module in ("jwtlint.thumbprint", "tomllib", "tomli", "importlib.metadata", "cryptography", "pyasn1"):
+        assert module not in loaded, module

@@ -91,3 +91,20 @@ def test_lint_options_feed_lint(tmp_path):
     opts = config.load(tmp_path).lint_options()
     report = jwtlint.lint("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", now=0, **opts)
     assert "exp-missing" not in report.names()
+
+
+def test_the_toml_parser_is_imported_only_to_read_a_file(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys; from jwtlint.config import load; c = load({!r}); "
+            "print(c.path is not None, any(m in sys.modules for m in ('tomllib', 'tomli')))")  # fmt: skip
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = subprocess.run([sys.executable, "-c", code.format(str(empty))], capture_output=True, text=True, check=False)
+    assert r.stdout.split() == ["False", "False"], r.stderr
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "proj" / ".jwtlint.toml").write_text('select = ["claims"]\n')
+    r = subprocess.run([sys.executable, "-c", code.format(str(tmp_path / "proj"))], capture_output=True, text=True,
+                       check=False)  # fmt: skip
+    assert r.stdout.split() == ["True", "True"], r.stderr
