@@ -165,23 +165,36 @@ class Config:
 
 def find(start: str | os.PathLike[str] | None = None) -> Path | None:
     """The configuration file that applies to ``start`` (default: the current directory), or None."""
+    found = _find(start)
+    return found[0] if found else None
+
+
+def _find(start: str | os.PathLike[str] | None) -> tuple[Path, dict[str, Any]] | None:
+    """(the file ``find`` gives, its TOML), or None."""
     here = Path(start or Path.cwd()).resolve()
     for d in (here, *here.parents):
         dotfile = d / ".jwtlint.toml"
         if dotfile.is_file():
-            return dotfile
+            return dotfile, _read_toml(dotfile)
         pyproject = d / "pyproject.toml"
-        if pyproject.is_file() and "jwtlint" in _read_toml(pyproject).get("tool", {}):
-            return pyproject
+        if pyproject.is_file():
+            # A pyproject.toml that never names jwtlint holds no [tool.jwtlint]: not parsed, so
+            # another tool's file costs nothing (nor stops a scan when it is not valid TOML).
+            data = _read_toml(pyproject, unless_without=b"jwtlint")
+            if "jwtlint" in data.get("tool", {}):
+                return pyproject, data
     return None
 
 
 def load(start: str | os.PathLike[str] | None = None, *, path: str | os.PathLike[str] | None = None) -> Config:
     """The configuration from ``path``, or from the file ``find(start)`` finds; defaults when none."""
-    file = Path(path) if path else find(start)
-    if file is None:
-        return Config()
-    data = _read_toml(file)
+    if path:
+        file, data = Path(path), _read_toml(Path(path))
+    else:
+        found = _find(start)
+        if found is None:
+            return Config()
+        file, data = found
     table = data.get("tool", {}).get("jwtlint", {}) if file.name == "pyproject.toml" else data
     return from_table(table, file)
 
@@ -250,20 +263,24 @@ def _hint(key: str, valid: Any) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path, unless_without: bytes | None = None) -> dict[str, Any]:
+    """The TOML of ``path``; ``{}`` for a file whose bytes lack ``unless_without``."""
     from . import limits
 
-    tomllib = _tomllib()
     try:
         with open(path, "rb") as fh:
             data = fh.read(limits.MAX_CONFIG_BYTES + 1)
         if len(data) > limits.MAX_CONFIG_BYTES:
             raise ConfigError(f"{path}: over {limits.MAX_CONFIG_BYTES:,} bytes; jwtlint does not read configuration that large")
-        return tomllib.loads(data.decode("utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        if unless_without is not None and unless_without not in data:
+            return {}
+        return _tomllib().loads(data.decode("utf-8"))
+    except ConfigError:
+        raise
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not valid TOML: not UTF-8 text") from None
+    except ValueError as exc:  # tomllib.TOMLDecodeError (tomllib is imported only to parse)
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     except RecursionError:  # tomllib recurses once per nested array or inline table
         raise ConfigError(f"{path}: not valid TOML for jwtlint: nested too deeply") from None
     except OSError as exc:

@@ -108,3 +108,27 @@ def test_the_toml_parser_is_imported_only_to_read_a_file(tmp_path):
     r = subprocess.run([sys.executable, "-c", code.format(str(tmp_path / "proj"))], capture_output=True, text=True,
                        check=False)  # fmt: skip
     assert r.stdout.split() == ["True", "True"], r.stderr
+
+
+def test_a_pyproject_that_never_names_jwtlint_is_not_parsed(tmp_path):
+    # Another tool's broken pyproject.toml does not stop jwtlint (it cannot hold [tool.jwtlint]);
+    # the search goes on upwards.
+    write(tmp_path / ".jwtlint.toml", 'fail-on = "info"\n')
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    write(sub / "pyproject.toml", "[project\nname = 'x'\n")
+    assert config.find(sub) == tmp_path / ".jwtlint.toml" and config.load(sub)["fail-on"] == "info"
+    # One that names jwtlint is read, and must be valid.
+    write(sub / "pyproject.toml", '[project]\ndependencies = ["jwtlint"\n')
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        config.load(sub)
+    write(sub / "pyproject.toml", '[project]\ndependencies = ["jwtlint"]\n')
+    assert config.find(sub) == tmp_path / ".jwtlint.toml"
+    write(sub / "pyproject.toml", '[tool.jwtlint]\nleeway = 5\n')
+    assert config.find(sub) == sub / "pyproject.toml" and config.load(sub)["leeway"] == 5.0
+    (sub / "pyproject.toml").write_bytes(b"[tool.jwtlint]\nleeway = 5 # \xff\n")
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        config.load(sub)
+    write(sub / "pyproject.toml", "# jwtlint\n" + "x" * (2 << 20))
+    with pytest.raises(ConfigError, match="over"):
+        config.load(sub)
