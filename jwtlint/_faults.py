@@ -487,6 +487,45 @@ def _quotes(draw: Any, b: _Base) -> TokenCase:
     return b.case(q + b.token() + q, "surrounding-quotes")
 
 
+@_fault("form-assertion-not-urlencoded")
+def _form_not_urlencoded(draw: Any, b: _Base) -> TokenCase:
+    # RFC 7523 token request body built by string concatenation: a standard-base64 token put in
+    # the form unencoded, so the server reads each '+' as a space (signed over the text sent).
+    def std(data: bytes) -> str:
+        return b64url_encode(data).translate(_STD)
+
+    for i in range(64):
+        token = _bump(b, i).token(encode=std)
+        if "+" in token:
+            break
+    else:  # pragma: no cover - odds 2**-60
+        raise AssertionError("no '+' after 64 tries")
+    grant = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer"
+    body = draw(st.sampled_from([f"{grant}&assertion={token}", f"assertion={token}&{grant}"]))
+    return b.case(body, "form-assertion-not-urlencoded")
+
+
+@_fault("jwe-token")
+def _jwe(draw: Any, b: _Base) -> TokenCase:
+    # An encrypted token (RSA-OAEP + A256GCM, RFC 7516 §7.1) given where a signed JWT was expected.
+    import os
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    alg = draw(st.sampled_from(["RSA-OAEP", "RSA-OAEP-256"]))
+    header = {"alg": alg, "enc": "A256GCM", **({"kid": b.header["kid"]} if "kid" in b.header else {})}
+    protected = b64url_encode(b.json(header))
+    cek, iv = os.urandom(32), os.urandom(12)
+    h = hashes.SHA1() if alg == "RSA-OAEP" else hashes.SHA256()
+    encrypted_key = default_key("RS256").public_key().encrypt(cek, padding.OAEP(padding.MGF1(h), h, None))
+    sealed = AESGCM(cek).encrypt(iv, b.json(b.claims), protected.encode("ascii"))
+    parts = (protected, encrypted_key, iv, sealed[:-16], sealed[-16:])
+    token = ".".join(p if isinstance(p, str) else b64url_encode(p) for p in parts)
+    return b.case(token, "jwe-token", key=None)
+
+
 #: Every fault ``broken_tokens`` can draw, by the jwtlint rule name that finds it.
 FAULTS: tuple[str, ...] = tuple(BUILDERS)
 
@@ -498,4 +537,7 @@ IMPLIED: dict[str, dict[str, str]] = {
     "alg-key-mismatch": {"signature-length": "an HMAC made with another hash has that hash's length"},
     "ec-curve-alg-mismatch": {"signature-length": "a signature on another curve has that curve's length"},
     "percent-encoded-token": {"base64-padding": "only '=' (or '+', '/') needs percent-encoding: the token is padded"},
+    "form-assertion-not-urlencoded": {
+        "std-base64-alphabet": "only a standard-base64 token has the '+' a form decoder turns into a space"
+    },
 }

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 
+import jwcrypto.jwe
 import jwcrypto.jwk
 import jwcrypto.jwt
 import jwt
@@ -42,6 +43,7 @@ NO_SIGNATURE_CHECK = {
     "pss-pkcs1-confusion": "signed with the other RSA padding or salt",
     "alg-confusion": "MAC'd with the public key's PEM text",
     "kid-not-found": "the key is a JWKS whose one key has another kid (checked below)",
+    "jwe-token": "a JWE is encrypted, not signed (decrypted below)",
 }
 
 
@@ -84,6 +86,8 @@ def bare_token(case: TokenCase) -> str:
         text = case.token[1:-1]
     if case.fault == "percent-encoded-token":
         text = case.token.replace("%3D", "=")
+    if case.fault == "form-assertion-not-urlencoded":
+        text = case.token.split("assertion=", 1)[1].split("&", 1)[0]
     return text
 
 
@@ -212,3 +216,24 @@ def test_case_repr_shows_no_key():
 def test_bad_arguments_fail_when_the_strategy_is_made(make, error, message):
     with pytest.raises(error, match=message):
         make()
+
+
+@SETTINGS
+@given(broken_tokens(fault="jwe-token"))
+def test_jwe_fault_decrypts_with_jwcrypto_to_the_claims(case):
+    from jwtlint._signing import default_key
+
+    jwe = jwcrypto.jwe.JWE()
+    jwe.deserialize(case.token, key=jwcrypto.jwk.JWK.from_pyca(default_key("RS256")))
+    claims = json.loads(jwe.payload)
+    assert case.audience in (claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]])
+    assert claims["iss"] == case.issuer
+
+
+@SETTINGS
+@given(broken_tokens(fault="form-assertion-not-urlencoded"))
+def test_form_fault_is_a_form_a_server_would_mangle(case):
+    from urllib.parse import parse_qs
+
+    sent = bare_token(case)
+    assert "+" in sent and parse_qs(case.token)["assertion"] == [sent.replace("+", " ")]
