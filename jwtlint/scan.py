@@ -384,9 +384,21 @@ def prefetch(argv: list[str]) -> None:
             from .prefilter import start
 
             pending = start(files)
+            if pending is not None:
+                import atexit
+
+                atexit.register(_drop_early)  # the command never scanned (a usage error): stop the greps
         _early = _Early((os.getcwd(), tuple(paths)), walked, frozenset(files), pending)
     except Exception:  # pragma: no cover - defensive: the scan proper reports real problems
         _early = None
+
+
+def _drop_early() -> None:
+    """Stop what ``prefetch`` started and no scan took."""
+    global _early
+    early, _early = _early, None
+    if early is not None and early.pending is not None:
+        early.pending.cancel()
 
 
 def _take_early(paths: list[str]) -> _Early | None:

@@ -351,6 +351,12 @@ def test_a_scan_started_early_gives_the_same_result(tmp_path, monkeypatch):
     assert key(scan(["."], now=NOW)) == key(plain) and scan_module._early is None
     assert other.pending.result() is None  # cancelled
 
+    # Started, then never taken (typer refused the command line): stopped when the process exits.
+    scan_module.prefetch(["."])
+    unused = scan_module._early
+    scan_module._drop_early()
+    assert scan_module._early is None and unused.pending.result() is None
+
     # Nothing is started for a path that does not exist, or for an argv it does not understand.
     scan_module.prefetch(["missing"])
     scan_module.prefetch(["--help"])
