@@ -35,7 +35,7 @@ class Severity(enum.IntEnum):
     ERROR = 3
 
     def __str__(self) -> str:
-        return self.name.lower()
+        return _SEVERITY_TEXT[self]  # twice per finding in a report; enum's name property is slow
 
     @classmethod
     def parse(cls, value: str | Severity) -> Severity:
@@ -45,6 +45,9 @@ class Severity(enum.IntEnum):
             return cls[value.strip().upper()]
         except KeyError:
             raise ValueError(f"unknown severity {value!r}: use error, warning or info") from None
+
+
+_SEVERITY_TEXT = {member: member.name.lower() for member in Severity}
 
 
 class Applicability(enum.Enum):

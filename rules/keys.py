@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
@@ -754,6 +753,8 @@ class RsaWeakExponent(Rule):
 @lru_cache(maxsize=1)
 def sample_keys() -> dict[str, dict[str, str]]:
     """Fingerprint -> where the key was published (jwtlint/data/sample-keys.json)."""
+    from importlib import resources  # here: importing it costs every run ~3 ms, and only key lints need it
+
     text = resources.files("jwtlint").joinpath("data/sample-keys.json").read_text(encoding="utf-8")
     return json.loads(text)["keys"]
 
