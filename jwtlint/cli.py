@@ -13,14 +13,20 @@ from enum import Enum
 from typing import List, Optional
 
 
+def _own_process() -> bool:
+    """True when this process runs the jwtlint program (the console script or ``python -m
+    jwtlint``), not a program that imports the CLI or calls ``main`` (a test): only then may
+    the CLI act on the whole process (start work early, tune the garbage collector)."""
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None) or ""
+    name = os.path.basename(main_file)
+    if name == "__main__.py":
+        return os.path.basename(os.path.dirname(main_file)) == "jwtlint"
+    return name.split(".")[0] == "jwtlint"
+
+
 def _started_as_jwtlint_scan() -> bool:
     """True in a process started as ``jwtlint scan ...`` or ``python -m jwtlint scan ...``."""
-    if sys.argv[1:2] != ["scan"]:
-        return False
-    prog = os.path.basename(sys.argv[0] or "")
-    if prog == "__main__.py":
-        return os.path.basename(os.path.dirname(sys.argv[0])) == "jwtlint"
-    return prog.split(".")[0] == "jwtlint"
+    return sys.argv[1:2] == ["scan"] and _own_process()
 
 
 if _started_as_jwtlint_scan():
@@ -372,13 +378,3 @@ def main() -> None:
             # over every object (~20 ms of a scan).
             gc.freeze()
 
-
-def _own_process() -> bool:
-    """True when this process runs the jwtlint program (the console script or ``python -m
-    jwtlint``), not a program that calls ``main`` (a test): only then is the garbage
-    collector, which is the whole process's, tuned for a run that ends with the command."""
-    main_file = getattr(sys.modules.get("__main__"), "__file__", None) or ""
-    name = os.path.basename(main_file)
-    if name == "__main__.py":
-        return os.path.basename(os.path.dirname(main_file)) == "jwtlint"
-    return name.split(".")[0] == "jwtlint"

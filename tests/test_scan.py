@@ -312,8 +312,14 @@ def test_the_early_start_reads_the_paths_from_argv(argv, paths):
     ],
 )
 def test_only_a_jwtlint_scan_process_starts_early(monkeypatch, argv, started):
+    import sys
+    import types
+
     from jwtlint import cli
 
+    main = types.ModuleType("__main__")
+    main.__file__ = argv[0]  # the program the process runs (the console script, or python -m's file)
+    monkeypatch.setitem(sys.modules, "__main__", main)
     monkeypatch.setattr("sys.argv", argv)
     assert cli._started_as_jwtlint_scan() is started
 
