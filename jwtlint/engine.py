@@ -210,7 +210,7 @@ class Rule:
             fix=visible(fix) if fix else fix,
             fixed=fixed,
             span=span,
-            refs=tuple(str(r) for r in self.refs),
+            refs=_ref_texts(self),
             applicability=applicability,
             sensitive=sensitive,
         )
@@ -220,6 +220,17 @@ class Rule:
         import inspect
 
         return inspect.cleandoc(cls.__doc__ or "")
+
+
+#: A rule class's references as text, made once per class: every finding carries them.
+_REF_TEXTS: dict[type, tuple[tuple[Ref, ...], tuple[str, ...]]] = {}
+
+
+def _ref_texts(rule: Rule) -> tuple[str, ...]:
+    hit = _REF_TEXTS.get(type(rule))
+    if hit is None or hit[0] is not rule.refs:  # refs set on an instance, or changed: not the cached ones
+        hit = _REF_TEXTS[type(rule)] = (rule.refs, tuple(str(r) for r in rule.refs))
+    return hit[1]
 
 
 class InternalError(Rule):

@@ -216,3 +216,18 @@ def test_report_summary_counts_each_severity():
     assert report.summary() == {"error": 2, "warning": 1, "info": 1}
     assert list(report.summary()) == ["error", "warning", "info"]
     assert Report(()).summary() == {"error": 0, "warning": 0, "info": 0}
+
+
+def test_finding_refs_follow_the_rule_even_when_an_instance_changes_them():
+    class Cited(Rule):
+        code, name, severity, summary = "TST012", "cited", Severity.INFO, "Test."
+        refs = (cite("RFC 7519", "4.1.4"),)
+
+        def check(self, t, ctx):
+            yield self.finding("x")
+
+    rule = Cited()
+    assert rule.finding("x").refs == ("RFC 7519 §4.1.4",)
+    rule.refs = (cite("RFC 8725", "3.1"), cite("jwt.io"))
+    assert rule.finding("x").refs == ("RFC 8725 §3.1", "jwt.io")
+    assert Cited().finding("x").refs == ("RFC 7519 §4.1.4",)
