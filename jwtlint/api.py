@@ -75,8 +75,6 @@ def make_context(
 def _keys(key: Any, secret: bytes | None) -> tuple[Any, ...]:
     """The keys to verify with, as ``KeyInfo``: key text of any form, a file (Path), a KeyInfo,
     a cryptography key object, or a secret (``jwtlint.keyinput``)."""
-    from .keyinput import resolve
-
     return resolve(key, secret)[0]
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import limits
-from .algs import ES_ALG_FOR_CURVE, JWS_ALGS
+from .algs import ES_ALG_FOR_CURVE, JWS_ALGS, nearest
 from .keyinfo import KeyInfo
 
 _HASHES = {"256": "sha256", "384": "sha384", "512": "sha512"}
@@ -113,8 +113,6 @@ def _registered(alg: Any) -> str | None:
         return None
     if alg in JWS_ALGS:
         return alg
-    from .algs import nearest
-
     near = nearest(alg, JWS_ALGS) if len(alg) <= 32 else None
     return near if near and near.casefold() == alg.casefold().replace("_", "").replace(" ", "") else None
 
