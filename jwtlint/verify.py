@@ -491,6 +491,26 @@ def secret_list() -> list[bytes]:
     return _list
 
 
+def top_secrets(n: int) -> list[bytes]:
+    """``secret_list()[:n]``; until the whole list is needed, read from the head of the gzip
+    stream: decompressing and splitting all 103,786 secrets costs 10 ms, the first few lines
+    well under one (a scan's published-secret check wants only those)."""
+    if _list is not None:
+        return _list[:n]
+    out: list[bytes] = []
+    try:
+        with gzip.open(_DATA, "rb") as fh:
+            while len(out) < n:
+                line = fh.readline()
+                if not line.endswith(b"\n"):  # the last piece, as split(b"\n") gives it (b"" after a final newline)
+                    out.append(line)
+                    break
+                out.append(line[:-1])
+    except (OSError, EOFError):  # a broken install: guess nothing rather than crash (as secret_list)
+        return []
+    return out
+
+
 def secret_set() -> frozenset[bytes]:
     global _set
     if _set is None:
