@@ -21,9 +21,9 @@ def resolve(key: Any = None, secret: Any = None, jwks: Any = None) -> tuple[tupl
     if secret is None and jwks is None:
         if key is None:
             return (), []
-        hit = _objects.get(id(key))
-        if hit is not None and hit[0] is key:  # the same key object as last time: a test suite's loop
-            return (hit[1],), []
+        known = _known(key)
+        if known is not None:  # the same key object as last time: a test suite's loop
+            return (known,), []
     keys: list[KeyInfo] = []
     targets: list[Any] = []
     if secret is not None:
@@ -53,12 +53,18 @@ def resolve(key: Any = None, secret: Any = None, jwks: Any = None) -> tuple[tupl
 _objects: dict[int, tuple[Any, KeyInfo]] = {}
 
 
+def _known(obj: Any) -> KeyInfo | None:
+    """The ``KeyInfo`` remembered for this very object, if any."""
+    hit = _objects.get(id(obj))
+    return hit[1] if hit is not None and hit[0] is obj else None
+
+
 def _from_object(obj: Any) -> KeyInfo:
     """``from_crypto`` for a key object, remembered for the last few objects: a test suite or a
     service linting every token with the same key object should not pay for it each time."""
-    hit = _objects.get(id(obj))
-    if hit is not None and hit[0] is obj:
-        return hit[1]
+    known = _known(obj)
+    if known is not None:
+        return known
     info = from_crypto(obj, source="object")
     if len(_objects) >= 16:
         _objects.pop(next(iter(_objects), None), None)  # another thread may have emptied it: no matter
