@@ -124,10 +124,7 @@ def iter_found(stream: BinaryIO, chunk_size: int | None = None, needles: tuple[b
             break
         hits, resume = _hits(buf, max(0, done - base), eof, needles)
         for h in hits:
-            line, column = counter.advance(buf, base, base + h.start)
-            yield Found(
-                h.kind, h.text, base + h.start, base + h.end, line, column, h.how, _suppression(buf, h.start, h.end)
-            )
+            yield _found(h, buf, base, counter)
         done = base + resume
         if eof:
             break
@@ -217,10 +214,14 @@ def found_at(buf: bytes, occurrences: list[tuple[int, bytes]]) -> list[Found] | 
             continue  # inside a target already found, or a base64 run already skipped
         hit, pos = _step(buf, at, needle, True)
         if hit is not None:
-            line, column = counter.advance(buf, 0, hit.start)
-            out.append(Found(hit.kind, hit.text, hit.start, hit.end, line, column, hit.how,
-                             _suppression(buf, hit.start, hit.end)))  # fmt: skip
+            out.append(_found(hit, buf, 0, counter))
     return out
+
+
+def _found(h: _Hit, buf: bytes, base: int, counter: _LineCounter) -> Found:
+    """The ``Found`` of hit ``h`` in ``buf`` (which starts at file offset ``base``), with its line and column."""
+    line, column = counter.advance(buf, base, base + h.start)
+    return Found(h.kind, h.text, base + h.start, base + h.end, line, column, h.how, _suppression(buf, h.start, h.end))
 
 
 def _next_needle(buf: bytes, pos: int, limit: int, ahead: dict[bytes, int], needles: tuple[bytes, ...]) -> tuple[int, bytes]:
