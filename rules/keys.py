@@ -790,22 +790,20 @@ class KnownSampleKey(Rule):
         if t.kind == "token" and not ctx.keys:
             return
         known = sample_keys()
-        found: list[tuple[Any, Span | None, str]] = []  # (key, where it is, how the message names it)
+        found: list[tuple[Any, str | None, Span | None, str]] = []  # (key, fingerprint, where, how it is named)
         if t.kind == "token":
             # Keys given as objects have no target of their own: say it on the token.
             # (Every lint with a key object passes here: the span is only worked out for a hit.)
-            sig = t.segment("signature")
-            found = [
-                (k, sig.span() if sig else None, "the key given")
-                for k in ctx.keys
-                if k.source in ("", "object") and spki_fingerprint(k) in known
-            ]
-        elif t.kind == "key":
-            found = [(b.key, b.pem.begin if b.pem is not None and b.form == "pem" else b.span, _where(b)) for b in t.blocks if b.key]
+            hits = [(k, fp) for k in ctx.keys if k.source in ("", "object") and (fp := spki_fingerprint(k)) in known]
+            if hits:
+                sig = t.segment("signature")
+                found = [(k, fp, sig.span() if sig else None, "the key given") for k, fp in hits]
+        elif t.kind == "key":  # the parser recorded each block's fingerprint
+            found = [(b.key, b.spki_sha256, b.pem.begin if b.pem is not None and b.form == "pem" else b.span, _where(b))
+                     for b in t.blocks if b.key]  # fmt: skip
         else:
-            found = [(r.key, r.span, r.where) for r in t.records if r.key is not None]
-        for key, span, who in found:
-            fp = spki_fingerprint(key)
+            found = [(r.key, spki_fingerprint(r.key), r.span, r.where) for r in t.records if r.key is not None]
+        for key, fp, span, who in found:
             if fp not in known:
                 continue
             yield self.finding(
