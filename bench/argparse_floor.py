@@ -30,7 +30,7 @@ def main() -> int:
     args = ap.parse_args()
 
     from jwtlint.api import lint
-    from jwtlint.report import Report
+    from jwtlint.report.report import Report
 
     reports = []
     for path in args.inputs:
@@ -46,7 +46,7 @@ def main() -> int:
     else:
         import time
 
-        from jwtlint.reporters import to_text
+        from jwtlint.report.text import to_text
 
         now = args.now if args.now is not None else time.time()
         sys.stdout.write(to_text(report, now, False, args.show_secrets) + "\n")

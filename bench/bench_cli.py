@@ -10,7 +10,7 @@ Targets: jwtlint / jwt-cli <= 1.5x.  jwtlint / ``python -c pass`` is context:
 what jwtlint adds on top of starting Python at all.
 
 Context rows (not targets): ``python -c "import jwtlint"``, ``python -c "import
-jwtlint.cli"``, the same check done through argparse instead of typer
+jwtlint.cli.app"``, the same check done through argparse instead of typer
 (``argparse_floor.py``: what the CLI framework costs), the check without a
 .pyc cache, ``node -e 0`` (node's own start-up, jwt-cli's floor), and
 ``DIR/bin/jwtlint check`` for each ``--compare-venv DIR`` (e.g. a wheel install
@@ -25,7 +25,7 @@ slightly closer to 1 than hyperfine's).
 
 Start-up breakdown (after the timings):
 
-- ``python -X importtime`` of ``import jwtlint.cli``, ``import jwtlint`` and a
+- ``python -X importtime`` of ``import jwtlint.cli.app``, ``import jwtlint`` and a
   whole ``check`` run (lazy imports included), repeated, median: the modules
   with the highest cumulative import time, and per package (typer with its
   vendored click, rich, pydantic, importlib.metadata, json, re, dataclasses,
@@ -165,7 +165,7 @@ def contenders(meta: dict, with_context: bool, bytecode_cache: bool, venvs: list
     out.append(Contender("python -c pass", [py, "-c", "pass"]))
     if with_context:
         out.append(Contender("python -c 'import jwtlint'", [py, "-c", "import jwtlint"], context=True))
-        out.append(Contender("python -c 'import jwtlint.cli'", [py, "-c", "import jwtlint.cli"], context=True))
+        out.append(Contender("python -c 'import jwtlint.cli.app'", [py, "-c", "import jwtlint.cli.app"], context=True))
         out.append(Contender("same work via argparse (no typer)", [py, FLOOR, "check", tok, "--now", str(meta["now"])],
                              context=True))
         if bytecode_cache:
@@ -389,7 +389,7 @@ P = time.perf_counter
 token_file, now = sys.argv[1], float(sys.argv[2])
 argv = ["check", token_file, "--now", str(now)]
 out = {}
-t = P(); import jwtlint.cli as cli; out["import jwtlint.cli (typer + jwtlint core)"] = P() - t
+t = P(); import jwtlint.cli.app as cli; out["import jwtlint.cli.app (typer + jwtlint core)"] = P() - t
 t = P()
 import typer.main
 group = typer.main.get_command(cli.app)
@@ -420,7 +420,7 @@ text = open(token_file).read()
 t = P(); from jwtlint import lint; report = lint(text, now=now, path=token_file); out["first lint() (cold)"] = P() - t
 t = P(); lint(text, now=now, path=token_file); out["second lint() (warm, for comparison)"] = P() - t
 t = P()
-from jwtlint.reporters import to_text
+from jwtlint.report.text import to_text
 to_text(report, now, False, False)
 out["text report (import reporters/view + render)"] = P() - t
 prefixes = ("cryptography", "pyasn1", "rich", "click", "pydantic", "pydantic_core")
@@ -511,12 +511,12 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_startup:
         n = args.importtime_runs
-        mods = importtime("import jwtlint.cli", n, env)
-        result["importtime_cli"] = print_importtime(f"python -X importtime -c 'import jwtlint.cli' (x{n})", mods, args.top)
+        mods = importtime("import jwtlint.cli.app", n, env)
+        result["importtime_cli"] = print_importtime(f"python -X importtime -c 'import jwtlint.cli.app' (x{n})", mods, args.top)
         mods = importtime("import jwtlint", n, env)
         result["importtime_pkg"] = print_importtime(f"python -X importtime -c 'import jwtlint' (x{n})", mods, 12)
         code = ("import sys; sys.argv = ['jwtlint', 'check', %r, '--now', %r]\n"
-                "from jwtlint.cli import main\n"
+                "from jwtlint.cli.app import main\n"
                 "try:\n    main()\nexcept SystemExit:\n    pass") % (meta["token_file"], str(meta["now"]))
         mods = importtime(code, n, dict(env, NO_COLOR="1"))
         result["importtime_check"] = print_importtime(

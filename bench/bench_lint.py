@@ -112,7 +112,7 @@ def profile(token: str, now: float, top: int, calls: int = 2000) -> None:
     try:
         from jwtlint.api import _rules, make_context
         from jwtlint.engine import run
-        from jwtlint.intake import extract
+        from jwtlint.token.intake import extract
     except ImportError as exc:  # pragma: no cover - internals renamed
         print(f"## phases skipped: {exc}")
         return

@@ -68,9 +68,9 @@ def breakdown(token: str, now: float, public_key) -> dict[str, list[float]]:
     import jwt
 
     import jwtlint
-    from jwtlint import verify
-    from jwtlint.intake import extract
-    from jwtlint.keyinfo import from_crypto
+    from jwtlint.token import verify as verify
+    from jwtlint.token.intake import extract
+    from jwtlint.keys.info import from_crypto
 
     target, info = extract(token)[0], from_crypto(public_key, source="object")
     funcs = contenders(token, now, public_key)
@@ -88,7 +88,7 @@ def failed_costs(token: str, now: float, calls: int) -> dict[str, float]:
     from cryptography.hazmat.primitives.asymmetric import rsa
 
     import jwtlint
-    from jwtlint import verify
+    from jwtlint.token import verify as verify
 
     other = rsa.generate_private_key(public_exponent=65537, key_size=2048).public_key()
     hs = jwt.encode({k: v for k, v in CLAIMS.items()}, b"the-real-secret-is-32-bytes-long!!", algorithm="HS256")

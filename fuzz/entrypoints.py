@@ -86,7 +86,7 @@ def check_report(doc: dict) -> None:
 
 @entry
 def intake(data: bytes) -> None:
-    from jwtlint.intake import extract
+    from jwtlint.token.intake import extract
 
     for t in extract(text(data)):
         assert t.kind in ("token", "key", "jwk", "jwks"), t.kind
@@ -94,7 +94,7 @@ def intake(data: bytes) -> None:
 
 @entry
 def parse_token(data: bytes) -> None:
-    from jwtlint.parse import parse_token as parse
+    from jwtlint.token.parse import parse_token as parse
 
     t = parse(text(data))
     assert t.raw is not None
@@ -112,7 +112,7 @@ def lint(data: bytes) -> None:
 def reporters(data: bytes) -> None:
     """Every reporter on one lint result: text (plain and coloured) and JSON, with and without secrets."""
     import jwtlint
-    from jwtlint.reporters import to_text
+    from jwtlint.report.text import to_text
 
     for show in (False, True):
         report = jwtlint.lint(data, now=NOW, show_secrets=show)
@@ -125,7 +125,7 @@ def reporters(data: bytes) -> None:
 def _extra_formats() -> list[Callable]:
     """SARIF and github reporters, once SCAN lands them."""
     found = []
-    for module, attr in (("jwtlint.sarif", "dumps"), ("jwtlint.github", "to_github")):
+    for module, attr in (("jwtlint.report.sarif", "dumps"), ("jwtlint.report.github", "to_github")):
         try:
             found.append(need(module, attr))
         except Unavailable:
@@ -136,11 +136,11 @@ def _extra_formats() -> list[Callable]:
 @entry
 def decode(data: bytes) -> None:
     """What ``jwtlint decode`` prints: something for every token found."""
-    from jwtlint.intake import extract
-    from jwtlint.view import Style, render
+    from jwtlint.token.intake import extract
+    from jwtlint.report.tokenview import Style, render
 
     for t in extract(text(data)):
-        if t.kind == "token":  # decode says in one line what a key holds (jwtlint/cli.py)
+        if t.kind == "token":  # decode says in one line what a key holds (jwtlint/cli/app.py)
             assert render(t, NOW, Style(False), False), "decode showed nothing"
 
 
@@ -149,7 +149,7 @@ def cli(data: bytes) -> None:
     """``check`` (text and JSON) and ``decode`` through the real command line."""
     from typer.testing import CliRunner
 
-    from jwtlint.cli import app
+    from jwtlint.cli.app import app
 
     runner = CliRunner()
     s = text(data)
@@ -180,7 +180,7 @@ def _one_line_or_report(r) -> None:
 def _lint_targets(targets) -> None:
     """Run every rule for each parsed key target and check the report."""
     from jwtlint.engine import Context, by_kind, registry, run
-    from jwtlint.report import Report, TargetReport
+    from jwtlint.report.report import Report, TargetReport
 
     rules = by_kind(registry().select())
     ctx = Context(now=NOW)
@@ -191,21 +191,21 @@ def _lint_targets(targets) -> None:
 @entry
 def key_material(data: bytes) -> None:
     """PEM, DER, bare base64 DER, OpenSSH: bytes as a file holds them, and as text."""
-    parse = need("jwtlint.keyparse", "parse_key_material")
+    parse = need("jwtlint.keys.parse", "parse_key_material")
     _lint_targets(parse(data))
     _lint_targets(parse(text(data)))
 
 
 @entry
 def der(data: bytes) -> None:
-    evidence = need("jwtlint.keyder", "der_evidence")
+    evidence = need("jwtlint.keys.der", "der_evidence")
     evidence(data)
 
 
 @entry
 def jwk(data: bytes) -> None:
     """JWK and JWK Set JSON (and what the JWK reader makes of any text)."""
-    parse = need("jwtlint.jwkparse", "parse_jwk_material")
+    parse = need("jwtlint.keys.jwkparse", "parse_jwk_material")
     _lint_targets(parse(text(data)))
 
 
@@ -214,7 +214,7 @@ def verify(data: bytes) -> None:
     """Signature verification with a key, an HMAC secret and a JWKS, of whatever token the input holds."""
     import jwtlint
 
-    need("jwtlint.verify", "examine")
+    need("jwtlint.token.verify", "examine")
     for key in _verification_keys():
         report = jwtlint.lint(data, now=NOW, **key)
         check_report(json.loads(report.to_json()))
@@ -249,7 +249,7 @@ def scan_extract(data: bytes) -> None:
     """Finding tokens, PEM blocks and JWKs in a file's bytes, in small and default chunks."""
     import io
 
-    iter_found = need("jwtlint.extract", "iter_found")
+    iter_found = need("jwtlint.scan.extract", "iter_found")
     whole = list(iter_found(io.BytesIO(data)))
     list(iter_found(io.BytesIO(data), chunk_size=64))
     for f in whole:
@@ -259,15 +259,15 @@ def scan_extract(data: bytes) -> None:
 @entry
 def scan_file(data: bytes) -> None:
     """``jwtlint scan`` of one file's content, and every scan reporter on the result."""
-    lint_text = need("jwtlint.scan", "lint_text")
+    lint_text = need("jwtlint.scan.run", "lint_text")
     from jwtlint.engine import Context
 
     result = lint_text(data, "fuzzed.txt", context=Context(now=NOW))
     assert result.error is None or "\n" not in result.error
-    from jwtlint.baseline import fingerprints
-    from jwtlint.scan import ScanResult
-    from jwtlint.scancli import machine_output
-    from jwtlint.scantext import to_text
+    from jwtlint.scan.baseline import fingerprints
+    from jwtlint.scan.run import ScanResult
+    from jwtlint.cli.scan import machine_output
+    from jwtlint.report.scantext import to_text
 
     scanned = ScanResult([result], [])
     check_report(json.loads(json.dumps(scanned.to_dict())))
@@ -282,8 +282,8 @@ def scan_file(data: bytes) -> None:
 @entry
 def why(data: bytes) -> None:
     """``jwtlint why``: any pasted error message, explained in text and JSON."""
-    explain = need("jwtlint.why", "explain")
-    from jwtlint.why import to_text
+    explain = need("jwtlint.why.match", "explain")
+    from jwtlint.why.match import to_text
 
     result = explain(text(data))
     json.dumps(result)
@@ -321,8 +321,8 @@ def baseline(data: bytes) -> None:
     import os
     import tempfile
 
-    load = need("jwtlint.baseline", "load")
-    from jwtlint.baseline import BaselineError
+    load = need("jwtlint.scan.baseline", "load")
+    from jwtlint.scan.baseline import BaselineError
 
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "baseline.json")
@@ -340,9 +340,9 @@ def baseline(data: bytes) -> None:
 @entry
 def repair(data: bytes) -> None:
     """``jwtlint fix``: the corrected token of any input, unsigned and re-signed with an HMAC secret."""
-    fix = need("jwtlint.repair", "repair")
-    from jwtlint.keyinfo import from_secret
-    from jwtlint.repair import RepairError
+    fix = need("jwtlint.repair.token", "repair")
+    from jwtlint.keys.info import from_secret
+    from jwtlint.repair.token import RepairError
 
     for key in (None, from_secret(b"secret")):
         try:
@@ -359,7 +359,7 @@ def key_option(data: bytes) -> None:
     """Any text given as the key (``--key``, ``--jwks``) to verify a real token with."""
     import jwtlint
 
-    need("jwtlint.keyinput", "resolve")
+    need("jwtlint.keys.resolve", "resolve")
     token = "eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJzdWIiOiJ4In0." + "A" * 342
     for option in ("key", "jwks"):
         report = jwtlint.lint(token, now=NOW, **{option: text(data)})

@@ -30,7 +30,7 @@ __all__ = ["Finding", "JwtLintError", "Report", "Severity", "__version__", "lint
 # for the engine and parsers (about 50 ms) unless a test uses them.
 _LAZY = {
     "lint": "api", "lint_key": "api", "Finding": "engine", "Severity": "engine",
-    "JwtLintError": "errors", "Report": "report",
+    "JwtLintError": "errors", "Report": "report.report",
 }  # fmt: skip
 
 

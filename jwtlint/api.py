@@ -9,12 +9,12 @@ from typing import Any
 
 from . import limits
 from .engine import Context, Rule, Severity, by_kind, registry, run
-from .intake import extract
-from .keyinput import resolve
+from .token.intake import extract
+from .keys.resolve import resolve
 from .model import Origin
-from .parse import parse_token
-from .report import Report, TargetReport
-from .verify import attach
+from .token.parse import parse_token
+from .report.report import Report, TargetReport
+from .token.verify import attach
 
 
 @lru_cache(maxsize=32)
@@ -74,7 +74,7 @@ def make_context(
 
 def _keys(key: Any, secret: bytes | None) -> tuple[Any, ...]:
     """The keys to verify with, as ``KeyInfo``: key text of any form, a file (Path), a KeyInfo,
-    a cryptography key object, or a secret (``jwtlint.keyinput``)."""
+    a cryptography key object, or a secret (``jwtlint.keys.resolve``)."""
     return resolve(key, secret)[0]
 
 
@@ -114,7 +114,7 @@ def lint(
     token or a DPoP proof must be bound to.
     """
     if isinstance(text, (bytes, bytearray)):
-        from .keyparse import decode_input  # binary DER survives as latin-1 text
+        from .keys.parse import decode_input  # binary DER survives as latin-1 text
 
         text = decode_input(bytes(text))
     if not isinstance(text, str):
@@ -159,7 +159,7 @@ def lint_key(
     private key). Raises ``TypeError`` for input that is not ``str``/``bytes``
     and ``ValueError`` for an unknown selector; never for the key's content.
     """
-    from .keyparse import parse_key_material
+    from .keys.parse import parse_key_material
 
     if not isinstance(data, (str, bytes, bytearray)):
         raise TypeError(f"lint_key() takes key material as str or bytes, not {type(data).__name__}")

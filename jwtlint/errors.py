@@ -1,6 +1,6 @@
 """The exception a test suite (or any caller) gets when a report has findings.
 
-``Report.raise_for_findings()`` raises ``JwtLintError``; ``jwtlint.testing``
+``Report.raise_for_findings()`` raises ``JwtLintError``; ``jwtlint.testing.assertions``
 raises its ``AssertionError`` subclass. The message is built for a person
 reading a test failure: one line per finding with its fix, never a secret
 (a sensitive ``fixed`` value is shown only as its length).

@@ -72,7 +72,7 @@ MAX_DER_NODES = 5000
 #: nobody signs with more than 16384, and loading a hostile 65,537-bit key costs seconds).
 MAX_RSA_BITS = 16384
 
-# --- jwtlint scan (jwtlint/scan.py, jwtlint/extract.py) ---
+# --- jwtlint scan (jwtlint/scan/run.py, jwtlint/scan/extract.py) ---
 
 #: Files larger than this are skipped by ``scan`` (listed with ``-v``): no
 #: source file is that large, and a 2 GB log or disk image would only cost time.

@@ -87,7 +87,7 @@ class Base64Evidence(NamedTuple):
     @property
     def canonical(self) -> str:
         """base64url of ``decoded``, unpadded: the corrected segment (computed when a rule needs it)."""
-        from .b64 import b64url_encode
+        from .token.b64 import b64url_encode
 
         return b64url_encode(self.decoded)
 
@@ -177,7 +177,7 @@ class Segment(NamedTuple):
         b = self.b64
         if self.json is None or not self.json.is_object or b.illegal or b.misplaced_padding:
             return self.span()
-        from .jsonparse import member_range
+        from .token.jsonparse import member_range
 
         found = member_range(b.decoded, name)
         if found is None:
@@ -238,8 +238,8 @@ class TokenTarget(NamedTuple):
     too_large: int | None = None  # set (to the size) when the input exceeded the limit
     raw_start: int = 0  # offset of ``raw`` inside ``input_text``
     spaces_as_plus: bool = False  # lone spaces were read back as the '+' a form decoder replaced
-    sd_jwt: Any = None  # an SD-JWT's disclosures and KB-JWT around this token (jwtlint.sdjwt.SdJwt)
-    verification: Any = None  # jwtlint.verify.VerifyEvidence: what verifying with the keys given showed
+    sd_jwt: Any = None  # an SD-JWT's disclosures and KB-JWT around this token (jwtlint.token.sdjwt.SdJwt)
+    verification: Any = None  # jwtlint.token.verify.VerifyEvidence: what verifying with the keys given showed
     skipped: int = 0  # tokens in the input past limits.MAX_TARGETS, not read (set on the last one read)
 
     kind = "token"

@@ -18,11 +18,11 @@ RULES += jwk.RULES
 from jwtlint.rules import keys  # noqa: E402
 
 RULES += keys.RULES
-# Signature verification with a key (JWT510+; jwtlint.verify computes the evidence).
+# Signature verification with a key (JWT510+; jwtlint.token.verify computes the evidence).
 from jwtlint.rules import verification  # noqa: E402
 
 RULES += verification.RULES
-# Scan rules (JWT8xx): off by default, added by jwtlint scan (jwtlint.scan).
+# Scan rules (JWT8xx): off by default, added by jwtlint scan (jwtlint.scan.run).
 from jwtlint.rules import scan as _scan  # noqa: E402
 
 RULES += _scan.RULES

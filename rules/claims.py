@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
-from jwtlint.jsonparse import LargeNumber, is_string, json_type
+from jwtlint.token.jsonparse import LargeNumber, is_string, json_type
 from jwtlint.model import Span, TokenTarget
 from jwtlint.timefmt import EPOCH, duration, iso, relative
 

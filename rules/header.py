@@ -15,7 +15,7 @@ from typing import Any
 
 from jwtlint.algs import JWE_ENC_ALGS, JWE_KEY_ALGS, JWS_ALGS, REGISTERED_HEADER_PARAMS, nearest
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
-from jwtlint.jsonparse import is_string, json_type
+from jwtlint.token.jsonparse import is_string, json_type
 from jwtlint.model import Span, TokenTarget
 
 _Kind = tuple[frozenset[str], str]  # registered names, and what they are called in messages

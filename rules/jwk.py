@@ -1,6 +1,6 @@
 """JWK and JWK Set rules: members, encodings of numbers, private material, kid, alg, use.
 
-Everything comes from the JWK parser's evidence (``jwtlint.jwkmodel``): member
+Everything comes from the JWK parser's evidence (``jwtlint.keys.jwkmodel``): member
 values and where they sit, base64url evidence, what cryptography made of the
 numbers. Two rules also look at a token verified with JWKs (``ctx.keys``):
 the alg a JWK pins, and the use it allows. The encoding of JWK members
@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from jwtlint.algs import EC_COORDINATE_BYTES, ES_ALG_FOR_CURVE, JWE_KEY_ALGS, JWS_ALGS, nearest
-from jwtlint.b64 import b64url_encode
+from jwtlint.token.b64 import b64url_encode
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
-from jwtlint.jsonparse import is_string, json_type
-from jwtlint.jwkmodel import (
+from jwtlint.token.jsonparse import is_string, json_type
+from jwtlint.keys.jwkmodel import (
     ANY_PRIVATE, BASE64URL, OKP_KEY_BYTES, OKP_PRIVATE_BYTES, PRIVATE, REQUIRED, JwkRecord,
 )  # fmt: skip
 from jwtlint.model import Span

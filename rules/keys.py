@@ -1,4 +1,4 @@
-"""Key rules (JWT6xx): what is wrong with a key file, as recorded by ``jwtlint.keyparse``.
+"""Key rules (JWT6xx): what is wrong with a key file, as recorded by ``jwtlint.keys.parse``.
 
 Each rule reads a ``KeyTarget`` (PEM layout, what the DER really is, the
 loaded ``KeyInfo``); ``known-sample-key`` also reads JWK targets and the keys
@@ -20,9 +20,9 @@ from functools import lru_cache
 from typing import Any
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
-from jwtlint.keyder import LABELS, STRUCTURE_NAMES
-from jwtlint.keymodel import KeyBlock, KeyTarget
-from jwtlint.keyparse import spki_fingerprint
+from jwtlint.keys.der import LABELS, STRUCTURE_NAMES
+from jwtlint.keys.model import KeyBlock, KeyTarget
+from jwtlint.keys.parse import spki_fingerprint
 from jwtlint.model import Span
 from jwtlint.timefmt import iso
 

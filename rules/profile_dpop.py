@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from jwtlint.algs import JWS_ALGS
-from jwtlint.b64 import b64url_encode
+from jwtlint.token.b64 import b64url_encode
 from jwtlint.engine import Applicability, Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
 from jwtlint.profiles import ProfileRule, claim_span, header_span, seconds, shown

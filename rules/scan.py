@@ -4,9 +4,9 @@ These rules are ``default_enabled = False``: a token pasted into ``check``
 is meant to be there; the same token in a file under version control is a
 leak. ``jwtlint scan`` adds this family to the default selection.
 
-Examples are not leaks: ``jwtlint.scan.apply_example_policy`` reports the
+Examples are not leaks: ``jwtlint.scan.run.apply_example_policy`` reports the
 findings of an expired token, an ``alg: none`` token or a published sample
-key at lower severity (see ``jwtlint/scan.py``), so these rules fire only
+key at lower severity (see ``jwtlint/scan/run.py``), so these rules fire only
 on what could still be used.
 """
 

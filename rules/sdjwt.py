@@ -1,7 +1,7 @@
 """SD-JWT rules (RFC 9901): the disclosures around an issuer-signed JWT.
 
 Intake recognises an SD-JWT by its '~' separators and records each
-disclosure (``jwtlint.sdjwt``); the issuer-signed JWT is linted as a token by
+disclosure (``jwtlint.token.sdjwt``); the issuer-signed JWT is linted as a token by
 every other rule. These rules judge the disclosures: their shape, and whether
 the payload (or another disclosure) references each one by its digest.
 Findings point at the disclosure's characters in the input.
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from jwtlint.engine import Context, Finding, Rule, Severity, cite
 from jwtlint.model import Span, TokenTarget
-from jwtlint.sdjwt import HASHES, Disclosure, SdJwt
+from jwtlint.token.sdjwt import HASHES, Disclosure, SdJwt
 
 
 def _span(t: TokenTarget, d: Disclosure) -> Span:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jwtlint.algs import ECDSA_COORDINATE_BYTES, JWS_ALGS, RSA_SIG_BYTES
-from jwtlint.b64 import b64url_encode
+from jwtlint.token.b64 import b64url_encode
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.model import Segment, Signature, TokenTarget
 
@@ -274,7 +274,7 @@ class EcdsaDerSignature(Rule):
                 fix=f"sign with a {curve} key (or set alg to match the key's curve), then convert DER to R||S",
             )
             return
-        # With a key (jwtlint.verify), say whether the converted signature verifies.
+        # With a key (jwtlint.token.verify), say whether the converted signature verifies.
         ev = t.verification
         checked = ""
         if ev is not None and ev.der_verifies is not None:

@@ -1,6 +1,6 @@
 """Signature rules that need a key: does the signature verify, and if not, why not.
 
-Every fact comes from the token's ``verification`` record (``jwtlint.verify``
+Every fact comes from the token's ``verification`` record (``jwtlint.token.verify``
 computes it once per lint, before the rules run). A rule here never touches
 cryptography; it reads what was found and says what to change.
 """
@@ -98,7 +98,7 @@ class SignatureInvalid(EvidenceRule):
         )
 
 
-#: How to sign the right text, for each wrong input ``jwtlint.verify`` can find.
+#: How to sign the right text, for each wrong input ``jwtlint.token.verify`` can find.
 _INPUT_FIX = {
     "standard-base64": "encode header and payload with base64url without '=' (replace '+' by '-', '/' by '_', "
     "strip '='), then sign that text",

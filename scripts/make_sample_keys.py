@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from jwtlint.keyparse import parse_key_material, spki_fingerprint
+from jwtlint.keys.parse import parse_key_material, spki_fingerprint
 
 #: Folder -> (where it was published, licence). Paths are relative to the vectors folder.
 SOURCES = {  # the first place a key was published names it: RFCs before the libraries that copied them

@@ -2,7 +2,7 @@ import pytest
 
 import jwtlint
 from jwtlint.algs import JWS_ALGS, nearest
-from jwtlint.b64 import b64url_encode
+from jwtlint.token.b64 import b64url_encode
 
 from tokens import NOW, seg
 

@@ -2,7 +2,7 @@ import base64
 
 from hypothesis import given, strategies as st
 
-from jwtlint.b64 import analyse, b64url_encode
+from jwtlint.token.b64 import analyse, b64url_encode
 
 
 def test_clean_url_segment():

@@ -8,7 +8,7 @@ import jwt
 import pytest
 from typer.testing import CliRunner
 
-from jwtlint.cli import app
+from jwtlint.cli.app import app
 
 from tokens import NOW
 
@@ -109,7 +109,7 @@ def test_console_script_and_module_entry():
 
 
 def _token_with_payload(payload: bytes) -> bytes:
-    from jwtlint.b64 import b64url_encode
+    from jwtlint.token.b64 import b64url_encode
 
     header = b64url_encode(b'{"alg":"HS256"}')
     return f"{header}.{b64url_encode(payload)}.{b64url_encode(bytes(32))}".encode()
@@ -160,7 +160,8 @@ def test_hostile_facts_are_reported_as_findings():
 def test_broken_rule_pack_is_one_line_exit_2(monkeypatch, capsys):
     from importlib.metadata import EntryPoint
 
-    from jwtlint import api, cli, engine
+    from jwtlint import api, engine
+    from jwtlint.cli import app as cli
 
     broken = EntryPoint(name="brokenpack", value="no_such_module_xyz:RULES", group=engine.ENTRY_POINT_GROUP)
     monkeypatch.setattr(engine, "_entry_points", lambda group: [broken])

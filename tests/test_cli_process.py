@@ -9,7 +9,7 @@ import types
 
 import pytest
 
-from jwtlint import cli
+from jwtlint.cli import app as cli
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_the_program_freezes_what_it_loaded_and_still_collects_the_rest(tmp_path
     script = tmp_path / "jwtlint"  # run as the console script is: a file named jwtlint as __main__
     script.write_text(
         "import atexit, gc, sys\n"
-        "from jwtlint.cli import main\n"
+        "from jwtlint.cli.app import main\n"
         "class Cycle:\n"
         "    pass\n"
         "def report():\n"
@@ -60,12 +60,12 @@ def test_the_program_freezes_what_it_loaded_and_still_collects_the_rest(tmp_path
 
 
 def test_loading_the_cli_leaves_out_what_no_command_needs_up_front():
-    code = "import sys, jwtlint.cli; print(' '.join(sorted(sys.modules)))"
+    code = "import sys, jwtlint.cli.app; print(' '.join(sorted(sys.modules)))"
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stderr
     loaded = set(r.stdout.split())
-    assert "jwtlint.cli" in loaded
+    assert "jwtlint.cli.app" in loaded
     # the key thumbprint (jwtlint key pub), the TOML parser (a configuration file), package metadata
     # (read by hand for rule packs), cryptography and pyasn1 (keys): each imported where it is used
-    for module in ("jwtlint.thumbprint", "tomllib", "tomli", "importlib.metadata", "cryptography", "pyasn1"):
+    for module in ("jwtlint.keys.thumbprint", "tomllib", "tomli", "importlib.metadata", "cryptography", "pyasn1"):
         assert module not in loaded, module

@@ -6,7 +6,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from jwtlint.cli import app
+from jwtlint.cli.app import app
 from tokens import token
 
 runner = CliRunner()

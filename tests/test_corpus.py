@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from jwtlint.corpus import finding_lines, load_cases
+from jwtlint.testing.corpus import finding_lines, load_cases
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 CASES = load_cases(CORPUS)

@@ -35,7 +35,7 @@ class Quiet(Rule):
 def test_a_crashing_rule_becomes_one_internal_error_and_the_run_goes_on():
     reg = Registry.build([("test", Boom), ("test", Quiet)])
     from jwtlint.api import make_context  # imported here: run alone, nothing else has imported jwtlint.api
-    from jwtlint.intake import extract
+    from jwtlint.token.intake import extract
 
     t = extract(token())[0]
     ctx = make_context(now=NOW)
@@ -147,7 +147,7 @@ def test_context_repr_hides_key_and_secret():
 
     pem = ed25519.Ed25519PrivateKey.generate().private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )  # key text is parsed (jwtlint.keyinput): a real key, so that both keys are kept
+    )  # key text is parsed (jwtlint.keys.resolve): a real key, so that both keys are kept
     ctx = jwtlint.api.make_context(now=1, secret="hunter2-very-secret", key=pem)
     assert "hunter2" not in repr(ctx) and "BEGIN" not in repr(ctx) and "keys=2" in repr(ctx)
 
@@ -169,7 +169,7 @@ def test_rules_that_need_a_missing_fact_are_skipped():
             yield self.finding("ran")
 
     rules = [NeedsEvidence(), Always()]
-    target = jwtlint.parse.parse_token("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln")
+    target = jwtlint.token.parse.parse_token("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln")
     ctx = jwtlint.api.make_context(now=0)
     assert [f.name for f in run(rules, target, ctx)] == ["always"]
     assert [f.name for f in run(rules, target._replace(verification=object()), ctx)] == ["needs-evidence", "always"]
@@ -180,7 +180,7 @@ def test_needs_only_skips_rules_that_would_say_nothing(monkeypatch):
     # with the engine's skipping turned off: the findings must be exactly the same.
     from pathlib import Path
 
-    from jwtlint.corpus import finding_lines, load_cases
+    from jwtlint.testing.corpus import finding_lines, load_cases
 
     cases = load_cases(Path(__file__).resolve().parent.parent / "corpus")
     gated = {c.name: finding_lines(c.run()) for c in cases}
@@ -202,13 +202,13 @@ def test_needs_counts_an_empty_fact_as_absent():
 
     rules = [NeedsWrappers()]
     ctx = jwtlint.api.make_context(now=0)
-    target = jwtlint.parse.parse_token(token())
+    target = jwtlint.token.parse.parse_token(token())
     assert run(rules, target, ctx) == []
     assert [f.name for f in run(rules, target._replace(wrappers=(object(),)), ctx)] == ["needs-wrappers"]
 
 
 def test_report_summary_counts_each_severity():
-    from jwtlint.report import Report, TargetReport
+    from jwtlint.report.report import Report, TargetReport
 
     f = Quiet().finding
     report = Report((TargetReport(None, (f("a"), f("b", severity=Severity.ERROR), f("c", severity=Severity.WARNING),

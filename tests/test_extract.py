@@ -8,7 +8,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
-from jwtlint.extract import find_all, iter_found
+from jwtlint.scan.extract import find_all, iter_found
 
 RSA_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 EC_KEY = ec.generate_private_key(ec.SECP256R1())
@@ -41,8 +41,8 @@ def found_with_grep(data: bytes):
     import os
     import tempfile
 
-    from jwtlint import prefilter
-    from jwtlint.extract import found_at
+    from jwtlint.scan import prefilter as prefilter
+    from jwtlint.scan.extract import found_at
 
     with tempfile.TemporaryDirectory() as d:
         path = os.path.join(d, "file")

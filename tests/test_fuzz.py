@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from jwtlint.b64 import b64url_encode
+from jwtlint.token.b64 import b64url_encode
 
 from tokens import token
 
@@ -193,7 +193,7 @@ def test_schema_is_enforced():
 
 
 def test_every_corpus_report_validates_against_the_schema():
-    from jwtlint.corpus import load_cases
+    from jwtlint.testing.corpus import load_cases
 
     import jwtlint
 

@@ -1,4 +1,4 @@
-from jwtlint.intake import extract
+from jwtlint.token.intake import extract
 
 from tokens import token
 
@@ -96,8 +96,8 @@ import pytest  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from jwtlint.corpus import load_cases  # noqa: E402
-from jwtlint.intake import _PLAIN_TOKEN, extract_general  # noqa: E402
+from jwtlint.testing.corpus import load_cases  # noqa: E402
+from jwtlint.token.intake import _PLAIN_TOKEN, extract_general  # noqa: E402
 
 _CORPUS_TEXTS = [c.input.strip() for c in load_cases(Path(__file__).resolve().parent.parent / "corpus")]
 

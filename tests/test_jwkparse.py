@@ -1,4 +1,4 @@
-"""The JWK parser (jwtlint/jwkparse.py): the facts it records, and hostile input it must survive."""
+"""The JWK parser (jwtlint/keys/jwkparse.py): the facts it records, and hostile input it must survive."""
 
 import json
 import time
@@ -8,8 +8,8 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from jwcrypto import jwk
 
 from jwtlint import limits
-from jwtlint.b64 import b64url_encode
-from jwtlint.jwkparse import parse_jwk_json, parse_jwk_material
+from jwtlint.token.b64 import b64url_encode
+from jwtlint.keys.jwkparse import parse_jwk_json, parse_jwk_material
 
 
 def one(text):

@@ -8,9 +8,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from typer.testing import CliRunner
 
-from jwtlint.cli import app
-from jwtlint.keycli import KeyPubError, public_output
-from jwtlint.thumbprint import public_jwk, thumbprint
+from jwtlint.cli.app import app
+from jwtlint.cli.key import KeyPubError, public_output
+from jwtlint.keys.thumbprint import public_jwk, thumbprint
 
 ENC = serialization.Encoding
 NOENC = serialization.NoEncryption()

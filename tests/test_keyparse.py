@@ -10,8 +10,8 @@ from pyasn1.codec.der import encoder
 from pyasn1.type import univ
 
 from jwtlint import limits
-from jwtlint.keyder import der_evidence, scan_tlv
-from jwtlint.keyparse import is_binary_der, looks_like_key, parse_key_material
+from jwtlint.keys.der import der_evidence, scan_tlv
+from jwtlint.keys.parse import is_binary_der, looks_like_key, parse_key_material
 from jwtlint.model import Origin
 
 ENC = serialization.Encoding
@@ -234,7 +234,7 @@ def test_not_a_key_and_empty_input_and_origin():
 
 def test_lint_and_intake_route_key_material_to_key_targets(rsa_key, tmp_path):
     from jwtlint import lint
-    from jwtlint.keyparse import decode_input
+    from jwtlint.keys.parse import decode_input
 
     assert [t.kind for t in lint(pem(rsa_key)).targets] == ["key"]
     der = rsa_key.private_bytes(ENC.DER, PRIV.PKCS8, NOENC)
@@ -251,7 +251,7 @@ def test_check_reads_binary_der_from_a_file(rsa_key, tmp_path):
 
     from typer.testing import CliRunner
 
-    from jwtlint.cli import app
+    from jwtlint.cli.app import app
 
     f = tmp_path / "key.der"
     f.write_bytes(rsa_key.private_bytes(ENC.DER, PRIV.PKCS8, NOENC))
@@ -331,7 +331,7 @@ def test_a_private_or_public_key_is_read_without_importing_x509(rsa_key):
                                 serialization.NoEncryption()).decode()  # fmt: skip
     pub = rsa_key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     code = (
-        "import sys; from jwtlint.keyparse import parse_key_material\n"
+        "import sys; from jwtlint.keys.parse import parse_key_material\n"
         "keys = [k for t in parse_key_material(sys.stdin.read()) for k in t.keys]\n"
         "print(len(keys), sum(k.private for k in keys), 'cryptography.x509' in sys.modules)"
     )

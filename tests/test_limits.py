@@ -21,8 +21,8 @@ from typer.testing import CliRunner
 
 import jwtlint
 from jwtlint import limits
-from jwtlint.b64 import b64url_encode
-from jwtlint.cli import app
+from jwtlint.token.b64 import b64url_encode
+from jwtlint.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 3.0  # seconds for one hostile input, in-process; generous for a loaded CI machine
@@ -195,9 +195,9 @@ def test_rsa_bits_pem_of_a_100000_bit_key():
 def test_verify_rsa_bits():
     from cryptography.hazmat.primitives.asymmetric import rsa
 
-    from jwtlint.verify import examine
-    from jwtlint.parse import parse_token
-    from jwtlint.keyinfo import from_crypto
+    from jwtlint.token.verify import examine
+    from jwtlint.token.parse import parse_token
+    from jwtlint.keys.info import from_crypto
 
     n = (1 << (limits.MAX_VERIFY_RSA_BITS + 8)) - 1
     try:
@@ -210,7 +210,7 @@ def test_verify_rsa_bits():
 
 
 def test_secret_guess_seconds():
-    from jwtlint import verify
+    from jwtlint.token import verify as verify
 
     import hmac
 
@@ -272,14 +272,14 @@ def test_der_nodes():
 
 def _scan_text(data: bytes):
     from jwtlint.engine import Context
-    from jwtlint.scan import lint_text
+    from jwtlint.scan.run import lint_text
 
     return timed(lint_text, data, "f.txt", context=Context(now=1_700_000_000))
 
 
 def _scan_file(path: Path):
     from jwtlint.engine import Context
-    from jwtlint.scan import FileJob, scan_file
+    from jwtlint.scan.run import FileJob, scan_file
 
     return timed(scan_file, FileJob(str(path), path.name, None, None, Context(now=1_700_000_000)))
 
@@ -303,7 +303,7 @@ def test_binary_sniff_bytes(tmp_path):
 
 
 def test_scan_chunk_and_overlap_bytes():
-    from jwtlint.extract import iter_found
+    from jwtlint.scan.extract import iter_found
 
     # A token straddling every chunk boundary is still found whole, with its line.
     data = b"x\n" * 5 + TOKEN.encode() + b"\n"
@@ -356,7 +356,7 @@ def test_sd_disclosures():
 
 def test_why_message_chars():
     """jwtlint why reads the first MAX_WHY_MESSAGE_CHARS of a message: fast on megabytes, blind past it."""
-    from jwtlint.why import explain
+    from jwtlint.why.match import explain
 
     assert timed(explain, "x " * (limits.MAX_WHY_MESSAGE_CHARS // 2) + "jwt expired")["matches"] == []
     assert timed(explain, "jwt expired " * 100_000)["matches"]
@@ -367,7 +367,7 @@ def test_secret_guess_min():
     depends on the machine's speed; the one just past them is only found when time allows."""
     import hmac
 
-    from jwtlint import verify
+    from jwtlint.token import verify as verify
 
     data = b"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0"
     secrets = verify.secret_list()

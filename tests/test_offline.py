@@ -60,7 +60,7 @@ socket.socket, socket.create_connection, socket.getaddrinfo = Blocked, refuse, r
 _PROBE = """
 import sys
 sys.argv = ["jwtlint", "check", sys.argv[1], "--now", "0", "--iss", "https://issuer.example", "--format", "json"]
-from jwtlint.cli import main
+from jwtlint.cli.app import main
 try:
     main()
 except SystemExit as exc:
@@ -91,7 +91,7 @@ def test_socket_is_only_imported_by_the_standard_library_for_entry_points():
     r = _run_probe("-X", "importtime", guard=False)  # the guard would import socket first
     assert r.returncode == 0, r.stderr[-2000:]
     tree = [(len(m.group(1)), m.group(2)) for m in re.finditer(r"import time:.*?\|.*?\|( *)(\S+)", r.stderr)]
-    assert "jwtlint.cli" in (n for _, n in tree)  # the probe ran (Python 3.13 no longer imports socket at all)
+    assert "jwtlint.cli.app" in (n for _, n in tree)  # the probe ran (Python 3.13 no longer imports socket at all)
     # importtime prints children before their parent, one level deeper.
     for i, (depth, name) in enumerate(tree):
         if name == "socket":

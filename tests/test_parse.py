@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from jwtlint import limits
-from jwtlint.jsonparse import LargeNumber, analyse_json
-from jwtlint.parse import parse_token, time_claim
+from jwtlint.token.jsonparse import LargeNumber, analyse_json
+from jwtlint.token.parse import parse_token, time_claim
 
 from tokens import seg, token
 
@@ -100,7 +100,7 @@ def test_every_kind_of_fact_is_recorded_in_its_own_field():
 
 
 def test_a_decode_outside_analyse_json_does_not_break_the_hooks():
-    from jwtlint.jsonparse import member_range
+    from jwtlint.token.jsonparse import member_range
 
     assert member_range(b'{"a":{"b":1,"b":2},"c":NaN}', "c") == (19, 26)
 
@@ -110,7 +110,7 @@ def test_der_ecdsa_signature_is_recognised():
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-    from jwtlint.b64 import b64url_encode
+    from jwtlint.token.b64 import b64url_encode
 
     key = ec.generate_private_key(ec.SECP256R1())
     der = key.sign(b"x", ec.ECDSA(hashes.SHA256()))

@@ -1,4 +1,4 @@
-"""grep's offsets and lines (jwtlint.prefilter) and extraction from them (extract.found_at) find
+"""grep's offsets and lines (jwtlint.scan.prefilter) and extraction from them (extract.found_at) find
 exactly what searching the file in Python (extract.iter_found) finds."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from jwtlint import prefilter
-from jwtlint.extract import found_at, iter_found
+from jwtlint.scan import prefilter as prefilter
+from jwtlint.scan.extract import found_at, iter_found
 
 KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 PEM = KEY.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
@@ -84,7 +84,7 @@ def test_found_at_equals_iter_found_on_the_corpus(tmp_path):
 
 
 def test_the_grep_groups_hold_every_needle_of_extraction_once():
-    from jwtlint.extract import NEEDLES
+    from jwtlint.scan.extract import NEEDLES
 
     assert sorted(n for group in prefilter.GROUPS for n in group) == sorted(NEEDLES)
 
@@ -110,7 +110,7 @@ def test_grep_output_is_parsed_strictly():
 
 
 def test_too_much_grep_output_means_the_batch_is_read_in_python(tmp_path, monkeypatch):
-    from jwtlint.scan import scan
+    from jwtlint.scan.run import scan
 
     monkeypatch.setattr(prefilter, "_MAX_OUTPUT", 100)
     files = {f"f{i}.py": (f"T = '{TOKEN}'\n" * 5).encode() for i in range(3)}
@@ -119,7 +119,7 @@ def test_too_much_grep_output_means_the_batch_is_read_in_python(tmp_path, monkey
         assert pending.occurrences(str(tmp_path / name)) is None
         assert pending.needles(str(tmp_path / name)) == (b"eyJ",)  # searched in Python, for what grep saw
 
-    import jwtlint.scan as scan_module
+    import jwtlint.scan.run as scan_module
 
     monkeypatch.setattr(scan_module, "_MIN_PREFILTER_BYTES", 0)
     monkeypatch.setattr(scan_module, "_MIN_PREFILTER_FILES", 1)
@@ -133,8 +133,8 @@ def test_too_much_grep_output_means_the_batch_is_read_in_python(tmp_path, monkey
 
 @pytest.mark.parametrize("offsets_wrong", [False, True])
 def test_the_scan_uses_grep_offsets_and_falls_back_when_they_are_wrong(tmp_path, monkeypatch, offsets_wrong):
-    import jwtlint.scan as scan_module
-    from jwtlint.scan import scan
+    import jwtlint.scan.run as scan_module
+    from jwtlint.scan.run import scan
 
     monkeypatch.setattr(scan_module, "_MIN_PREFILTER_BYTES", 0)
     monkeypatch.setattr(scan_module, "_MIN_PREFILTER_FILES", 1)

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from typer.testing import CliRunner
 
 import jwtlint
-from jwtlint.cli import app
+from jwtlint.cli.app import app
 
 from tokens import token
 
@@ -72,8 +72,8 @@ members = st.dictionaries(
 def test_structured_tokens_never_crash_a_rule_or_a_reporter(header, payload, sig, junk, expectations):
     """Well-formed encodings of arbitrary JSON reach every rule: none may crash, and the text
     report renders."""
-    from jwtlint.b64 import b64url_encode
-    from jwtlint.reporters import to_text
+    from jwtlint.token.b64 import b64url_encode
+    from jwtlint.report.text import to_text
 
     token = f"{b64url_encode(json.dumps(header).encode())}.{b64url_encode(json.dumps(payload).encode())}{junk}" \
             f".{b64url_encode(sig)}"

@@ -8,7 +8,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 import jwtlint
 from jwtlint import JwtLintError, Severity, lint
-from jwtlint.b64 import b64url_encode
+from jwtlint.token.b64 import b64url_encode
 
 NOW = 1_700_000_000
 SECRET = "a-test-secret-that-is-long-enough-for-hs256!"
@@ -100,9 +100,9 @@ def test_the_pytest_plugin_import_does_not_load_the_engine():
     import subprocess
     import sys
 
-    code = "import sys, jwtlint.pytest_plugin; print(sorted(m for m in sys.modules if m.startswith('jwtlint')))"
+    code = "import sys, jwtlint.testing.pytest_plugin; print(sorted(m for m in sys.modules if m.startswith('jwtlint')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert "jwtlint.engine" not in out and "jwtlint.api" not in out and "jwtlint.pytest_plugin" in out
+    assert "jwtlint.engine" not in out and "jwtlint.api" not in out and "jwtlint.testing.pytest_plugin" in out
 
 
 def test_the_stable_names_load_on_first_use():

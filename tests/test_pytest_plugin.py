@@ -246,7 +246,7 @@ def test_plugin_is_registered_through_the_pytest11_entry_point():
     from importlib.metadata import entry_points
 
     found = [ep.value for ep in entry_points(group="pytest11") if ep.name == "jwtlint"]
-    assert found == ["jwtlint.pytest_plugin"]
+    assert found == ["jwtlint.testing.pytest_plugin"]
 
 
 def test_jwks_verifies_and_names_a_missing_kid():

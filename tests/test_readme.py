@@ -4,7 +4,7 @@ opening commands are the ones CI and users run."""
 import re
 from pathlib import Path
 
-from jwtlint.catalogue import END, START, with_table
+from jwtlint.report.catalogue import END, START, with_table
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text()
@@ -12,7 +12,7 @@ README = (ROOT / "README.md").read_text()
 
 def test_rule_table_is_current():
     assert START in README and END in README
-    assert with_table(README) == README, "run: python -m jwtlint.catalogue README.md"
+    assert with_table(README) == README, "run: python -m jwtlint.report.catalogue README.md"
 
 
 def test_readme_opens_with_the_two_commands():

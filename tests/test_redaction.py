@@ -34,9 +34,9 @@ from typer.testing import CliRunner
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import jwtlint  # noqa: E402
-from jwtlint.b64 import b64url_encode  # noqa: E402
-from jwtlint.cli import app  # noqa: E402
-from jwtlint.corpus import load_cases  # noqa: E402
+from jwtlint.token.b64 import b64url_encode  # noqa: E402
+from jwtlint.cli.app import app  # noqa: E402
+from jwtlint.testing.corpus import load_cases  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = 1_700_000_000
@@ -269,8 +269,8 @@ def outputs(s: Scenario, cli_formats: tuple[str, ...] = FORMATS) -> dict[str, st
     ``cli_formats`` go through the command line; the others through the
     same reporters called on the library's report.
     """
-    from jwtlint.reporters import to_text
-    from jwtlint.scancli import machine_output
+    from jwtlint.report.text import to_text
+    from jwtlint.cli.scan import machine_output
 
     shown: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,4 +1,4 @@
-"""jwtlint fix (jwtlint/repair.py): the corrected token, re-signed with a private key."""
+"""jwtlint fix (jwtlint/repair/token.py): the corrected token, re-signed with a private key."""
 
 import base64
 import json
@@ -11,8 +11,8 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from typer.testing import CliRunner
 
 from jwtlint import lint
-from jwtlint.cli import app
-from jwtlint.repair import RepairError, repair
+from jwtlint.cli.app import app
+from jwtlint.repair.token import RepairError, repair
 
 NOW = 1_700_000_000
 

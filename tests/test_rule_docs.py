@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jwtlint.corpus import load_cases
+from jwtlint.testing.corpus import load_cases
 from jwtlint.engine import Severity, registry
 
 RULES = registry().rules

@@ -489,7 +489,7 @@ def test_claims_rules_never_crash(payload, now, leeway):
 def test_dotnet_ticks_are_recognised():
     """DateTime.UtcNow.Ticks written as exp: 100 ns units since year 1."""
     from tokens import seg
-    from jwtlint.b64 import b64url_encode
+    from jwtlint.token.b64 import b64url_encode
 
     ticks = 638_000_000_000_000_000  # 2022-09-28T22:13:20Z
     token = f"{seg({'alg': 'HS256'})}.{seg({'sub': '1', 'exp': ticks})}.{b64url_encode(bytes(range(32)))}"

@@ -14,11 +14,11 @@ from jwcrypto import jwk
 
 from jwtlint import lint
 from jwtlint.api import make_context
-from jwtlint.b64 import b64url_encode
+from jwtlint.token.b64 import b64url_encode
 from jwtlint.engine import Severity, by_kind, registry, run
-from jwtlint.jwkparse import parse_jwk_json
-from jwtlint.report import Report, TargetReport
-from jwtlint.reporters import to_text
+from jwtlint.keys.jwkparse import parse_jwk_json
+from jwtlint.report.report import Report, TargetReport
+from jwtlint.report.text import to_text
 
 NOW = 1_760_000_000
 

@@ -186,7 +186,7 @@ def test_rsa_weak_exponent_one_or_even_is_an_error_read_from_asn1():
 
 
 def test_known_sample_key_on_pem_jwk_and_token_keys():
-    from jwtlint.keyparse import parse_key_material
+    from jwtlint.keys.parse import parse_key_material
     from jwtlint.rules.keys import sample_keys
 
     # RFC 7515 Appendix A.3's EC key, as a JWK (published in the RFC text)
@@ -218,7 +218,7 @@ def test_no_key_finding_prints_private_material(key):
     text = pem(key, PRIV.TraditionalOpenSSL).replace("\n", "\\n")
     body = "".join(pem(key, PRIV.TraditionalOpenSSL).strip().splitlines()[1:-1])
     report = lint(text, now=NOW)
-    from jwtlint.reporters import to_text
+    from jwtlint.report.text import to_text
 
     out = to_text(report, NOW) + report.to_json()
     assert report.names() >= {"escaped-newlines", "pkcs1-private-key"}

@@ -7,7 +7,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from jwtlint import lint
 from jwtlint.engine import Context, Severity
-from jwtlint.scan import lint_text
+from jwtlint.scan.run import lint_text
 
 NOW = 1_800_000_000
 RSA_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -174,7 +174,7 @@ def test_published_sample_private_key_is_an_example():
 def test_the_published_secrets_are_the_head_of_the_built_in_list(tmp_path, monkeypatch):
     import gzip
 
-    from jwtlint import verify
+    from jwtlint.token import verify as verify
 
     assert verify.top_secrets(16) == verify.secret_list()[:16] and len(verify.top_secrets(16)) == 16
     assert verify.top_secrets(0) == []

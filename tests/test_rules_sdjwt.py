@@ -5,8 +5,8 @@ import hashlib
 import json
 
 from jwtlint import lint
-from jwtlint.intake import extract
-from jwtlint.sdjwt import split
+from jwtlint.token.intake import extract
+from jwtlint.token.sdjwt import split
 from tokens import token
 
 NOW = 1700000000

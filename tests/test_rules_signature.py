@@ -17,8 +17,8 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from jwtlint import lint
-from jwtlint.b64 import b64url_encode
-from jwtlint.parse import parse_token
+from jwtlint.token.b64 import b64url_encode
+from jwtlint.token.parse import parse_token
 
 NOW = 1_760_000_000
 CLAIMS = {"iss": "https://issuer.example", "sub": "user-42", "iat": NOW - 60, "exp": NOW + 600}

@@ -5,7 +5,7 @@ import jwt
 import pytest
 
 import jwtlint
-from jwtlint.b64 import b64url_encode
+from jwtlint.token.b64 import b64url_encode
 from jwtlint.engine import Applicability, Severity
 
 from tokens import NOW, seg
@@ -72,7 +72,7 @@ def test_invalid_character_dangling_and_inner_padding():
 def test_non_canonical_last_character():
     h, p, s = TOK.split(".")
     assert len(s) % 4 == 3  # 32 bytes: the last character carries 2 unused bits
-    from jwtlint.b64 import analyse
+    from jwtlint.token.b64 import analyse
 
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
     bad = s[:-1] + alphabet[alphabet.index(s[-1]) | 1]

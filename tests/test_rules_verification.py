@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import serialization as ser
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 
 from jwtlint import lint
-from jwtlint.keyinfo import from_crypto, from_secret
+from jwtlint.keys.info import from_crypto, from_secret
 
 NOW = 1_700_000_000
 CLAIMS = {"sub": "1", "iat": NOW - 10, "exp": NOW + 600}
@@ -332,7 +332,7 @@ def test_misspelled_alg_is_verified_as_the_registered_name(rsa_key):
 
 
 def test_signature_invalid_when_no_key_is_usable(rsa_key):
-    from jwtlint.keyinfo import KeyInfo
+    from jwtlint.keys.info import KeyInfo
 
     token = jwt.encode(CLAIMS, rsa_key, "RS256")
     (f,) = lint(token, key=KeyInfo("unknown", False, object()), now=NOW).findings

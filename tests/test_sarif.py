@@ -11,10 +11,10 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from jwtlint import lint
 from jwtlint.engine import Context
-from jwtlint.github import command, escape_data, escape_property, to_github
-from jwtlint.report import Report
-from jwtlint.sarif import to_sarif
-from jwtlint.scan import lint_text
+from jwtlint.report.github import command, escape_data, escape_property, to_github
+from jwtlint.report.report import Report
+from jwtlint.report.sarif import to_sarif
+from jwtlint.scan.run import lint_text
 
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text())
 NOW = 1_800_000_000
@@ -71,7 +71,7 @@ def test_sarif_fix_replaces_the_segment_in_the_file():
 def test_sarif_never_carries_a_sensitive_fixed_value():
     from jwtlint.engine import Finding, Severity
     from jwtlint.model import Span
-    from jwtlint.report import TargetReport
+    from jwtlint.report.report import TargetReport
 
     tok = jwt.encode({"sub": "x"}, "k" * 32, algorithm="HS256")
     target = lint(tok, now=NOW).targets[0].target
@@ -94,7 +94,7 @@ def test_check_sarif_without_a_file_is_valid():
 def test_cli_formats(tmp_path, monkeypatch, fmt):
     from typer.testing import CliRunner
 
-    from jwtlint.cli import app
+    from jwtlint.cli.app import app
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "k.pem").write_text(PKCS1)
@@ -134,7 +134,7 @@ def test_github_escaping():
 def test_check_command_formats(fmt):
     from typer.testing import CliRunner
 
-    from jwtlint.cli import app
+    from jwtlint.cli.app import app
 
     bad = jwt.encode({"sub": "x", "exp": NOW + 60}, "k" * 32, algorithm="HS256") + "=="
     res = CliRunner().invoke(app, ["check", bad, "--format", fmt, "--now", str(NOW)])

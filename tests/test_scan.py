@@ -11,8 +11,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from typer.testing import CliRunner
 
-from jwtlint.cli import app
-from jwtlint.scan import collect, scan
+from jwtlint.cli.app import app
+from jwtlint.scan.run import collect, scan
 
 NOW = 1_800_000_000
 KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -238,7 +238,7 @@ def test_grep_prefilter_gives_the_same_result(tmp_path, monkeypatch):
 
 
 def test_grep_prefilter_runs_in_a_thread_and_fails_safe(tmp_path):
-    from jwtlint import prefilter
+    from jwtlint.scan import prefilter as prefilter
 
     files = []
     for i, body in enumerate(["x\n", f"T = '{LIVE}'\n", PKCS1, '{"kty": "oct"}\n']):
@@ -270,7 +270,7 @@ def test_grep_prefilter_runs_in_a_thread_and_fails_safe(tmp_path):
 def test_scan_options_known_to_the_early_start_are_the_commands_options():
     import typer.main
 
-    from jwtlint import scan as scan_module
+    from jwtlint.scan import run as scan_module
 
     command = typer.main.get_command(app).commands["scan"]
     takes_value, flags = set(), set()
@@ -295,7 +295,7 @@ def test_scan_options_known_to_the_early_start_are_the_commands_options():
     ],
 )
 def test_the_early_start_reads_the_paths_from_argv(argv, paths):
-    from jwtlint.scan import argv_paths
+    from jwtlint.scan.run import argv_paths
 
     assert argv_paths(argv) == paths
 
@@ -315,7 +315,7 @@ def test_only_a_jwtlint_scan_process_starts_early(monkeypatch, argv, started):
     import sys
     import types
 
-    from jwtlint import cli
+    from jwtlint.cli import app as cli
 
     main = types.ModuleType("__main__")
     main.__file__ = argv[0]  # the program the process runs (the console script, or python -m's file)
@@ -333,7 +333,7 @@ def _big_tree(root, n=12):
 
 
 def test_a_scan_started_early_gives_the_same_result(tmp_path, monkeypatch):
-    import jwtlint.scan as scan_module
+    import jwtlint.scan.run as scan_module
 
     _big_tree(tmp_path)
     monkeypatch.chdir(tmp_path)
@@ -388,7 +388,7 @@ def test_jwtlint_scan_in_its_own_process_matches_the_library(tmp_path, monkeypat
 
 
 def test_linting_shared_with_a_worker_gives_the_same_result(tmp_path, monkeypatch):
-    import jwtlint.scan as scan_module
+    import jwtlint.scan.run as scan_module
 
     # Small thresholds, so a small tree takes the path of a big one: grep's list, the distinct
     # targets of the whole tree shared out in chunks between this process and a worker.
@@ -418,7 +418,7 @@ def test_linting_shared_with_a_worker_gives_the_same_result(tmp_path, monkeypatc
 
 
 def test_default_workers_are_the_cores_other_jobs_leave_idle(monkeypatch):
-    import jwtlint.scan as scan_module
+    import jwtlint.scan.run as scan_module
 
     monkeypatch.setattr(os, "cpu_count", lambda: 4)
     for load, want in ((0.1, 4), (1.0, 3), (2.6, 1), (3.4, 1), (9.0, 1)):
@@ -440,7 +440,7 @@ def _worker_dies(chunk):
 def test_scan_lints_everything_itself_when_workers_fail(tmp_path, monkeypatch, trouble):
     from concurrent.futures import ProcessPoolExecutor
 
-    import jwtlint.scan as scan_module
+    import jwtlint.scan.run as scan_module
 
     monkeypatch.setattr(scan_module, "_MIN_PREFILTER_BYTES", 0)
     monkeypatch.setattr(scan_module, "_MIN_PREFILTER_FILES", 1)

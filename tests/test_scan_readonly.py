@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives import serialization as ser
 from cryptography.hazmat.primitives.asymmetric import ec
 from typer.testing import CliRunner
 
-from jwtlint.cli import app
+from jwtlint.cli.app import app
 
 from tokens import token
 

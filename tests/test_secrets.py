@@ -5,8 +5,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from jwtlint.cli import app
-from jwtlint.corpus import load_cases
+from jwtlint.cli.app import app
+from jwtlint.testing.corpus import load_cases
 
 from test_corpus import CORPUS
 

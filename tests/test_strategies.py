@@ -150,7 +150,7 @@ def test_lint_options_pass_the_key_the_right_way():
 
 def to_jwcrypto(key) -> jwcrypto.jwk.JWK:
     if isinstance(key, bytes):
-        return jwcrypto.jwk.JWK(kty="oct", k=jwtlint.b64.b64url_encode(key))
+        return jwcrypto.jwk.JWK(kty="oct", k=jwtlint.token.b64.b64url_encode(key))
     return jwcrypto.jwk.JWK.from_pyca(key)
 
 
@@ -221,7 +221,7 @@ def test_bad_arguments_fail_when_the_strategy_is_made(make, error, message):
 @SETTINGS
 @given(broken_tokens(fault="jwe-token"))
 def test_jwe_fault_decrypts_with_jwcrypto_to_the_claims(case):
-    from jwtlint._signing import default_key
+    from jwtlint.testing.signing import default_key
 
     jwe = jwcrypto.jwe.JWE()
     jwe.deserialize(case.token, key=jwcrypto.jwk.JWK.from_pyca(default_key("RS256")))

@@ -15,8 +15,8 @@ import unicodedata
 import pytest
 from typer.testing import CliRunner
 
-from jwtlint.b64 import b64url_encode
-from jwtlint.cli import app
+from jwtlint.token.b64 import b64url_encode
+from jwtlint.cli.app import app
 from jwtlint.printable import visible
 
 from tokens import token

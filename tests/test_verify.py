@@ -1,4 +1,4 @@
-"""jwtlint.verify: the verification evidence, the secret list, the PyJWT advisory tokens."""
+"""jwtlint.token.verify: the verification evidence, the secret list, the PyJWT advisory tokens."""
 
 import json
 import time
@@ -8,9 +8,10 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from jwtlint import limits, lint, verify
-from jwtlint.intake import extract
-from jwtlint.keyinfo import from_crypto, from_secret
+from jwtlint import limits, lint
+from jwtlint.token import verify as verify
+from jwtlint.token.intake import extract
+from jwtlint.keys.info import from_crypto, from_secret
 
 NOW = 1_700_000_000
 DATA = Path(__file__).parent / "data"
@@ -123,7 +124,7 @@ def test_jwks_argument_selects_by_kid(tmp_path):
 
 
 def test_secret_file_drops_one_final_newline(tmp_path):
-    from jwtlint.keyinput import read_secret
+    from jwtlint.keys.resolve import read_secret
 
     (tmp_path / "s").write_bytes(b"abc\n")
     (tmp_path / "t").write_bytes(b"abc\n\n")
@@ -161,7 +162,7 @@ def test_cli_check_with_key_jwks_and_secret_file(tmp_path):
     from cryptography.hazmat.primitives import serialization as ser
     from typer.testing import CliRunner
 
-    from jwtlint.cli import app
+    from jwtlint.cli.app import app
 
     runner = CliRunner()
     k = rsa.generate_private_key(65537, 2048)
@@ -200,7 +201,7 @@ def test_text_report_says_the_signature_verifies(tmp_path):
     from cryptography.hazmat.primitives import serialization as ser
     from typer.testing import CliRunner
 
-    from jwtlint.cli import app
+    from jwtlint.cli.app import app
 
     k = rsa.generate_private_key(65537, 2048)
     (tmp_path / "pub.pem").write_bytes(k.public_key().public_bytes(ser.Encoding.PEM, ser.PublicFormat.SubjectPublicKeyInfo))

@@ -9,10 +9,10 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from jwtlint.cli import app
+from jwtlint.cli.app import app
 from jwtlint.engine import registry
-from jwtlint.why import FACTS, closest, explain, match, skeleton
-from jwtlint.whytable import ENTRIES
+from jwtlint.why.match import FACTS, closest, explain, match, skeleton
+from jwtlint.why.table import ENTRIES
 from tokens import token
 
 runner = CliRunner()

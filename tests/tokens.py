@@ -2,7 +2,7 @@
 
 import json
 
-from jwtlint.b64 import b64url_encode
+from jwtlint.token.b64 import b64url_encode
 
 
 def seg(obj) -> str:

@@ -1,0 +1,465 @@
+"""Extraction: find tokens, PEM blocks and JWK/JWKS objects in the bytes of a file.
+
+``jwtlint scan`` reads files as bytes and never decodes a whole file: a
+cheap prefilter (``bytes.find`` of ``eyJ``, ``-----BEGIN`` and ``"kty"``) finds where something may start, and only there does a regex
+look at the text. Each hit becomes a ``Found``: what to hand to a parser
+(the token joined back together, the PEM block as the program sees it, the
+JSON text) and where it sat (absolute byte offset, 1-based line, column in
+characters of the line decoded as UTF-8, invalid bytes counting one each).
+
+What people really commit, and how it is read:
+
+- a token in a string literal, a config value, prose or a URL;
+  the standard base64 alphabet and ``=`` padding are kept (rules report them);
+- a token split across string concatenations (``"eyJ..." + "..."``, Python's
+  adjacent literals, ``+`` at the start of the next line) or wrapped over
+  lines (``base64`` wraps at 64 or 76 columns): joined, without the joins;
+- a PEM block with real newlines, with ``\\n`` escapes inside one string (JSON,
+  YAML, ``.env``: the program reads real newlines, so the block is handed
+  over unescaped), or built line by line from string literals in code;
+  a block whose body is a placeholder (``MIIE...``) is no key and is left out;
+- a JWK or JWKS as a JSON object (``{"kty": ...}``, ``{"keys": [{"kty": ...}]}``);
+  one with placeholder values (``"n": "..."``) is an illustration and left out, as is a
+  token elided with an ellipsis (``eyJhbGciOi...``);
+  JavaScript object literals and YAML mappings are not read.
+
+Files larger than ``limits.SCAN_CHUNK_BYTES`` are read in chunks that
+overlap, so memory stays bounded on a 100 MB one-line file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from typing import BinaryIO, NamedTuple
+
+from .. import limits
+
+_TOKEN = re.compile(rb"eyJ[A-Za-z0-9_\-+/=]*(?:\.[A-Za-z0-9_\-+/=]*){0,6}")
+_TOKEN_CHARS = re.compile(rb"[A-Za-z0-9_\-+/=.]*")
+_B64_RUN = re.compile(rb"[A-Za-z0-9_\-+/=.]+")
+#: Between two pieces of a token: close quote, a concatenation operator, maybe a
+#: line break and indentation, open quote (``"a" + "b"``, ``"a"\n  "b"``, ``'a' .\n 'b'``).
+_JOIN = re.compile(rb"""(["'`])[ \t]*(?:\+|\.|\\)?[ \t]*(?:\r?\n[ \t]*)?(?:\+|\.)?[ \t]*(["'`])""")
+_BEGIN = re.compile(rb"-----BEGIN ([A-Z0-9][A-Z0-9 #._-]{0,60}?)-----")
+_END = re.compile(rb"-----END [A-Z0-9 #._-]{0,60}?-----")
+_ESCAPED_NL = re.compile(rb"\\r\\n|\\n|\\r")
+#: The bytes of a PEM body (base64 and padding), and every other byte (``bytes.translate``
+#: deletes them: counting or keeping a body's characters at C speed, without a list per byte).
+_PEM_BODY_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="
+_NOT_PEM_BODY_BYTES = bytes(sorted(set(range(256)) - set(_PEM_BODY_BYTES)))
+#: A string literal on one line of source: its content (escapes kept, undone later).
+_LITERAL = re.compile(rb"""["'`]((?:[^"'`\\\n]|\\.)*)["'`]""")
+_SUPPRESS = re.compile(rb"jwtlint:\s*ignore(?:\[([^\]\n]*)\])?")
+_QUOTES = b"\"'`"
+#: Where a target can start. A JWKS is found from the "kty" of its first key (each
+#: ``bytes.find`` is a pass over the buffer: fewer needles, faster scans).
+NEEDLES = (b"eyJ", b"-----BEGIN ", b'"kty"')
+_NEEDLES = NEEDLES
+#: Widths at which tools wrap base64 (GNU base64 and PEM: 76 and 64).
+_WRAP_WIDTHS = (64, 76)
+
+
+class Found(NamedTuple):
+    """Something worth parsing, and where it sat in the file."""
+
+    kind: str  # "token", "pem", "jwk" or "jwks"
+    text: str  # what the parser gets
+    offset: int  # byte offset of its first character in the file
+    end: int  # byte offset just past it
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    how: str = ""  # how it was written: "", "concatenated", "wrapped", "escaped-newlines", "string-lines"
+    suppressed: frozenset[str] | None = None  # from `jwtlint: ignore[...]`; empty set means everything
+
+    @property
+    def digest(self) -> str:
+        """A hash of the normalised text: stable under line moves and reformatting, never the secret itself."""
+        if self.kind == "pem":
+            norm = self.text.encode("utf-8", "replace").translate(None, _NOT_PEM_BODY_BYTES)
+        elif self.kind in ("jwk", "jwks"):
+            try:
+                norm = json.dumps(json.loads(self.text), sort_keys=True, separators=(",", ":")).encode()
+            except ValueError:
+                norm = self.text.encode("utf-8", "replace")
+        else:
+            norm = "".join(self.text.split()).encode("utf-8", "replace")
+        return hashlib.sha256(norm).hexdigest()
+
+
+class _Hit(NamedTuple):
+    kind: str
+    text: str
+    start: int  # offsets within the buffer
+    end: int
+    how: str = ""
+
+
+def find_all(data: bytes) -> list[Found]:
+    """Every target in ``data`` (a whole file already in memory)."""
+    import io
+
+    return list(iter_found(io.BytesIO(data)))
+
+
+def iter_found(stream: BinaryIO, chunk_size: int | None = None, needles: tuple[bytes, ...] = NEEDLES) -> Iterator[Found]:
+    """Every target in ``stream``, read in overlapping chunks. Never raises on content.
+
+    ``needles``: the ones worth looking for (a scan knows from grep which a file holds at
+    all; each needle left out saves a ``bytes.find`` pass over the file)."""
+    chunk_size = chunk_size or limits.SCAN_CHUNK_BYTES
+    keep = limits.SCAN_OVERLAP_BYTES
+    buf = b""
+    base = 0  # absolute offset of buf[0]
+    done = 0  # absolute offset up to which the buffer has been searched
+    counter = _LineCounter()
+    eof = False
+    while not eof:
+        more = stream.read(chunk_size)
+        eof = not more  # only an empty read is the end: an unbuffered read may return less
+        buf += more
+        if not buf:
+            break
+        hits, resume = _hits(buf, max(0, done - base), eof, needles)
+        for h in hits:
+            yield _found(h, buf, base, counter)
+        done = base + resume
+        if eof:
+            break
+        # Keep what an unfinished target, or the line before the next one (suppressions), still needs.
+        cut = max(0, min(len(buf) - keep, resume))
+        counter.advance(buf, base, base + cut)
+        buf = buf[cut:]
+        base += cut
+
+
+class _LineCounter:
+    """Line and column of increasing offsets, counted once over the bytes in between."""
+
+    def __init__(self) -> None:
+        self.pos = 0
+        self.line = 1
+        self.col = 0  # characters since the start of the line, up to pos
+
+    def advance(self, buf: bytes, base: int, to: int) -> tuple[int, int]:
+        if to > self.pos:
+            seg = buf[self.pos - base : to - base]
+            nl = seg.count(b"\n")
+            if nl:
+                self.line += nl
+                seg = seg[seg.rfind(b"\n") + 1 :]
+                self.col = 0
+            self.col += len(seg.decode("utf-8", "replace"))
+            self.pos = to
+        return self.line, self.col + 1
+
+
+#: A finder's answer when the buffer ended before it could decide: read more, then look again.
+_MORE = _Hit("more", "", 0, 0)
+
+
+def _hits(buf: bytes, start: int, eof: bool, needles: tuple[bytes, ...] = NEEDLES) -> tuple[list[_Hit], int]:
+    """Targets in ``buf[start:]``; and the offset from which the next, longer buffer must search."""
+    out: list[_Hit] = []
+    pos = start
+    # Near the end of a chunk a needle may be cut in two: leave that stretch to the next round.
+    limit = len(buf) if eof else max(start, len(buf) - 16)
+    ahead: dict[bytes, int] = {}
+    while True:
+        at, needle = _next_needle(buf, pos, limit, ahead, needles)
+        if at < 0:
+            return out, limit
+        hit, pos = _step(buf, at, needle, eof)
+        if hit is _MORE:
+            return out, at
+        if hit is not None:
+            out.append(hit)
+
+
+def _step(buf: bytes, at: int, needle: bytes, eof: bool) -> tuple[_Hit | None, int]:
+    """(what the needle at ``at`` starts: a hit, None, or ``_MORE``; where the search goes on)."""
+    if needle == b"eyJ":
+        hit = _token(buf, at, eof)
+    elif needle == b"-----BEGIN ":
+        hit = _pem(buf, at, eof)
+    else:
+        hit = _json_key(buf, at, needle, eof)
+    if hit is _MORE:
+        return hit, at
+    if hit is None:
+        pos = at + len(needle)
+        if needle == b"eyJ":  # skip the rest of this base64 run: a token never starts inside one
+            m = _B64_RUN.match(buf, at)
+            pos = m.end() if m else pos
+        return None, pos
+    return hit, max(hit.end, at + 1)
+
+
+def found_at(buf: bytes, occurrences: list[tuple[int, bytes]]) -> list[Found] | None:
+    """Every target of a whole file ``buf``, given every (byte offset, needle) of its needles in
+    file order, as grep lists them (``prefilter.Pending.occurrences``): the same targets as
+    ``iter_found``, without searching the bytes for needles. None when an offset does not hold
+    its needle (grep read something else than this file)."""
+    out: list[Found] = []
+    pos = 0
+    counter = _LineCounter()
+    for at, needle in occurrences:
+        if not buf.startswith(needle, at):
+            if buf.startswith(needle.rstrip(), at):
+                continue  # grep looks for "-----BEGIN", extraction for "-----BEGIN "
+            return None
+        if at < pos:
+            continue  # inside a target already found, or a base64 run already skipped
+        hit, pos = _step(buf, at, needle, True)
+        if hit is not None:
+            out.append(_found(hit, buf, 0, counter))
+    return out
+
+
+def _found(h: _Hit, buf: bytes, base: int, counter: _LineCounter) -> Found:
+    """The ``Found`` of hit ``h`` in ``buf`` (which starts at file offset ``base``), with its line and column."""
+    line, column = counter.advance(buf, base, base + h.start)
+    return Found(h.kind, h.text, base + h.start, base + h.end, line, column, h.how, _suppression(buf, h.start, h.end))
+
+
+def _next_needle(buf: bytes, pos: int, limit: int, ahead: dict[bytes, int], needles: tuple[bytes, ...]) -> tuple[int, bytes]:
+    """The first needle at or after ``pos``. ``ahead`` remembers where each needle occurs next
+    (-1: nowhere), so each is searched for once per occurrence, not once per hit of any needle."""
+    best, which = -1, b""
+    for needle in needles:
+        i = ahead.get(needle, -2)
+        if i == -2 or (i != -1 and i < pos):
+            i = buf.find(needle, pos, limit + len(needle) - 1)
+            ahead[needle] = i
+        if i != -1 and (best == -1 or i < best):
+            best, which = i, needle
+    return best, which
+
+
+def _ran_off(buf: bytes, at: int, end: int, bound: int, eof: bool) -> bool:
+    """True when a target starting at ``at`` reached the end of a buffer that more bytes will follow."""
+    return not eof and end >= len(buf) and len(buf) - at < bound
+
+
+# --- tokens -----------------------------------------------------------------
+
+
+def _token(buf: bytes, at: int, eof: bool = True) -> _Hit | None:
+    if at > 0 and _is_b64(buf[at - 1]):
+        return None  # "eyJ" inside a longer base64 run (a base64 blob, a hash) is not a token start
+    m = _TOKEN.match(buf, at)
+    assert m is not None
+    end = m.end()
+    if _ran_off(buf, at, end + 4, limits.MAX_TOKEN_CHARS, eof):
+        return _MORE
+    pieces = [m.group()]
+    how = ""
+    quote = buf[at - 1 : at] if at > 0 and buf[at - 1] in _QUOTES else b""
+    total = len(pieces[0])
+    while total < limits.MAX_TOKEN_CHARS:
+        nxt = _continuation(buf, end, quote, pieces, at)
+        if nxt is None:
+            break
+        piece_start, piece_end, kind = nxt
+        if _ran_off(buf, at, piece_end + 4, limits.MAX_TOKEN_CHARS, eof):
+            return _MORE
+        pieces.append(buf[piece_start:piece_end])
+        total += piece_end - piece_start
+        end = piece_end
+        how = kind
+    text = b"".join(pieces)
+    if b"..." in text or buf[end : end + 3] == "…".encode():
+        # Elided in documentation ("eyJhbGciOi...", "eyJ…"): an illustration, not a token;
+        # unless a whole signed token comes before the ellipsis (prose: "use eyJ...sig...").
+        cut = text.split(b"...", 1)[0]
+        segments = cut.split(b".")
+        if how or len(segments) != 3 or len(segments[2]) < 16:
+            return None
+        text, end = cut, at + len(cut)
+    if text.count(b".") == 3 and text.endswith(b"."):  # a sentence's full stop after a JWS
+        text, end = text[:-1], end - 1
+    if text.count(b".") < 1 or len(text.split(b".", 1)[0]) < 8 or len(text) < 16:
+        return None
+    return _Hit("token", text.decode("ascii"), at, end, how)
+
+
+def _continuation(buf: bytes, end: int, quote: bytes, pieces: list[bytes], at: int) -> tuple[int, int, str] | None:
+    """The next piece of a token that goes on after ``end``: (start, end, how), or None."""
+    so_far_dots = sum(p.count(b".") for p in pieces)
+    if quote:
+        j = _JOIN.match(buf, end)
+        if not (j and j.group(1) == quote and j.group(2) == quote):
+            return None
+        m = _TOKEN_CHARS.match(buf, j.end())
+        piece = m.group() if m else b""
+        # The next literal must be all token characters, and not a new token after a complete one.
+        if not piece or buf[m.end() : m.end() + 1] != quote or (piece.startswith(b"eyJ") and so_far_dots >= 2):
+            return None
+        return m.start(), m.end(), "concatenated"
+    # Wrapped lines: the token ends where the line ends and the next line goes on.
+    nl = 2 if buf[end : end + 2] == b"\r\n" else 1 if buf[end : end + 1] == b"\n" else 0
+    if not nl:
+        return None
+    line_start = buf.rfind(b"\n", 0, at) + 1
+    indent = buf[line_start:at]
+    indent = indent[: len(indent) - len(indent.lstrip(b" \t"))]
+    nxt = end + nl + len(indent)
+    if buf[end + nl : nxt] != indent:
+        return None
+    m = _TOKEN_CHARS.match(buf, nxt)
+    if not m or m.end() == m.start() or buf[m.end() : m.end() + 1] not in (b"", b"\n", b"\r", b" ", b'"', b"'", b"`"):
+        return None  # the next line is not token text alone
+    piece = m.group()
+    width = end - (buf.rfind(b"\n", 0, end) + 1) - len(indent)
+    if piece.startswith(b"eyJ") and so_far_dots >= 2:
+        return None
+    if width in _WRAP_WIDTHS and so_far_dots + piece.count(b".") <= 4:
+        return m.start(), m.end(), "wrapped"
+    if so_far_dots < 2 and so_far_dots + piece.count(b".") >= 2 and (pieces[-1].endswith(b".") or piece.startswith(b".")):
+        return m.start(), m.end(), "wrapped"  # broken at a dot: "header.\npayload.signature"
+    return None
+
+
+def _is_b64(byte: int) -> bool:
+    return 48 <= byte <= 57 or 65 <= byte <= 90 or 97 <= byte <= 122 or byte in b"+/_-"
+
+
+# --- PEM --------------------------------------------------------------------
+
+
+def _pem(buf: bytes, at: int, eof: bool = True) -> _Hit | None:
+    begin = _BEGIN.match(buf, at)
+    if begin is None:
+        return _MORE if _ran_off(buf, at, at + 80, limits.MAX_PEM_BYTES, eof) else None
+    stop = begin.end() + limits.MAX_PEM_BYTES
+    end = _END.search(buf, begin.end(), min(len(buf), stop))
+    if end is None or _ran_off(buf, at, end.end() + 1, limits.MAX_PEM_BYTES, eof):
+        return _MORE if _ran_off(buf, at, len(buf), limits.MAX_PEM_BYTES, eof) else None
+    body = buf[begin.end() : end.start()]
+    how = ""
+    if any(q in body for q in _QUOTES):
+        # "...\n" + "...\n": one string literal per line; the program sees their contents joined.
+        how = "string-lines"
+        body = b"".join(m.group(1) for m in _LITERAL.finditer(body))
+        if not body.startswith((b"\\n", b"\\r")):
+            body = b"\n" + body  # the first literal's "\n" sat before the BEGIN line's closing quote
+    elif not _ESCAPED_NL.search(body):
+        body = _dedent(buf, at, body)
+    if _ESCAPED_NL.search(body):
+        how = how or "escaped-newlines"
+        body = _ESCAPED_NL.sub(b"\n", body)
+    if len(body) - len(body.translate(None, _PEM_BODY_BYTES)) < limits.MIN_PEM_BODY_CHARS:
+        return None  # a placeholder ("MIIE...", "<your key here>"), not a key
+    body = body.replace(b"\\/", b"/")  # JSON may escape '/' as '\/'
+    text = begin.group() + body + end.group()
+    return _Hit("pem", text.decode("utf-8", "replace"), at, end.end(), how)
+
+
+def _dedent(buf: bytes, at: int, body: bytes) -> bytes:
+    """A block indented in YAML (``key: |``) or Markdown, as the program reads it: without the indent."""
+    line_start = buf.rfind(b"\n", 0, at) + 1
+    indent = buf[line_start:at]
+    if not indent or indent.strip(b" \t"):
+        return body
+    lines = body.split(b"\n")
+    if all(not line.strip() or line.startswith(indent) for line in lines[1:]):
+        lines = [lines[0]] + [line[len(indent) :] for line in lines[1:]]
+    return b"\n".join(lines)
+
+
+# --- JWK / JWKS -------------------------------------------------------------
+
+_JSON_SYNTAX = re.compile(rb'["{}\\]')
+
+
+def _json_key(buf: bytes, at: int, needle: bytes, eof: bool = True) -> _Hit | None:
+    """The JSON object around a ``"kty"``: a JWK, or the JWKS whose ``keys`` hold it."""
+    lo = max(0, at - limits.MAX_JWK_BYTES)
+    opening = at
+    found: _Hit | None = None
+    for _ in range(16):  # enclosing objects, innermost first; a '{' that closes before "kty" is skipped
+        opening = buf.rfind(b"{", lo, opening)
+        if opening < 0:
+            break
+        close = _matching_brace(buf, opening)
+        if close is None:
+            if _ran_off(buf, opening, len(buf), limits.MAX_JWK_BYTES, eof):
+                return _MORE
+            break
+        if close < at:
+            continue
+        try:
+            value = json.loads(buf[opening : close + 1])
+        except (ValueError, RecursionError):
+            break
+        text = buf[opening : close + 1].decode("utf-8", "replace")
+        if found is None:
+            if not (isinstance(value, dict) and "kty" in value) or _placeholder(value):
+                return None
+            found = _Hit("jwk", text, opening, close + 1)
+            continue
+        keys = value.get("keys") if isinstance(value, dict) else None
+        if isinstance(keys, list) and keys and all(isinstance(k, dict) and "kty" in k for k in keys):
+            return _Hit("jwks", text, opening, close + 1)
+        if not isinstance(value, list):  # {"keys": [ ... ]}: one array level between a key and its set
+            break
+    return found
+
+
+def _placeholder(jwk: dict) -> bool:
+    """A JWK written for the reader (``"n": "..."``, ``"d": "<private exponent>"``), not a key."""
+    return any(isinstance(v, str) and ("..." in v or "…" in v or v.startswith("<")) for v in jwk.values())
+
+
+def _matching_brace(buf: bytes, opening: int) -> int | None:
+    """Offset of the ``}`` closing the ``{`` at ``opening`` (JSON strings respected), within bounds."""
+    depth = 0
+    in_string = False
+    skip_to = -1
+    stop = min(len(buf), opening + limits.MAX_JWK_BYTES)
+    for m in _JSON_SYNTAX.finditer(buf, opening, stop):
+        i = m.start()
+        if i < skip_to:
+            continue
+        c = buf[i]
+        if c == 0x5C:  # a backslash escapes the next byte (inside strings; JSON has none outside)
+            skip_to = i + 2
+        elif c == 0x22:
+            in_string = not in_string
+        elif in_string:
+            continue
+        elif c == 0x7B:
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+# --- suppressions -----------------------------------------------------------
+
+
+def _suppression(buf: bytes, start: int, end: int) -> frozenset[str] | None:
+    """What a ``jwtlint: ignore`` comment on the target's first line, or the line before, silences.
+
+    None: nothing; an empty set: every finding; else the rule names or codes listed.
+    """
+    line_start = buf.rfind(b"\n", 0, start) + 1
+    prev_start = buf.rfind(b"\n", 0, max(0, line_start - 1)) + 1 if line_start > 0 else line_start
+    line_end = buf.find(b"\n", start)
+    line_end = len(buf) if line_end < 0 else line_end
+    # The target's first line, then the line before (bounded on huge lines). A comment at the end
+    # of a line that holds a target of its own is about that target, not the next line's.
+    m = _SUPPRESS.search(buf, line_start, min(line_end, start + limits.MAX_TOKEN_CHARS))
+    if m is None and line_start > 0:
+        prev = buf[max(prev_start, line_start - 4096) : line_start]
+        if not any(n in prev for n in _NEEDLES[:3]):
+            m = _SUPPRESS.search(prev)
+    if m is None:
+        return None
+    if m.group(1) is None:
+        return frozenset()
+    return frozenset(n.strip().decode("ascii", "replace") for n in m.group(1).split(b",") if n.strip())
