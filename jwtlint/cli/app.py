@@ -343,7 +343,8 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit(0)
 
 
-from .config import config_command, profiles_command, why_command  # noqa: E402
+from .config import config_command, profiles_command  # noqa: E402
+from .why import why_command  # noqa: E402
 
 app.command("profiles")(profiles_command)
 app.command("config")(config_command)

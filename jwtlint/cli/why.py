@@ -1,0 +1,47 @@
+"""``jwtlint why "MESSAGE"``: the command; the matcher and its table live in ``jwtlint.why``."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+
+def why_command(
+    message: str = typer.Argument(..., help="The error message, as the library or platform printed it."),
+    token: Optional[str] = typer.Option(None, "--token", help="The token that was refused (text or a file), to confirm the cause."),
+    key: Optional[str] = typer.Option(None, "--key", help="The key file involved, to confirm the cause."),
+    now: Optional[float] = typer.Option(None, "--now", help="Current time, epoch seconds (default: the clock)."),
+    fmt: str = typer.Option("text", "--format", help="Output format: text or json."),
+) -> None:
+    """Explain an error message: its likely causes, the rules that confirm each, the command to run."""
+    import os
+
+    from ..why.match import explain, to_text
+
+    token_text = key_text = None
+    try:
+        if token is not None:
+            token_text = _read_text(token) if os.path.isfile(token) else token
+        if key is not None:
+            if not os.path.isfile(key):
+                raise OSError(f"--key {key}: no such file")
+            key_text = _read_text(key)
+    except OSError as exc:
+        typer.echo(f"jwtlint: error: {exc.strerror or exc}" if getattr(exc, "strerror", None) else f"jwtlint: error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    result = explain(message, token_text, key_text, now)
+    if fmt == "json":
+        import json
+
+        typer.echo(json.dumps(result, indent=2))
+    else:
+        typer.echo(to_text(result))
+    raise typer.Exit(0 if result["matches"] else 1)
+
+
+def _read_text(path: str) -> str:
+    from .. import limits
+
+    with open(path, "rb") as fh:
+        return fh.read(limits.MAX_INPUT_CHARS).decode("utf-8", "replace")
