@@ -13,7 +13,7 @@ import operator
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
 from .model import Span
 from .printable import visible
@@ -165,7 +165,12 @@ class Context(NamedTuple):
         return bool(self.audience or self.issuer)
 
 
-class Rule:
+#: The kind of target a rule reads (``TokenTarget``, ``KeyTarget``, ``JwkTarget``, ``JwksTarget``,
+#: or ``jwtlint.model.Target`` for a rule of several kinds): ``class MyRule(Rule[TokenTarget])``.
+TargetT = TypeVar("TargetT")
+
+
+class Rule(Generic[TargetT]):
     """Base class of every rule. The class docstring is the rule's documentation.
 
     Subclasses set ``code``, ``name``, ``severity``, ``summary``, ``targets``
@@ -188,7 +193,7 @@ class Rule:
     #: them is None or empty. Only declare what ``check`` itself returns early on.
     needs: ClassVar[frozenset[str]] = frozenset()
 
-    def check(self, target: Any, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
+    def check(self, target: TargetT, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def finding(
