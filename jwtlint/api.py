@@ -1,81 +1,15 @@
-"""The library API. The CLI calls exactly these functions."""
+"""The library API: ``lint`` and ``lint_key``. Each builds one ``Options`` from its keyword
+arguments and lints through ``jwtlint.pipeline``, the same path every command takes."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
-from . import limits
-from .engine import Context, Rule, Severity, by_kind, registry, run
-from .token.intake import extract
-from .keys.resolve import resolve
-from .model import Origin
-from .token.parse import parse_token
-from .report.report import Report, TargetReport
-from .token.verify import attach
-
-
-@lru_cache(maxsize=32)
-def _rules(
-    select: tuple[str, ...] | None, ignore: tuple[str, ...] | None, profile: str | None = None
-) -> dict[str, list[Rule]]:
-    chosen = registry().select(select, ignore)
-    if profile:  # a profile adds its rules (off by default) to the selection, minus --ignore
-        from .profiles import profile_rules
-
-        dropped = {id(r) for r in registry().select(ignore)} if ignore else set()
-        taken = {id(r) for r in chosen}
-        chosen += [r for r in profile_rules(registry().rules, profile) if id(r) not in taken | dropped]
-    return by_kind(chosen)
-
-
-def _tuple(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = value.split(",")
-    return tuple(v.strip() for v in value if v.strip()) or None
-
-
-def make_context(
-    *,
-    key: Any = None,
-    secret: bytes | str | None = None,
-    audience: str | Iterable[str] | None = None,
-    issuer: str | None = None,
-    now: float | None = None,
-    leeway: float = 0.0,
-    max_lifetime: float = 86400.0,
-    show_secrets: bool = False,
-    profile: str | None = None,
-    nonce: str | None = None,
-    access_token: str | None = None,
-    keys: tuple[Any, ...] = (),
-) -> Context:
-    """The context rules read. ``key``/``secret`` are resolved to ``KeyInfo``; ``keys`` are taken as
-    already resolved (``lint`` resolves them with the key targets it also lints)."""
-    if isinstance(secret, str):
-        secret = secret.encode("utf-8")
-    return Context(  # positional, in Context's field order: built on every lint
-        time.time() if now is None else float(now),
-        (audience,) if isinstance(audience, str) else tuple(audience or ()),
-        issuer,
-        float(leeway),
-        float(max_lifetime),
-        _keys(key, secret) if key is not None or secret is not None else keys,
-        show_secrets,
-        profile,
-        nonce,
-        access_token,
-    )
-
-
-def _keys(key: Any, secret: bytes | None) -> tuple[Any, ...]:
-    """The keys to verify with, as ``KeyInfo``: key text of any form, a file (Path), a KeyInfo,
-    a cryptography key object, or a secret (``jwtlint.keys.resolve``)."""
-    return resolve(key, secret)[0]
+from .engine import Severity
+from .options import Options
+from .pipeline import lint_key_material, lint_text, prepare
+from .report.report import Report
 
 
 def lint(
@@ -119,26 +53,12 @@ def lint(
         text = decode_input(bytes(text))
     if not isinstance(text, str):
         raise TypeError(f"lint() takes the token as str or bytes, not {type(text).__name__}")
-    keys, key_targets = resolve(key, secret, jwks)
-    ctx = make_context(
-        audience=audience, issuer=issuer, now=now,
-        leeway=leeway, max_lifetime=max_lifetime, show_secrets=show_secrets,
-        profile=profile, nonce=nonce, access_token=access_token, keys=keys,
+    options = Options.build(
+        key=key, secret=secret, jwks=jwks, audience=audience, issuer=issuer, now=now, leeway=leeway,
+        max_lifetime=max_lifetime, select=select, ignore=ignore, fail_on=fail_on, show_secrets=show_secrets,
+        profile=profile, nonce=nonce, access_token=access_token,
     )  # fmt: skip
-    rules = _rules(_tuple(select), _tuple(ignore), profile or None)
-    if len(text) > limits.MAX_INPUT_CHARS:
-        # Too big to search: one target that says so (see the input-too-large rule).
-        targets = [parse_token(text[: limits.MAX_TOKEN_CHARS + 1], origin=Origin(path, 1, 1))]
-        targets = [_with_size(targets[0], len(text))]
-    else:
-        targets = extract(text, path)
-    targets = attach(targets, ctx.keys, rules.get("token", ())) + key_targets
-    reports = tuple(TargetReport(t, tuple(run(rules.get(t.kind, []), t, ctx))) for t in targets)
-    return Report(reports, fail_on=Severity.parse(fail_on), show_secrets=show_secrets)
-
-
-def _with_size(target: Any, size: int) -> Any:
-    return target._replace(too_large=size)
+    return lint_text(text, prepare(options), path)
 
 
 def lint_key(
@@ -159,12 +79,27 @@ def lint_key(
     private key). Raises ``TypeError`` for input that is not ``str``/``bytes``
     and ``ValueError`` for an unknown selector; never for the key's content.
     """
-    from .keys.parse import parse_key_material
-
     if not isinstance(data, (str, bytes, bytearray)):
         raise TypeError(f"lint_key() takes key material as str or bytes, not {type(data).__name__}")
-    ctx = make_context(now=now, show_secrets=show_secrets, profile=profile)
-    rules = _rules(_tuple(select), _tuple(ignore), profile or None)
-    targets = parse_key_material(bytes(data) if isinstance(data, bytearray) else data, Origin(path, 1, 1))
-    reports = tuple(TargetReport(t, tuple(run(rules.get(t.kind, []), t, ctx))) for t in targets)
-    return Report(reports, fail_on=Severity.parse(fail_on), show_secrets=show_secrets)
+    options = Options.build(
+        now=now, select=select, ignore=ignore, fail_on=fail_on, show_secrets=show_secrets, profile=profile
+    )
+    return lint_key_material(bytes(data) if isinstance(data, bytearray) else data, prepare(options), path)
+
+
+# --- transitional: the scan builds its context here until it goes through jwtlint.pipeline ---
+
+
+def make_context(*, keys: tuple[Any, ...] = (), **options: Any) -> Any:
+    """The ``Context`` for library keyword arguments (use ``jwtlint.pipeline.context``)."""
+    from .pipeline import context
+
+    return context(Options.build(**options), keys)
+
+
+def _tuple(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = value.split(",")
+    return tuple(v.strip() for v in value if v.strip()) or None

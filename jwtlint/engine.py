@@ -12,7 +12,7 @@ import enum
 import operator
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 
 from .model import Span
@@ -192,6 +192,10 @@ class Rule(Generic[TargetT]):
     #: evidence, an ``sd_jwt``, the ``wrappers`` removed): ``run`` skips the rule when one of
     #: them is None or empty. Only declare what ``check`` itself returns early on.
     needs: ClassVar[frozenset[str]] = frozenset()
+    #: Evidence the pipeline gathers for this rule before the rules run (``EVIDENCE``):
+    #: ``verification`` (the signature checked with the keys given) or ``secret-guess``. A rule
+    #: whose ``needs`` holds ``verification`` asks for it already.
+    evidence: ClassVar[frozenset[str]] = frozenset()
 
     def check(self, target: TargetT, ctx: Context) -> Iterator[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -331,6 +335,9 @@ class Registry:
 
     rules: list[Rule]
     by_key: dict[str, Rule]
+    #: The rule sets chosen from this registry, by selection (``ruleset``): a registry built
+    #: again (another rule pack) starts with none.
+    _sets: dict[tuple[Any, ...], RuleSet] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, rule_classes: Iterable[tuple[str, type[Rule]]]) -> Registry:
@@ -360,13 +367,28 @@ class Registry:
         prefix (``JWT2``) or a family name (``claims``). Unknown selectors raise
         ``ValueError`` naming the closest known one.
         """
-        chosen = [r for r in self.rules if r.default_enabled] if not select else self._match_all(select)
+        chosen = [r for r in self.rules if r.default_enabled] if not select else self.match(select)
         if ignore:
-            dropped = {id(r) for r in self._match_all(ignore)}
+            dropped = {id(r) for r in self.match(ignore)}
             chosen = [r for r in chosen if id(r) not in dropped]
         return chosen
 
-    def _match_all(self, selectors: Iterable[str]) -> list[Rule]:
+    def ruleset(self, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None,
+                profile: str | None, scan: bool) -> RuleSet:
+        """The ``RuleSet`` for a selection (``RuleSet.chosen``), made once per selection."""
+        key = (select, ignore, profile, scan)
+        found = self._sets.get(key)
+        if found is None:
+            if len(self._sets) >= 64:
+                self._sets.clear()
+            found = self._sets[key] = _choose(self, select, ignore, profile, scan)
+        return found
+
+    def _match_all(self, selectors: Iterable[str]) -> list[Rule]:  # transitional (the scan)
+        return self.match(selectors)
+
+    def match(self, selectors: Iterable[str]) -> list[Rule]:
+        """The rules the selectors name (codes, names, code prefixes, families), in order."""
         out: list[Rule] = []
         seen: set[int] = set()
         for sel in selectors:
@@ -397,15 +419,12 @@ def load_rule_classes() -> list[tuple[str, type[Rule]]]:
     """Every rule class from every pack in the ``jwtlint.rules`` entry-point group.
 
     The built-in pack is loaded through the same group (like flake8 loads its
-    own checks). When jwtlint runs from a source tree that was never
-    installed, the group is empty and the built-ins are imported directly.
+    own checks). A source tree that was never installed has no such entry point,
+    and no ``jwtlint.rules`` either (``rules/`` becomes it only when installed): that
+    is one ``RuleLoadError`` saying to install jwtlint first.
     """
     found: list[tuple[str, type[Rule]]] = [("engine", rc) for rc in ENGINE_RULES]
     eps = sorted(_entry_points(ENTRY_POINT_GROUP), key=lambda ep: (ep.name != "builtin", ep.name))
-    if not any(ep.name == "builtin" for ep in eps):
-        from .rules import RULES
-
-        found += [("builtin", rc) for rc in RULES]
     for ep in eps:
         try:
             pack = ep.load()
@@ -418,6 +437,10 @@ def load_rule_classes() -> list[tuple[str, type[Rule]]]:
             if not (isinstance(rc, type) and issubclass(rc, Rule)):
                 raise RuleLoadError(f"rule pack {ep.name!r}: {rc!r} is not a jwtlint Rule class")
             found.append((ep.name, rc))
+    if not any(ep.name == "builtin" for ep in eps):
+        raise RuleLoadError(
+            "jwtlint's built-in rules are not installed: install jwtlint first (pip install -e . in a source tree)"
+        )
     return found
 
 
@@ -437,25 +460,105 @@ def registry() -> Registry:
     return _registry
 
 
-def by_kind(rules: Iterable[Rule]) -> dict[str, list[Rule]]:
-    """The rules that apply to each kind of target, in order (done once per selection, not per target)."""
-    kinds: dict[str, list[Rule]] = {}
-    for rule in rules:
-        for kind in rule.targets:
-            kinds.setdefault(kind, []).append(rule)
-    return kinds
+class RuleSet:
+    """The rules one lint runs, chosen once from the options, with the plans that run them.
 
-
-def run(rules: list[Rule], target: Any, ctx: Context) -> list[Finding]:
-    """Run ``rules`` (those for ``target.kind``, see ``by_kind``) on ``target``.
-
-    A crash becomes an ``internal-error`` finding and the run goes on.
+    Built by ``RuleSet.chosen(select, ignore, profile, scan)`` (remembered by value, so every
+    door that asks for the same selection gets the same object) and read by the one pipeline
+    (``jwtlint.pipeline``). It owns its caches: per kind of target, the rules for it, and per
+    combination of facts a target has (``Rule.needs``), the rules worth running.
     """
+
+    __slots__ = ("rules", "profile", "_by_kind", "_plans", "_gathered")
+
+    def __init__(self, rules: Iterable[Rule], profile: str | None = None) -> None:
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        self.profile = profile
+        self._by_kind: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            for kind in rule.targets:
+                self._by_kind.setdefault(kind, []).append(rule)
+        self._plans: dict[str, _Plan] = {kind: _Plan(rules) for kind, rules in self._by_kind.items()}
+        token_rules = self._by_kind.get("token", ())
+        self._gathered = frozenset(e for r in token_rules for e in r.evidence | (r.needs & EVIDENCE))
+
+    @staticmethod
+    def chosen(
+        select: tuple[str, ...] | None = None,
+        ignore: tuple[str, ...] | None = None,
+        profile: str | None = None,
+        scan: bool = False,
+    ) -> RuleSet:
+        """The rule set for a selection: ``select`` (default: the rules on by default) minus
+        ``ignore``, plus a profile's rules and, for a scan, the scan family (both off by default
+        and both still subject to ``ignore``). Raises ``ValueError`` for an unknown selector."""
+        return registry().ruleset(select or None, ignore or None, profile or None, scan)
+
+    def for_kind(self, kind: str) -> list[Rule]:
+        """The rules that read targets of ``kind``, in catalogue order."""
+        return self._by_kind.get(kind, [])
+
+    def gathers(self, evidence: str) -> bool:
+        """Whether a token rule of this set reads ``evidence`` (see ``EVIDENCE``), so the
+        pipeline must gather it before the rules run."""
+        return evidence in self._gathered
+
+    def has(self, rule: type[Rule[Any]] | str) -> bool:
+        """Whether the set runs ``rule`` (a rule class, or a name or code from a user)."""
+        if isinstance(rule, str):
+            return any(r.name == rule or r.code == rule for r in self.rules)
+        return any(type(r) is rule for r in self.rules)
+
+    def run(self, target: Any, ctx: Context) -> list[Finding]:
+        """Every finding of this set's rules on ``target``. A crashing rule becomes an
+        ``internal-error`` finding and the run goes on."""
+        plan = self._plans.get(target.kind)
+        if plan is None:
+            return []
+        if getattr(target, "too_large", None):
+            return _run([r for r in plan.rules if type(r) is InputTooLarge], target, ctx)
+        return _run(plan.applicable(target), target, ctx)
+
+    def __repr__(self) -> str:
+        return f"RuleSet({len(self.rules)} rules, profile={self.profile!r})"
+
+
+#: Evidence a rule can ask the pipeline to gather before the rules run (``Rule.evidence``):
+#: ``verification`` checks the signature with the keys given; ``secret-guess`` also tries the
+#: HMAC secrets published in tutorials and leaks. Work nobody reads is never done.
+EVIDENCE = frozenset({"verification", "secret-guess"})
+
+
+class _Plan:
+    """For one kind of target: the facts its rules need, and the rules to run for each
+    combination of facts present, worked out once so a token pays nothing for the rules that
+    need keys, evidence or an SD-JWT it lacks."""
+
+    __slots__ = ("rules", "facts", "variants", "getter")
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self.facts = tuple(sorted({f for r in rules for f in r.needs}))
+        # attrgetter reads every fact in one C call (a 1-tuple keeps one fact a tuple).
+        self.getter = operator.attrgetter(*self.facts, *self.facts[:1]) if self.facts else None
+        self.variants: dict[tuple[bool, ...], list[Rule]] = {}
+
+    def applicable(self, target: Any) -> list[Rule]:
+        if self.getter is None:
+            return self.rules
+        try:
+            have = tuple(map(bool, self.getter(target)[: len(self.facts)]))
+        except AttributeError:  # a target kind without one of the attributes: that fact is absent
+            have = tuple(bool(getattr(target, f, None)) for f in self.facts)
+        chosen = self.variants.get(have)
+        if chosen is None:
+            present = {f for f, h in zip(self.facts, have) if h}
+            chosen = self.variants[have] = [r for r in self.rules if r.needs <= present]
+        return chosen
+
+
+def _run(rules: list[Rule], target: Any, ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
-    if getattr(target, "too_large", None):
-        rules = [r for r in rules if r.name == "input-too-large"]
-    else:
-        rules = _applicable(rules, target)
     for rule in rules:
         try:
             findings.extend(rule.check(target, ctx))
@@ -469,31 +572,40 @@ def run(rules: list[Rule], target: Any, ctx: Context) -> list[Finding]:
     return findings
 
 
-#: Per rule list (``api._rules`` caches them): the facts its rules need, and the rules
-#: to run for each combination of facts present. Worked out once per selection, so a
-#: token pays nothing for the rules that need keys, evidence or an SD-JWT it lacks.
-_plans: dict[int, tuple[list[Rule], tuple[str, ...], dict[tuple[bool, ...], list[Rule]], Any]] = {}
+def _choose(reg: Registry, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None,
+            profile: str | None, scan: bool) -> RuleSet:
+    chosen = reg.select(select, ignore)
+    dropped = set(map(id, reg.match(ignore))) if ignore else set()
+    taken = set(map(id, chosen))
+    extra: list[Rule] = []
+    if profile:
+        from .profiles import profile_rules
+
+        extra += profile_rules(reg.rules, profile)
+    if scan and not select:
+        extra += [r for r in reg.rules if r.family == "scan" and not r.default_enabled]
+    for r in extra:
+        if id(r) not in taken and id(r) not in dropped:
+            taken.add(id(r))
+            chosen.append(r)
+    return RuleSet(chosen, profile)
 
 
-def _applicable(rules: list[Rule], target: Any) -> list[Rule]:
-    plan = _plans.get(id(rules))
-    if plan is None or plan[0] is not rules:
-        facts = tuple(sorted({f for r in rules for f in r.needs}))
-        # attrgetter reads every fact in one C call (a 1-tuple keeps one fact a tuple).
-        getter = operator.attrgetter(*facts, *facts[:1]) if facts else None
-        plan = (rules, facts, {}, getter)
-        if len(_plans) >= 64:
-            _plans.clear()
-        _plans[id(rules)] = plan  # holds the list, so its id is not reused while cached
-    facts, variants, getter = plan[1], plan[2], plan[3]
-    if not facts:
-        return rules
-    try:
-        have = tuple(map(bool, getter(target)[: len(facts)]))
-    except AttributeError:  # a target kind without one of the attributes: that fact is absent
-        have = tuple(bool(getattr(target, f, None)) for f in facts)
-    chosen = variants.get(have)
-    if chosen is None:
-        present = {f for f, h in zip(facts, have) if h}
-        chosen = variants[have] = [r for r in rules if r.needs <= present]
-    return chosen
+# --- transitional: the scan still selects and runs rules itself until it goes through ---------
+# --- jwtlint.pipeline (it is being split into modules); nothing else may use these. ----------
+
+
+def by_kind(rules: Iterable[Rule]) -> dict[str, list[Rule]]:
+    """The rules for each kind of target, in order (use ``RuleSet.for_kind``)."""
+    kinds: dict[str, list[Rule]] = {}
+    for rule in rules:
+        for kind in rule.targets:
+            kinds.setdefault(kind, []).append(rule)
+    return kinds
+
+
+def run(rules: list[Rule], target: Any, ctx: Context) -> list[Finding]:
+    """Run ``rules`` on ``target`` (use ``RuleSet.run``)."""
+    if getattr(target, "too_large", None):
+        return _run([r for r in rules if type(r) is InputTooLarge], target, ctx)
+    return _run(_Plan(rules).applicable(target), target, ctx)

@@ -84,16 +84,10 @@ def check_name(name: str) -> str:
 
 
 def profile_rules(rules: list[Rule], profile: str) -> list[Rule]:
-    """The rules ``profile`` adds: its own, or every profile's (and profile-auto) for ``auto``."""
+    """The rules ``profile`` adds: its own, or for ``auto`` every profile's (and the rule whose
+    own profile is ``auto``, which says which one was picked)."""
     check_name(profile)
-    out = []
-    for r in rules:
-        own = getattr(r, "profile", None)
-        if own and (own == profile or profile == AUTO):
-            out.append(r)
-        elif profile == AUTO and r.name == "profile-auto":
-            out.append(r)
-    return out
+    return [r for r in rules if getattr(r, "profile", None) and (r.profile == profile or profile == AUTO)]
 
 
 # --- detection for --profile auto -------------------------------------------------

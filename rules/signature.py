@@ -247,6 +247,7 @@ class EcdsaDerSignature(Rule):
     severity = Severity.ERROR
     summary = "An ECDSA signature is ASN.1 DER; JOSE wants raw R||S."
     refs = (cite("RFC 7518", "3.4"), cite("RFC 3279", "2.2.3"))
+    evidence = frozenset({"verification"})  # with a key, says whether the raw form verifies
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         seg, sig, alg = t.segment("signature"), t.signature, t.alg

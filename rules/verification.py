@@ -378,6 +378,7 @@ class WeakHmacSecret(EvidenceRule):
     name = "weak-hmac-secret"
     severity = Severity.ERROR
     summary = "The HMAC secret is published (found in a list of secrets seen in the wild) or shorter than the hash."
+    evidence = frozenset({"secret-guess"})  # the published secrets are tried only for this rule
     refs = (cite("RFC 7518", "3.2"), cite("RFC 8725", "3.5"),
             cite("wallarm/jwt-secrets", url="https://github.com/wallarm/jwt-secrets"))  # fmt: skip
 

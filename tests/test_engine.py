@@ -148,8 +148,14 @@ def test_context_repr_hides_key_and_secret():
     pem = ed25519.Ed25519PrivateKey.generate().private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )  # key text is parsed (jwtlint.keys.resolve): a real key, so that both keys are kept
-    ctx = jwtlint.api.make_context(now=1, secret="hunter2-very-secret", key=pem)
+    from jwtlint.options import Options
+    from jwtlint.pipeline import prepare
+
+    options = Options.build(now=1, secret="hunter2-very-secret", key=pem, access_token="at-secret-value")
+    ctx = prepare(options).context
     assert "hunter2" not in repr(ctx) and "BEGIN" not in repr(ctx) and "keys=2" in repr(ctx)
+    assert "hunter2" not in repr(options) and "BEGIN" not in repr(options) and "at-secret" not in repr(options)
+    assert "now=1.0" in repr(options)
 
 
 def test_rules_that_need_a_missing_fact_are_skipped():
@@ -185,7 +191,7 @@ def test_needs_only_skips_rules_that_would_say_nothing(monkeypatch):
     cases = load_cases(Path(__file__).resolve().parent.parent / "corpus")
     gated = {c.name: finding_lines(c.run()) for c in cases}
     assert any(r.needs for r in engine.registry().rules)
-    monkeypatch.setattr(engine, "_applicable", lambda rules, target: rules)
+    monkeypatch.setattr(engine._Plan, "applicable", lambda plan, target: plan.rules)
     for c in cases:
         assert finding_lines(c.run()) == gated[c.name], c.name
 

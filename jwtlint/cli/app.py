@@ -220,10 +220,10 @@ def decode(
     """Show a token's header, payload and times, whatever its encoding problems."""
     import time
 
-    from ..api import _rules, make_context
-    from ..engine import run
-    from ..token.intake import extract
+    from ..options import Options
+    from ..pipeline import lint_targets, prepare
     from ..report.tokenview import Style, render
+    from ..token.intake import extract
 
     try:
         text, path = _inputs([input] if input else None)[0]
@@ -238,10 +238,10 @@ def decode(
     when = time.time() if now is None else now
     # What could not be read cleanly, said in one line each: the transport and
     # structure rules (jwtlint check explains them in full).
-    reading_rules = _rules(("transport", "structure"), None).get("token", [])
-    ctx = make_context(now=when, show_secrets=show_secrets)
+    reading = prepare(Options.build(now=when, show_secrets=show_secrets, select=("transport", "structure")))
+    reports = lint_targets(targets, reading)  # in the order of targets
     blocks = []
-    for t in targets:
+    for t, linted in zip(targets, reports):
         lines = [style.bold(t.origin.label())] if len(targets) > 1 else []
         if t.kind == "key":  # form, label, what the bytes are; never key material (jwtlint.report.keyview)
             from ..report.keyview import describe
@@ -253,7 +253,7 @@ def decode(
             blocks.append("\n".join(lines + [f"{t.kind}: {held}  (jwtlint check lints it)"]))
             continue
         lines += render(t, when, style, show_secrets)
-        notes = run(reading_rules, t, ctx)
+        notes = linted.findings
         if notes:
             lines.append(style.bold("read with problems") + "  (jwtlint check explains each)")
             for f in notes:

@@ -559,39 +559,14 @@ def guess_secret(alg: str, data: bytes, sig: bytes) -> tuple[bytes | None, int, 
     return result
 
 
-#: The rules that read the evidence: without one of them selected, nothing is verified.
-READERS = frozenset(
-    {"signature-invalid", "signed-over-wrong-input", "alg-key-mismatch", "ec-curve-alg-mismatch",
-     "pss-pkcs1-confusion", "alg-confusion", "weak-hmac-secret", "kid-not-found", "ecdsa-der-signature"}
-)  # fmt: skip
-
-
-def attach(targets: list[Any], keys: tuple[KeyInfo, ...], token_rules: Any) -> list[Any]:
-    """``targets`` with the verification evidence set on each token that has something to verify."""
-    run, guess = _readers(token_rules)
-    if not run:
-        return list(targets)
+def attach(targets: list[Any], keys: tuple[KeyInfo, ...], guess_secrets: bool = True) -> list[Any]:
+    """``targets`` with the verification evidence set on each token that has something to verify.
+    ``guess_secrets`` also tries the published HMAC secrets (when a rule reads that guess)."""
     out = []
     for t in targets:
         if t.kind == "token" and not t.too_large:
-            ev = examine(t, keys, guess)
+            ev = examine(t, keys, guess_secrets)
             if ev is not None:
                 t = t._replace(verification=ev)
         out.append(t)
     return out
-
-
-_selections: dict[int, tuple[Any, bool, bool]] = {}
-
-
-def _readers(token_rules: Any) -> tuple[bool, bool]:
-    """(any evidence reader selected, weak-hmac-secret selected), remembered per rule list
-    (``api._rules`` caches the lists, so this runs once per selection, not per lint)."""
-    hit = _selections.get(id(token_rules))
-    if hit is None or hit[0] is not token_rules:
-        names = {r.name for r in token_rules}
-        hit = (token_rules, bool(names & READERS), "weak-hmac-secret" in names)
-        if len(_selections) > 64:
-            _selections.clear()
-        _selections[id(token_rules)] = hit
-    return hit[1], hit[2]
