@@ -42,10 +42,18 @@ def snapshot(dest: Path) -> Path:
         if src.is_file():
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / rel)
-    git(dest, "init", "-q")
+    git(dest, "init", "-q", "-b", "main")  # the README's snippet names rev: main
     git(dest, "add", "-A")
     git(dest, "commit", "-q", "-m", "snapshot")
     return dest
+
+
+def readme_config() -> str:
+    """The README's .pre-commit-config.yaml snippet, exactly as a user pastes it."""
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("<!-- pre-commit-config -->", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert "rev: main" in block and "id: jwtlint" in block
+    return block
 
 
 def try_repo(hook_repo: Path, work: Path, home: Path) -> subprocess.CompletedProcess:
@@ -84,14 +92,18 @@ def test_hook_blocks_live_token_and_key_then_allows_fixed_commit(tmp_path):
     assert "fix: remove it from the file" in out
     assert "docs/api.md:3:36: info expired (JWT404)" in out  # the example is shown, not blocking
     assert "fixture.js:2:16: error" not in out and "1 suppressed" in out  # the suppressed line
+    assert out.count("scanned ") == 1, out  # one process for every staged file: one summary
     assert "clean.txt" not in out
     assert live.split(".")[2] not in out and "".join(pkcs1.splitlines()[1:3]) not in out
 
-    # As a user has it: the hook in .pre-commit-config.yaml, installed, and a real `git commit`.
+    # As a user has it: the README's snippet (only the repository's address differs: this
+    # snapshot), `pre-commit autoupdate` pinning the commit, installed, and a real `git commit`.
     rev = git(hook_repo, "rev-parse", "HEAD").stdout.decode().strip()
-    (work / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: jwtlint\n"
-    )
+    snippet = readme_config()
+    (work / ".pre-commit-config.yaml").write_text(snippet.replace("https://github.com/jwtlint/jwtlint", str(hook_repo)))
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    subprocess.run([str(PRE_COMMIT), "autoupdate"], cwd=work, check=True, capture_output=True, env=env)
+    assert f"rev: {rev}" in (work / ".pre-commit-config.yaml").read_text()  # no tag yet: the commit
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
     subprocess.run([str(PRE_COMMIT), "install"], cwd=work, check=True, capture_output=True, env=env)
     git(work, "add", "-A")
