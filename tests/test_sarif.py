@@ -26,6 +26,26 @@ PKCS1 = KEY.private_bytes(
 
 def validate(doc):
     jsonschema.Draft4Validator(SCHEMA).validate(doc)
+    github_required(doc)
+
+
+def github_required(doc):
+    """What GitHub code scanning needs beyond the schema (docs: "SARIF support for code scanning"):
+    a tool name, each rule's id, help and a security-severity it can rank by (a number from 0 to 10
+    as text), each result's rule, message and a physical location with a URI and a start line."""
+    for run in doc["runs"]:
+        driver = run["tool"]["driver"]
+        assert driver["name"] == "jwtlint" and driver["version"]
+        for rule in driver["rules"]:
+            if "help" not in rule:  # a finding of a rule no longer loaded (described from the finding)
+                continue
+            assert rule["id"] and rule["help"]["markdown"].startswith("## What it does")
+            assert 0.0 <= float(rule["properties"]["security-severity"]) <= 10.0
+        for result in run["results"]:
+            assert result["ruleId"] and result["message"]["text"]
+            (loc,) = result["locations"]
+            physical = loc["physicalLocation"]
+            assert physical["artifactLocation"]["uri"] and physical["region"]["startLine"] >= 1
 
 
 def scanned(text: str, path: str = "src/app.py") -> Report:
@@ -87,7 +107,24 @@ def test_check_sarif_without_a_file_is_valid():
     bad = jwt.encode({"sub": 1}, "k" * 32, algorithm="HS256") + "=="
     doc = to_sarif(lint(bad, now=NOW))
     validate(doc)
-    assert doc["runs"][0]["results"] and all("locations" not in r for r in doc["runs"][0]["results"])
+    results = doc["runs"][0]["results"]
+    assert results and {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results} == {
+        "jwtlint-input"
+    }
+    # the padding is marked where it is in the pasted text: the payload's end, not column 1
+    padding = [r for r in results if r["ruleId"] == "JWT204"]
+    assert padding and padding[0]["locations"][0]["physicalLocation"]["region"]["startColumn"] == len(bad) - 1
+
+
+def test_security_severity_ranks_committed_credentials_first():
+    live = jwt.encode({"sub": "admin"}, KEY, algorithm="RS256")
+    doc = to_sarif(scanned(f'TOKEN = "{live}"\n' + PKCS1))
+    ranks = {r["name"]: float(r["properties"]["security-severity"]) for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert ranks["private-key-in-repo"] >= 9.0 and ranks["live-token-in-repo"] >= 9.0
+    expired = jwt.encode({"exp": 1}, KEY, algorithm="RS256")
+    doc = to_sarif(lint(expired, now=NOW))
+    ranks = {r["name"]: float(r["properties"]["security-severity"]) for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert 7.0 <= ranks["expired"] < 9.0
 
 
 @pytest.mark.parametrize("fmt", ["sarif", "github", "json", "text"])

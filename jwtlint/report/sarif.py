@@ -23,6 +23,14 @@ from .report import Report
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/jwtlint/jwtlint"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+#: GitHub code scanning ranks security results by ``security-severity`` (0.0-10.0: low below 4,
+#: medium below 7, high below 9, critical from 9). A committed live credential is critical; any
+#: other error is high (the token is rejected or unsafe), a warning medium, an info low.
+_SECURITY_SEVERITY = {Severity.ERROR: "7.5", Severity.WARNING: "5.0", Severity.INFO: "2.0"}
+_CREDENTIAL_IN_REPO = "9.0"
+#: Where a finding of pasted text (``jwtlint check TOKEN``, stdin) is placed: SARIF consumers
+#: such as GitHub code scanning drop a result without a location.
+PASTED_URI = "jwtlint-input"
 _B64URL = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -84,12 +92,22 @@ def _rule(rule: Any, f: Finding) -> dict[str, Any]:
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {
             "tags": ["security", "jwt", rule.family],
+            "security-severity": _security_severity(rule),
+            "precision": "high",
             "references": [str(r) + (f" <{r.url}>" if r.url else "") for r in rule.refs],
         },
     }
     if urls:
         out["helpUri"] = urls[0]
     return out
+
+
+def _security_severity(rule: Any) -> str:
+    # The scan family's errors are credentials committed to the repository (a live token, a
+    # private key, a published secret): critical.
+    if rule.family == "scan" and rule.severity is Severity.ERROR:
+        return _CREDENTIAL_IN_REPO
+    return _SECURITY_SEVERITY[rule.severity]
 
 
 def _section(docs: str, title: str) -> str:
@@ -111,15 +129,16 @@ def _result(f: Finding, target: Any, parts: dict[str, tuple[int, int]] | None, i
         "message": {"text": text},
     }
     origin = target.origin
-    region = _region(origin, f, parts)
+    region = _region(origin, f, parts) or {"startLine": 1, "startColumn": 1}
     if origin.path:
-        loc: dict[str, Any] = {"artifactLocation": _artifact(origin.path)}
-        if region:
-            loc["region"] = region
-        result["locations"] = [{"physicalLocation": loc}]
+        loc: dict[str, Any] = {"artifactLocation": _artifact(origin.path), "region": region}
         edit = _fix(f, origin, parts)
         if edit:
             result["fixes"] = [edit]
+    else:  # pasted text: a place all the same, named for what it is
+        loc = {"artifactLocation": {"uri": PASTED_URI, "description": {"text": "the text given to jwtlint"}},
+               "region": region}  # fmt: skip
+    result["locations"] = [{"physicalLocation": loc}]
     if fingerprints and id(f) in fingerprints:
         result["partialFingerprints"] = {"jwtlintFingerprint/v1": fingerprints[id(f)]}
     return result
