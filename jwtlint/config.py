@@ -30,10 +30,10 @@ Unknown keys and wrong types raise ``ConfigError`` naming the closest valid key.
 from __future__ import annotations
 
 import difflib
-import fnmatch
 import os
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -295,19 +295,16 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _glob_match(relpath: str, pattern: str) -> bool:
-    """gitignore-flavoured glob: ``**`` spans directories; a pattern without ``/`` matches any basename."""
-    if pattern.endswith("/"):  # a directory, anywhere ("docs/") or anchored ("a/docs/")
-        pattern = pattern.rstrip("/") + "/**"
-        if "/" not in pattern[:-3]:
-            pattern = "**/" + pattern
-    if "/" not in pattern:
-        return fnmatch.fnmatchcase(relpath.rsplit("/", 1)[-1], pattern) or fnmatch.fnmatchcase(relpath, pattern)
-    pattern = pattern.lstrip("/")
-    # fnmatch's "*" already crosses "/", so "a/**" matches everything under a/;
-    # "**/" may also match nothing ("**/x" matches "x").
-    return fnmatch.fnmatchcase(relpath, pattern) or (
-        pattern.startswith("**/") and fnmatch.fnmatchcase(relpath, pattern[3:])
-    )
+    """gitignore semantics (pathspec's GitIgnoreSpec): ``*`` stays within a directory, ``**`` spans
+    directories, a pattern without a slash matches at any depth, ``docs/`` is that directory."""
+    return _spec(pattern).match_file(relpath)
+
+
+@lru_cache(maxsize=256)
+def _spec(pattern: str) -> Any:
+    import pathspec  # imported by the first glob: a run without include/exclude never loads it
+
+    return pathspec.GitIgnoreSpec.from_lines([pattern])
 
 
 def glob_match(relpath: str, pattern: str) -> bool:

@@ -78,10 +78,30 @@ def test_override_with_unknown_key_is_an_error(tmp_path):
 @pytest.mark.parametrize(
     "path, pattern, hit",
     [("a/b/c.py", "*.py", True), ("a/b/c.py", "a/**", True), ("c.py", "**/c.py", True),
-     ("a/b/c.py", "b/*.py", False), ("docs/x.md", "docs/", True)],
+     ("a/b/c.py", "b/*.py", False), ("docs/x.md", "docs/", True),
+     # gitignore semantics: "*" stays within a directory, "**" spans them, "/" anchors
+     ("docs/a.md", "docs/*.md", True), ("docs/sub/b.md", "docs/*.md", False), ("docs/sub/b.md", "docs/**/*.md", True),
+     ("x/docs/a.md", "docs/", True), ("x/a.md", "/a.md", False), ("a.md", "/a.md", True)],
 )  # fmt: skip
 def test_glob_match(path, pattern, hit):
     assert config.glob_match(path, pattern) is hit
+
+
+def test_exclude_uses_gitignore_globs_in_a_real_scan(tmp_path, monkeypatch):
+    """exclude = ["docs/*.md"] skips docs/a.md, not docs/sub/b.md (fnmatch's "*" crossed "/")."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLWJ5dGVz"
+    write(tmp_path / ".jwtlint.toml", 'exclude = ["docs/*.md"]\n')
+    for rel in ("docs/a.md", "docs/sub/b.md", "c.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(f"token: {token}\n")
+    jwtlint = Path(sys.executable).parent / "jwtlint"
+    out = subprocess.run([str(jwtlint), "scan", "--format", "json", "."], cwd=tmp_path, capture_output=True, text=True)
+    paths = {t["origin"]["path"] for t in __import__("json").loads(out.stdout)["targets"]}
+    assert {p.removeprefix("./") for p in paths} == {"docs/sub/b.md", "c.md"}, out.stderr
 
 
 def test_lint_options_feed_lint(tmp_path):
