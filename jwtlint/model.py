@@ -4,6 +4,12 @@ Parsers (``b64``, ``jsonparse``, ``parse``, ``intake``) build these; rules only
 read them. Every offset is a character offset into the text named by the
 record (a segment's offsets are relative to that segment's text).
 
+This module holds the token records and ``Target``, the union of every kind
+of target a rule reads (``Rule[Target]``). The records every target shares
+(``Span``, ``Origin``, the base64 and JSON evidence) live in the leaf module
+``jwtlint.records`` and the key models in ``jwtlint.keys``; all are importable
+from here, and none imports this module back, so the import graph is a tree.
+
 Records are ``NamedTuple``s: immutable, and several times cheaper to build
 than frozen dataclasses, which matters because a token builds a dozen of them
 and a single lint is most of a pasted check or a pre-commit run
@@ -14,43 +20,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Union
+
+from .keys.jwkmodel import JwksTarget, JwkTarget
+from .keys.model import KeyTarget
+from .records import Base64Evidence, EncodedField, JsonEvidence, MemberRange, Origin, Span
+
+__all__ = [
+    "Base64Evidence", "EncodedField", "JsonEvidence", "JwkTarget", "JwksTarget", "KeyTarget", "MemberRange",
+    "Origin", "Segment", "Signature", "Span", "Target", "TimeClaim", "TokenTarget", "Whitespace", "Wrapper",
+]  # fmt: skip
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
-class Span(NamedTuple):
-    """Where a finding points: ``part`` names the text, offsets are within it.
-
-    ``part`` is one of ``input`` (the text as extracted, before unwrapping),
-    ``token`` (the token after unwrapping), or a segment role (``header``,
-    ``payload``, ``signature``, ``encrypted_key``, ``iv``, ``ciphertext``,
-    ``tag``).
-    """
-
-    part: str
-    start: int
-    end: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"part": self.part, "start": self.start, "end": self.end}
-
-
-class Origin(NamedTuple):
-    """Where a target sits in what the user gave: file (or None) and 1-based line/column."""
-
-    path: str | None = None
-    line: int | None = None
-    column: int | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "line": self.line, "column": self.column}
-
-    def label(self) -> str:
-        where = self.path or "<input>"
-        if self.line is not None:
-            where += f":{self.line}:{self.column}"
-        return where
 
 
 class Wrapper(NamedTuple):
@@ -70,59 +53,6 @@ class Wrapper(NamedTuple):
     positions: tuple[int, ...] = ()
 
 
-class Base64Evidence(NamedTuple):
-    """What a base64url segment really contains, recorded character by character."""
-
-    text: str
-    alphabet: str  # "url", "std", "mixed", or "neutral" (only characters both alphabets share)
-    std_chars: tuple[int, ...]  # offsets of '+' and '/'
-    url_count: int  # how many '-' and '_'
-    padding: int  # number of trailing '='
-    misplaced_padding: tuple[int, ...]  # offsets of '=' that are not trailing
-    illegal: tuple[tuple[int, str], ...]  # (offset, character) outside both alphabets
-    dangling: bool  # data length % 4 == 1: one character too many, or a truncated segment
-    non_canonical: bool  # unused trailing bits of the last character are not zero
-    decoded: bytes  # lenient decoding: illegal characters dropped, alphabets merged
-
-    @property
-    def canonical(self) -> str:
-        """base64url of ``decoded``, unpadded: the corrected segment (computed when a rule needs it)."""
-        from .token.b64 import b64url_encode
-
-        return b64url_encode(self.decoded)
-
-    @property
-    def padding_span(self) -> tuple[int, int]:
-        return (len(self.text) - self.padding, len(self.text))
-
-    @property
-    def clean(self) -> bool:
-        return self.text == self.canonical
-
-
-class JsonEvidence(NamedTuple):
-    """What a decoded segment holds when read as JSON.
-
-    ``problem`` is None when ``value`` is a JSON object read without trouble;
-    otherwise one of ``empty``, ``not-utf8``, ``syntax``, ``truncated``,
-    ``not-object``, ``double-encoded``, ``too-deep``. A BOM or non-standard
-    constants are recorded but do not stop parsing.
-    """
-
-    value: Any = None
-    problem: str | None = None
-    detail: str = ""  # human sentence about the problem
-    position: int | None = None  # character offset in the decoded text, if known
-    bom: bool = False
-    utf8_error_at: int | None = None  # byte offset of the first invalid UTF-8 byte
-    duplicates: tuple[str, ...] = ()  # member names that appear more than once in an object
-    constants: tuple[str, ...] = ()  # NaN / Infinity / -Infinity seen (not JSON)
-    big_numbers: tuple[str, ...] = ()  # first digits of integers too long to read
-    inner: str | None = None  # for double-encoded: what the inner text decodes to
-
-    @property
-    def is_object(self) -> bool:
-        return isinstance(self.value, dict)
 
 
 class Whitespace(NamedTuple):
@@ -169,20 +99,16 @@ class Segment(NamedTuple):
     def member_span(self, name: str) -> Span:
         """The characters of this segment that encode the JSON member ``name``.
 
-        Each 3 decoded bytes are 4 base64 characters, so a member's byte range
-        maps to a character range. Falls back to the whole segment when the
-        member is absent or the text has characters outside the alphabet
-        (offsets would no longer line up).
+        Each 3 decoded bytes are 4 base64 characters, so the member's byte
+        range (recorded by the parser in ``json.members``) maps to a character
+        range. Falls back to the whole segment when the member is absent or the
+        text has characters outside the alphabet (offsets would no longer line up).
         """
         b = self.b64
-        if self.json is None or not self.json.is_object or b.illegal or b.misplaced_padding:
+        found = self.json.members.get(name) if self.json is not None else None
+        if found is None or b.illegal or b.misplaced_padding:
             return self.span()
-        from .token.jsonparse import member_range
-
-        found = member_range(b.decoded, name)
-        if found is None:
-            return self.span()
-        start, end = found
+        start, end = found[0][0], found[1][1]
         return Span(self.role, start // 3 * 4, min(len(b.text) - b.padding, -(-end // 3) * 4))
 
 
@@ -264,22 +190,6 @@ class TokenTarget(NamedTuple):
         return self.header.get("alg") if self.header else None
 
 
-class EncodedField(NamedTuple):
-    """One base64url text inside a target, as the encoding rules see it.
-
-    A token segment, or a JWK member: ``label`` names it in messages ("payload",
-    'JWK member "n"'), ``offset`` is where its text starts in the span ``part``.
-    ``resign``: re-encoding changes signed bytes (a header or payload);
-    ``sensitive``: the decoded bytes are secret (a signature, a private JWK member).
-    """
-
-    label: str
-    b64: Base64Evidence
-    part: str
-    offset: int = 0
-    resign: bool = False
-    sensitive: bool = False
-
-    def span(self, start: int = 0, end: int | None = None) -> Span:
-        """A span inside this text (the whole text by default)."""
-        return Span(self.part, self.offset + start, self.offset + (len(self.b64.text) if end is None else end))
+#: Every kind of target the parsers make and rules read: a rule that reads one kind says so
+#: (``Rule[TokenTarget]``); one that reads several is ``Rule[Target]`` and narrows on ``kind``.
+Target = Union[TokenTarget, KeyTarget, JwkTarget, JwksTarget]

@@ -58,8 +58,8 @@ def test_rsa_private_pem_structure_and_label(rsa_key, fmt, structure, label):
     assert b.der.rsa_bits == 2048 and b.der.rsa_exponent == 65537
     assert t.keys == (b.key,) and b.key.kty == "RSA" and b.key.private and b.key.bits == 2048
     assert b.key.source == "pem" and b.key.raw.startswith(b"-----BEGIN")
-    assert b.pem.line_lengths[:-1] == (64,) * (len(b.pem.line_lengths) - 1)
-    assert not (b.pem.crlf or b.pem.escaped_newlines or b.pem.spaces or b.pem.indented or b.pem.single_line)
+    assert b.pem.newlines == -(-len(b.pem.base64) // 64) + 1  # 64-character lines, LF, each line ended
+    assert not (b.pem.crlf or b.pem.escaped_newlines or b.pem.spaces or b.pem.single_line)
 
 
 def test_structure_is_read_from_the_bytes_not_the_label(rsa_key):
@@ -124,7 +124,7 @@ def test_layout_evidence_escaped_newlines_single_line_crlf_indent(rsa_key):
     crlf = one(text.replace("\n", "\r\n")).blocks[0]
     assert crlf.pem.crlf[0] == len(lines[0]) and len(crlf.pem.crlf) == len(lines) - 1
     ind = one("\n".join("    " + ln for ln in lines)).blocks[0]
-    assert len(ind.pem.indented) == len(lines) - 2 and ind.key is not None
+    assert ind.pem.spaces == () and ind.key is not None  # an indent is layout, not a lost newline
 
 
 def test_private_base64_is_masked_in_the_report_text(rsa_key):

@@ -94,15 +94,33 @@ def test_every_kind_of_fact_is_recorded_in_its_own_field():
     big = "9" * 50  # past MAX_INT_DIGITS, under Python's 4300-digit limit: read, then kept as text
     ev = analyse_json(f'{{"a":1,"a":2,"n":NaN,"x":{big},"c":{{"b":1,"b":2}},"i":-Infinity}}'.encode())
     assert sorted(ev.duplicates) == ["a", "b"] and ev.constants == ("NaN", "-Infinity")  # inner objects close first
-    assert ev.big_numbers == (big[:12],) and isinstance(ev.value["x"], LargeNumber) and ev.value["x"] == big
+    assert isinstance(ev.value["x"], LargeNumber) and ev.value["x"] == big
     clean = analyse_json(b'{"exp":1700000000,"sub":"x"}')
-    assert (clean.duplicates, clean.constants, clean.big_numbers, clean.problem) == ((), (), (), None)
+    assert (clean.duplicates, clean.constants, clean.problem) == ((), (), None)
+
+
+def test_member_ranges_are_byte_ranges_of_key_and_value():
+    data = '\ufeff{ "a" : {"b":1,"b":2}, "é":"ü", "a":[1, 2] ,"n":NaN}'.encode()
+    ev = analyse_json(data, members=True)
+    assert ev.bom and set(ev.members) == {"a", "é", "n"}
+    for name, value in (("a", b"[1, 2]"), ("\u00e9", '"ü"'.encode()), ("n", b"NaN")):
+        (ks, ke), (vs, ve) = ev.members[name]
+        assert data[ks:ke] == f'"{name}"'.encode() and data[vs:ve] == value  # the last "a", in bytes after the BOM
+    assert analyse_json(b'{"a":1}').members == {}  # only asked for by the token parser
+
+
+def test_member_ranges_stop_at_broken_json_and_never_raise():
+    assert dict(analyse_json(b'{"a":1,"b":2', members=True).members) == {}  # not an object: no members
+    from jwtlint.token.jsonparse import MemberRanges
+
+    assert dict(MemberRanges(b'{"a":1, "b" 2}', False)) == {"a": ((1, 4), (5, 6))}
+    assert dict(MemberRanges(b'{"a":\xff}', False)) == {} and dict(MemberRanges(b"[1]", False)) == {}
 
 
 def test_a_decode_outside_analyse_json_does_not_break_the_hooks():
-    from jwtlint.token.jsonparse import member_range
-
-    assert member_range(b'{"a":{"b":1,"b":2},"c":NaN}', "c") == (19, 26)
+    ev = analyse_json(b'{"a":{"b":1,"b":2},"c":NaN}', members=True)
+    assert ev.members["c"] == ((19, 22), (23, 26))  # the walk re-reads nested objects with the hooks
+    assert analyse_json(b'{"x":1}').duplicates == ()
 
 
 def test_der_ecdsa_signature_is_recognised():

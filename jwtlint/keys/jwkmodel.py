@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from ..model import Base64Evidence, EncodedField, JsonEvidence, Origin, Span
+from ..records import Base64Evidence, EncodedField, JsonEvidence, Origin, Span
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from ..model import Origin, Span
+from ..records import Origin, Span
 
 
 class DerEvidence(NamedTuple):
@@ -49,10 +49,9 @@ class PemLayout(NamedTuple):
     ``body`` the characters between them. Lists of offsets record each
     oddity: ``crlf`` (a ``\\r\\n`` line ending), ``escaped_newlines`` (the two
     characters ``\\n`` written literally, as in an env var or JSON string),
-    ``spaces`` (a space or tab inside the base64, where a newline was),
-    ``indented`` (lines that start with whitespace), ``illegal`` (characters
-    no base64 has). ``line_lengths`` are the body's lines as split by real
-    newlines; ``dashes`` the number of dashes in each armor (5 is right).
+    ``spaces`` (a space or tab inside a base64 line, where a newline was),
+    ``illegal`` (characters no base64 has); ``dashes`` the number of dashes in
+    each armor (5 is right).
     """
 
     label: str
@@ -60,11 +59,9 @@ class PemLayout(NamedTuple):
     begin: Span
     end: Span | None
     body: Span
-    line_lengths: tuple[int, ...]
     crlf: tuple[int, ...] = ()
     escaped_newlines: tuple[int, ...] = ()
     spaces: tuple[int, ...] = ()
-    indented: tuple[int, ...] = ()
     illegal: tuple[tuple[int, str], ...] = ()
     headers: tuple[str, ...] = ()  # RFC 1421 headers ("Proc-Type: 4,ENCRYPTED")
     dashes: tuple[int, ...] = (5, 5)
@@ -75,7 +72,7 @@ class PemLayout(NamedTuple):
 
     def __repr__(self) -> str:  # the base64 may be a private key: never in a repr
         return (
-            f"PemLayout({self.label!r}, lines={len(self.line_lengths)}, crlf={len(self.crlf)}, "
+            f"PemLayout({self.label!r}, newlines={self.newlines}, crlf={len(self.crlf)}, "
             f"escaped={len(self.escaped_newlines)}, spaces={len(self.spaces)}, base64=<{len(self.base64)} chars>)"
         )
 

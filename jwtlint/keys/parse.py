@@ -189,7 +189,7 @@ def _pem_target(text: str, origin: Origin) -> KeyTarget:
         if b is None or (e is not None and e.start() < b.start()):
             # An END with no BEGIN before it: the start of the block was lost.
             layout = PemLayout(e.group(2), e.group(2), Span("input", e.start(), e.start()), Span("input", e.start(), e.end()),
-                               Span("input", pos, e.start()), (), dashes=(0, len(e.group(1))))  # fmt: skip
+                               Span("input", pos, e.start()), dashes=(0, len(e.group(1))))  # fmt: skip
             blocks.append(KeyBlock(len(blocks), "pem", Span("input", pos, e.end()), pem=layout, load_error="no BEGIN line"))
             pos = e.end()
             continue
@@ -237,21 +237,18 @@ def _pem_block(text: str, index: int, b: re.Match, e: re.Match | None, body_end:
 def _layout(text: str, start: int, end: int) -> PemLayout:
     """Walk a PEM body character by character, recording how it is written."""
     if end - start > limits.MAX_PEM_BODY_CHARS:
-        return PemLayout("", None, Span("input", 0, 0), None, Span("input", start, end), (), too_large=True)
+        return PemLayout("", None, Span("input", 0, 0), None, Span("input", start, end), too_large=True)
     if _PLAIN_BODY.fullmatch(text, start, end):  # the usual layout: base64 lines and LF, read at C speed
-        lines = tuple(len(x) for x in text[start:end].split("\n") if x)
         body = text[start:end].replace("\n", "")
-        return PemLayout("", None, Span("input", 0, 0), None, Span("input", start, end), lines,
+        return PemLayout("", None, Span("input", 0, 0), None, Span("input", start, end),
                          base64=body, base64_bad=not _strict_ok(body), newlines=text.count("\n", start, end))  # fmt: skip
     crlf: list[int] = []
     escaped: list[int] = []
     spaces: list[int] = []
-    indented: list[int] = []
     illegal: list[tuple[int, str]] = []
     headers: list[str] = []
-    lines: list[int] = []
     chars: list[str] = []
-    line_len = newlines = 0
+    newlines = 0
     at_line_start = False
     i = start
     while i < end:
@@ -267,9 +264,6 @@ def _layout(text: str, start: int, end: int) -> PemLayout:
             else:
                 newlines += 1
                 i += 1
-            if line_len:
-                lines.append(line_len)
-            line_len = 0
             at_line_start = True
             if c == "\n" or escaped:  # an RFC 1421 header runs to the end of its line
                 m = _HEADER.match(text, i)
@@ -279,10 +273,8 @@ def _layout(text: str, start: int, end: int) -> PemLayout:
                     i = stop
             continue
         if c in " \t":
-            if not at_line_start:
+            if not at_line_start:  # an indent is layout; a space inside a line is where a newline was
                 spaces.append(i)
-            elif i == start or text[i - 1] not in " \t":  # one offset per indented line
-                indented.append(i)
             i += 1
             continue
         at_line_start = False
@@ -290,16 +282,11 @@ def _layout(text: str, start: int, end: int) -> PemLayout:
             chars.append(c)
         else:
             illegal.append((i, c))
-        line_len += 1
         i += 1
-    if line_len:
-        lines.append(line_len)
     body = "".join(chars)
-    # Trailing whitespace before END is layout, not an indentation mistake.
-    indented = [o for o in indented if o < end and text[o:end].strip(" \t") != ""]
     return PemLayout(
-        "", None, Span("input", 0, 0), None, Span("input", start, end), tuple(lines),
-        crlf=tuple(crlf), escaped_newlines=tuple(escaped), spaces=tuple(spaces), indented=tuple(indented),
+        "", None, Span("input", 0, 0), None, Span("input", start, end),
+        crlf=tuple(crlf), escaped_newlines=tuple(escaped), spaces=tuple(spaces),
         illegal=tuple(illegal[:100]), headers=tuple(headers), base64=body, base64_bad=not _strict_ok(body), newlines=newlines,
     )  # fmt: skip
 

@@ -27,61 +27,17 @@ Requires hypothesis (``pip install hypothesis``); jwtlint itself does not.
 
 from __future__ import annotations
 
-import json
 import time
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from hypothesis import strategies as st
 
+from .cases import TokenCase, _Base
 from .faults import BUILDERS, FAULTS, IMPLIED
-from .signing import ALGORITHMS, algs_for, default_key, public, sign
-from ..token.b64 import b64url_encode
+from .signing import ALGORITHMS, algs_for, default_key
 
 __all__ = ["FAULTS", "IMPLIED", "TokenCase", "broken_tokens", "claims", "valid_tokens"]
-
-
-class TokenCase(NamedTuple):
-    """One drawn token and how to check it.
-
-    ``key`` verifies the signature: a cryptography public key, the HMAC secret
-    bytes, a JWKS dict (``kid-not-found``), or ``None`` (nothing to verify);
-    ``fault`` is the jwtlint rule name the token breaks (``None`` from
-    ``valid_tokens``); ``lint(token, key=key, audience=audience,
-    issuer=issuer, now=now)`` finds exactly that fault.
-    """
-
-    token: str
-    key: Any
-    fault: str | None
-    now: int
-    audience: str
-    issuer: str
-    alg: str
-
-    def lint_options(self) -> dict[str, Any]:
-        """The keyword arguments of ``jwtlint.lint`` that check this case: key or secret, audience, issuer, now."""
-        if self.key is None:
-            verify: dict[str, Any] = {}
-        elif isinstance(self.key, (bytes, bytearray)):
-            verify = {"secret": bytes(self.key)}
-        elif isinstance(self.key, Mapping):  # a JWKS (kid-not-found)
-            verify = {"jwks": json.dumps(self.key)}
-        else:
-            verify = {"key": self.key}
-        return {**verify, "audience": self.audience, "issuer": self.issuer, "now": self.now}
-
-    def lint(self, **options: Any) -> Any:
-        """``jwtlint.lint`` on this case's token with its key, audience, issuer and now (``options`` on top)."""
-        from ..api import lint
-
-        return lint(self.token, **{**self.lint_options(), **options})
-
-    def __repr__(self) -> str:  # hypothesis prints this for a falsifying example: no key material
-        return (
-            f"TokenCase(fault={self.fault!r}, alg={self.alg!r}, now={self.now}, audience={self.audience!r}, "
-            f"issuer={self.issuer!r}, token={self.token!r})"
-        )
 
 
 # --- claims ----------------------------------------------------------------------------------
@@ -133,36 +89,6 @@ def claims(
 
 
 # --- assembling tokens -----------------------------------------------------------------------
-
-
-class _Base(NamedTuple):
-    """What a fault builder starts from: a correct token's parts, and how to sign."""
-
-    alg: str
-    key: Any  # the signing key (private key or secret)
-    header: dict[str, Any]
-    claims: dict[str, Any]
-    now: int
-    audience: str
-    issuer: str
-    ensure_ascii: bool
-
-    def json(self, obj: Any) -> bytes:
-        return json.dumps(obj, separators=(",", ":"), ensure_ascii=self.ensure_ascii).encode("utf-8")
-
-    def sign(self, signing_input: str, der: bool = False) -> bytes:
-        return sign(self.alg, self.key, signing_input.encode("ascii"), der=der)
-
-    def token(self, header: Any = None, claims: Any = None, encode: Callable[[bytes], str] = b64url_encode) -> str:
-        """A token from header and claims (dicts, or JSON bytes as they must appear), signed over what is sent."""
-        h = header if isinstance(header, bytes) else self.json(self.header if header is None else header)
-        p = claims if isinstance(claims, bytes) else self.json(self.claims if claims is None else claims)
-        signing_input = encode(h) + "." + encode(p)
-        return signing_input + "." + encode(self.sign(signing_input))
-
-    def case(self, token: str, fault: str | None, key: Any = ..., audience: str | None = None) -> TokenCase:
-        verify = public(self.key) if key is ... else key
-        return TokenCase(token, verify, fault, self.now, audience or self.audience, self.issuer, self.alg)
 
 
 @st.composite

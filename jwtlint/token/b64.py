@@ -12,7 +12,7 @@ import base64
 import binascii
 import re
 
-from ..model import Base64Evidence
+from ..records import Base64Evidence
 
 _URL_CLEAN = re.compile(r"[A-Za-z0-9_-]*")
 _NOT_B64 = re.compile(r"[^A-Za-z0-9_\-+/=]")
@@ -50,11 +50,10 @@ def analyse(text: str, url_clean: bool = False) -> Base64Evidence:
     """
     # Fast path: the overwhelmingly common, correct segment (fields in Base64Evidence order).
     if (url_clean or _URL_CLEAN.fullmatch(text)) and len(text) % 4 != 1:
-        url_count = text.count("-") + text.count("_")
         rest = len(text) % 4
         non_canonical = bool(rest and _VALUE[text[-1]] & _UNUSED_MASK[rest])
-        alphabet = "url" if url_count else "neutral"
-        return Base64Evidence(text, alphabet, (), url_count, 0, (), (), False, non_canonical, _decode(text))
+        alphabet = "url" if "-" in text or "_" in text else "neutral"
+        return Base64Evidence(text, alphabet, (), 0, (), (), False, non_canonical, _decode(text))
     return _analyse_slow(text)
 
 
@@ -62,7 +61,7 @@ def _analyse_slow(text: str) -> Base64Evidence:
     stripped = text.rstrip("=")
     padding = len(text) - len(stripped)
     std_chars = tuple(i for i, c in enumerate(text) if c in "+/")
-    url_count = text.count("-") + text.count("_")
+    url_count = "-" in text or "_" in text
     misplaced = tuple(i for i, c in enumerate(stripped) if c == "=")
     illegal = tuple((m.start(), m.group()) for m in _NOT_B64.finditer(stripped))
     data = "".join(c for c in stripped if c in _VALUE)
@@ -84,7 +83,6 @@ def _analyse_slow(text: str) -> Base64Evidence:
         text=text,
         alphabet=alphabet,
         std_chars=std_chars,
-        url_count=url_count,
         padding=padding,
         misplaced_padding=misplaced,
         illegal=illegal,

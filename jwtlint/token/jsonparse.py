@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .. import limits
-from ..model import JsonEvidence
+from ..records import JsonEvidence, MemberRange
+from .b64 import analyse
 
 _STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]', re.S)
 _B64URL_JSON = re.compile(r"eyJ[A-Za-z0-9_\-+/]*={0,2}")
@@ -70,7 +72,7 @@ _state = threading.local()
 
 def _events() -> list[tuple[str, str]]:
     events = getattr(_state, "seen", None)
-    return events if events is not None else []  # a decode outside analyse_json (member_range)
+    return events if events is not None else []  # a decode outside analyse_json (MemberRanges)
 
 
 def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -97,10 +99,15 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_parse_cons
 _DECODER_BIG_INTS = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_parse_constant, parse_int=_parse_int)
 
 
-def analyse_json(data: bytes) -> JsonEvidence:
-    """Read ``data`` as a JSON object and record what got in the way. Never raises."""
+def analyse_json(data: bytes, members: bool = False) -> JsonEvidence:
+    """Read ``data`` as a JSON object and record what got in the way. Never raises.
+
+    ``members``: record where each top-level member sits (``JsonEvidence.members``),
+    for the header and payload of a token, whose findings point at members.
+    """
     if not data:
         return JsonEvidence(problem="empty", detail="decodes to nothing")
+    raw = data
     bom = data.startswith(b"\xef\xbb\xbf")
     if bom:
         data = data[3:]
@@ -141,22 +148,20 @@ def analyse_json(data: bytes) -> JsonEvidence:
         _state.seen = None
     if type(value) is dict:
         _keep_long_integers_as_text(value, events)
+        spans = MemberRanges(raw, bom) if members else _NO_MEMBERS
         if not events:  # the common case: an object read without anything to record
-            return JsonEvidence(value, None, "", None, bom, utf8_error_at)
+            return JsonEvidence(value, None, "", bom, utf8_error_at, (), (), spans)
     if events:
         facts.update(
             duplicates=tuple(v for k, v in events if k == "duplicate"),
             constants=tuple(v for k, v in events if k == "constant"),
-            big_numbers=tuple(v for k, v in events if k == "big"),
         )
     if type(value) is dict:
-        return JsonEvidence(value, **facts)
+        return JsonEvidence(value, members=spans, **facts)
     if isinstance(value, str):
         inner = _inner_json(value)
         if inner is not None:
-            return JsonEvidence(
-                value=value, problem="double-encoded", inner="a JSON string holding a JSON object", **facts
-            )
+            return JsonEvidence(value=value, problem="double-encoded", **facts)
     kind = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(type(value), "a number")
     return JsonEvidence(value=value, problem="not-object", detail=f"is {kind}, not an object", **facts)
 
@@ -198,68 +203,118 @@ def _explain_failure(text: str, exc: json.JSONDecodeError, facts: dict[str, Any]
     # Base64 of JSON inside base64: the segment was encoded twice.
     m = _B64URL_JSON.fullmatch(text.strip())
     if m:
-        from .b64 import analyse  # local: b64 imports model only; avoids a cycle at import
-
         inner = analyse(text.strip().rstrip("=")).decoded
         if inner[:1] == b"{":
             return JsonEvidence(
                 problem="double-encoded",
                 detail="is base64 of base64: the segment was encoded twice",
-                inner="base64 text of a JSON object",
-                position=0,
                 **facts,
             )
     if pos >= len(text.rstrip()) and text.lstrip()[:1] in ("{", "["):
         return JsonEvidence(
             problem="truncated",
             detail=f"ends before the JSON does ({exc.msg} at character {pos})",
-            position=pos,
             **facts,
         )
     if facts.get("utf8_error_at") is not None:
-        return JsonEvidence(problem="not-utf8", detail="is not UTF-8 text (and not JSON)", position=pos, **facts)
-    return JsonEvidence(problem="syntax", detail=f"is not JSON ({exc.msg} at character {pos})", position=pos, **facts)
+        return JsonEvidence(problem="not-utf8", detail="is not UTF-8 text (and not JSON)", **facts)
+    return JsonEvidence(problem="syntax", detail=f"is not JSON ({exc.msg} at character {pos})", **facts)
 
 
-def member_range(data: bytes, name: str) -> tuple[int, int] | None:
-    """Byte range of the top-level member ``"name": value`` in the JSON object ``data``.
+_NO_MEMBERS: Mapping[str, MemberRange] = {}
+_WS = " \t\n\r"
+_scanstring = json.decoder.scanstring
 
-    Computed on demand (only when a finding points at a member): it walks the
-    top-level members with the C scanner, so only the outer object is re-read.
-    Returns the last occurrence, the one a parser keeps. Never raises.
+
+class MemberRanges(Mapping[str, MemberRange]):
+    """Where each top-level member of a JSON object sits: name -> byte ranges of key and value.
+
+    Recorded by ``analyse_json(..., members=True)`` for a token's header and
+    payload. The ranges are worked out from the decoded bytes the first time
+    the mapping is read (only when a finding points at a member): walking
+    every member of every payload up front would cost a tenth of a lint. The
+    walk uses the C scanner, so it is linear in the text; a name given twice
+    maps to its last occurrence, the one a parser keeps. Reading it never raises.
     """
+
+    __slots__ = ("_data", "_bom", "_ranges")
+
+    def __init__(self, data: bytes, bom: bool) -> None:
+        self._data = data
+        self._bom = bom
+        self._ranges: dict[str, MemberRange] | None = None
+
+    def _all(self) -> dict[str, MemberRange]:
+        if self._ranges is None:
+            self._ranges = _member_ranges(self._data, 3 if self._bom else 0)
+        return self._ranges
+
+    def __getitem__(self, name: str) -> MemberRange:
+        return self._all()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __repr__(self) -> str:
+        return f"MemberRanges({self._all()!r})"
+
+
+def _member_ranges(data: bytes, bom: int) -> dict[str, MemberRange]:
+    """Byte ranges of each top-level member of the JSON object in ``data`` (after a BOM of ``bom`` bytes).
+
+    Walks the top-level members with the C scanner, so only the outer object
+    is read in Python. Stops at the first thing that is not a member (the
+    members before it keep their ranges). Never raises.
+    """
+    out: dict[str, MemberRange] = {}
     try:
-        text = data.decode("utf-8-sig")
-        bom = len(data) - len(text.encode("utf-8"))
-        found = None
-        i = _skip_ws(text, 0)
+        text = data[bom:].decode("utf-8")
+    except UnicodeDecodeError:  # offsets in replaced text would not be byte offsets
+        return out
+    try:
+        scan = _DECODER.scan_once
+        i = 0
+        while text[i] in _WS:
+            i += 1
         if text[i] != "{":
-            return None
-        i = _skip_ws(text, i + 1)
-        while i < len(text) and text[i] == '"':
-            start = i
-            key, i = json.decoder.scanstring(text, i + 1)
-            i = _skip_ws(text, i)
+            return {}
+        i += 1
+        while True:
+            while text[i] in _WS:
+                i += 1
+            if text[i] != '"':
+                break
+            key_start = i
+            name, i = _scanstring(text, i + 1)
+            key_end = i
+            while text[i] in _WS:
+                i += 1
             if text[i] != ":":
-                return None
-            _, i = _DECODER.raw_decode(text, _skip_ws(text, i + 1))
-            if key == name:
-                found = (start, i)
-            i = _skip_ws(text, i)
+                break
+            i += 1
+            while text[i] in _WS:
+                i += 1
+            value_start = i
+            _, i = scan(text, i)
+            out.pop(name, None)  # a repeated name: the last occurrence, at its own place in the order
+            out[name] = ((key_start, key_end), (value_start, i))
+            while text[i] in _WS:
+                i += 1
             if text[i] != ",":
                 break
-            i = _skip_ws(text, i + 1)
-        if found is None:
-            return None
-        a, b = found
-        return bom + len(text[:a].encode("utf-8")), bom + len(text[:b].encode("utf-8"))
-    except (ValueError, IndexError, RecursionError, AttributeError):
-        return None
+            i += 1
+    except (ValueError, IndexError, StopIteration, RecursionError):
+        pass
     finally:
         _state.seen = None
+    if not text.isascii():  # character offsets -> byte offsets
+        def b(offset: int) -> int:
+            return len(text[:offset].encode("utf-8"))
 
-
-def _skip_ws(text: str, i: int) -> int:
-    while i < len(text) and text[i] in " \t\n\r":
-        i += 1
-    return i
+        out = {k: ((b(ks), b(ke)), (b(vs), b(ve))) for k, ((ks, ke), (vs, ve)) in out.items()}
+    if bom:
+        out = {k: ((ks + bom, ke + bom), (vs + bom, ve + bom)) for k, ((ks, ke), (vs, ve)) in out.items()}
+    return out

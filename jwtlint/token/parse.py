@@ -64,7 +64,7 @@ def parse_token(
     if not clean:
         head = "".join(head.split())
     head_b64 = analyse(head, plain)
-    header_ev = analyse_json(head_b64.decoded) if head else JsonEvidence(problem="empty")
+    header_ev = analyse_json(head_b64.decoded, True) if head else JsonEvidence(problem="empty")
     header = header_ev.value if type(header_ev.value) is dict else None
     unencoded = bool(header and header.get("b64") is False and raw.count(".") == 2)
     keep = range(raw.index(".") + 1, raw.rindex(".")) if unencoded else range(0)
@@ -97,7 +97,7 @@ def parse_token(
         b64 = analyse(part, plain)
         js = None
         if role == "payload" and not unencoded and part:
-            js = analyse_json(b64.decoded)
+            js = analyse_json(b64.decoded, True)
             if type(js.value) is dict:
                 payload = js.value
         segments.append(Segment(role, i, offset, b64, js))

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from .. import limits
 from .b64 import analyse
 from .jsonparse import analyse_json
-from ..model import Base64Evidence
+from ..records import Base64Evidence
 
 #: ``_sd_alg`` names (IANA "Named Information Hash Algorithm" registry) we can compute.
 HASHES = {"sha-256": hashlib.sha256, "sha-384": hashlib.sha384, "sha-512": hashlib.sha512}
