@@ -5,7 +5,7 @@ parser's ``TimeClaim`` records (``t.times``): ``seconds`` is already converted
 from milliseconds and smaller units, so a millisecond ``exp`` draws
 ``time-in-milliseconds`` and not also a bogus lifetime or expiry finding.
 A finding about one claim points at the characters that encode it
-(``Segment.member_span``).
+(``jwtlint.rules._helpers.claim_span``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.token.jsonparse import LargeNumber, is_string, json_type
-from jwtlint.model import Span, TokenTarget
+from jwtlint.model import TokenTarget
+from jwtlint.rules._helpers import claim_span, json_shown, seconds
 from jwtlint.timefmt import EPOCH, duration, iso, relative
 
 _SUBSECOND_UNITS = ("ms", "us", "ns", "ticks")
@@ -58,36 +59,15 @@ def _claims(t: TokenTarget) -> dict[str, Any] | None:
     return t.payload if isinstance(t.payload, dict) else None
 
 
-def _span(t: TokenTarget, member: str | None = None) -> Span | None:
-    """Where a claims finding points: the characters encoding ``member``, else the payload."""
-    seg = t.segment("payload")
-    if seg is None:
-        return None
-    return seg.member_span(member) if member and member in (t.payload or {}) else seg.span()
-
-
-def _seconds(t: TokenTarget, name: str) -> float | None:
-    tc = t.times.get(name)
-    return tc.seconds if tc is not None else None
-
-
-def _show(v: Any) -> str:
-    """A claim value as JSON, short enough for a message."""
-    if isinstance(v, LargeNumber):
-        return f"a {len(v.lstrip('-'))}-digit number"
-    text = json.dumps(v, ensure_ascii=False, default=str)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
 def _describe(v: Any) -> str:
     """A claim value with its JSON type, for a message: 'a number (12345)', 'the string "x"'."""
     if v is None or isinstance(v, LargeNumber):
-        return _show(v) if v is not None else "null"
+        return json_shown(v) if v is not None else "null"
     if isinstance(v, bool):
-        return f"{_show(v)} (a boolean)"
+        return f"{json_shown(v)} (a boolean)"
     if isinstance(v, str):
-        return f"the string {_show(v)}"
-    return f"{json_type(v)} ({_show(v)})"
+        return f"the string {json_shown(v)}"
+    return f"{json_type(v)} ({json_shown(v)})"
 
 
 def _string_form(v: Any) -> str | None:
@@ -127,7 +107,7 @@ def _lifetime_hint(t: TokenTarget, exp: float) -> str:
     """A note when exp is so small that it must be a lifetime written where a time belongs, else ''."""
     if not 0 < exp < _DURATION_BELOW:
         return ""
-    return f"; exp {_show(t.times['exp'].raw)} looks like a lifetime ({_as_lifetime(exp)}), not a point in time"
+    return f"; exp {json_shown(t.times['exp'].raw)} looks like a lifetime ({_as_lifetime(exp)}), not a point in time"
 
 
 def _leeway_note(ctx: Context) -> str:
@@ -163,7 +143,7 @@ def _near_miss(got: str, want: str, inner: Any = None) -> str | None:
     ``inner`` is what ``got`` holds when it is JSON itself (``TokenTarget.json_strings``).
     """
     if isinstance(inner, list) and want in inner:
-            return f"it is a string holding a JSON array ({_show(got)}): the array was serialized twice"
+            return f"it is a string holding a JSON array ({json_shown(got)}): the array was serialized twice"
     if _normal(got) == _normal(want):
         why = {
             "whitespace": f"it has surrounding whitespace ({got!r})",
@@ -217,7 +197,7 @@ def _mismatch(
     if value is _ABSENT:
         yield rule.finding(
             f"the token has no {claim} claim; the verifier expects {want}",
-            _span(t, claim),
+            claim_span(t, claim),
             fix=f'add "{claim}": "{expected[0]}" to the claims and sign the token again',
             fixed=expected[0],
             applicability=Applicability.UNSAFE,
@@ -233,10 +213,10 @@ def _mismatch(
             else:  # claim-type reports the type; here, say that it is the right value in the wrong type
                 why = f"it is {_describe(got)}, not a string" if _string_form(got) == exp else None
             if why:
-                other = f", or, if the token is right, configure the verifier to expect {_show(got)} ({what})"
+                other = f", or, if the token is right, configure the verifier to expect {json_shown(got)} ({what})"
                 yield rule.finding(
-                    f"{claim} {_show(got)} is not the expected {exp!r}: {why}",
-                    _span(t, claim),
+                    f"{claim} {json_shown(got)} is not the expected {exp!r}: {why}",
+                    claim_span(t, claim),
                     fix=f"make the two identical: issue the token with {claim} exactly {exp!r}"
                     + (other if is_string(got) else " (a JSON string)"),
                     fixed=exp,
@@ -244,8 +224,8 @@ def _mismatch(
                 )
                 return
     yield rule.finding(
-        f"{claim} {_show(value)} is not the expected {want}",
-        _span(t, claim),
+        f"{claim} {json_shown(value)} is not the expected {want}",
+        claim_span(t, claim),
         fix=f"get a token issued for {want}, or check the expected value ({what})",
     )
 
@@ -285,12 +265,12 @@ class ExpMissing(Rule):
         typ = t.header.get("typ") if t.header else None
         if claims is None or "exp" in claims or (isinstance(typ, str) and typ.lower() in _NO_EXP_TYPES):
             return
-        iat = _seconds(t, "iat")
+        iat = seconds(t, "iat")
         start, label = (iat, "iat") if iat is not None else (ctx.now, "now")
         example = f"e.g. {math.floor(start) + 900} = {label} + 15 minutes"
         yield self.finding(
             "the token has no exp claim: it never expires, so a leaked copy stays usable forever",
-            _span(t),
+            claim_span(t),
             fix=f'add "exp" in seconds since 1970 ({example}); PyJWT: "exp": datetime.now(tz=timezone.utc) '
             '+ timedelta(minutes=15); jsonwebtoken: { expiresIn: "15m" }',
         )
@@ -334,12 +314,12 @@ class TimeNotNumeric(Rule):
             if tc.problem == "string" and tc.seconds is not None:
                 number = tc.raw.strip()
                 fixed = str(int(number)) if re.fullmatch(r"-?\d+", number) else number
-                what = f"the string {_show(tc.raw)}, not a number"
+                what = f"the string {json_shown(tc.raw)}, not a number"
             elif tc.problem == "string":
-                what = f"the string {_show(tc.raw)}, and the number in it is too large for any time unit"
+                what = f"the string {json_shown(tc.raw)}, and the number in it is too large for any time unit"
             elif isinstance(tc.raw, str) and (date := _date_string(tc.raw)):
                 fixed, assumed = date
-                what = f"the date string {_show(tc.raw)}{assumed}, not a number ({fixed} is the same instant)"
+                what = f"the date string {json_shown(tc.raw)}{assumed}, not a number ({fixed} is the same instant)"
             elif tc.problem == "too-large":
                 digits = len(tc.raw.lstrip("-")) if isinstance(tc.raw, str) else len(f"{abs(tc.raw):.0f}")
                 what = f"a {digits}-digit number: too large for seconds, or even milli-, micro- or nanoseconds"
@@ -349,7 +329,7 @@ class TimeNotNumeric(Rule):
                 what = _describe(tc.raw)
             yield self.finding(
                 f"{name} is {what}; a NumericDate is a JSON number of seconds since 1970",
-                _span(t, name),
+                claim_span(t, name),
                 fix=f"write {name} as a JSON number without quotes: {fixed}, then sign the token again"
                 + (" (in seconds: see time-in-milliseconds)" if tc.unit in _SUBSECOND_UNITS else "")
                 if fixed
@@ -395,13 +375,13 @@ class TimeInMilliseconds(Rule):
             if tc.unit not in _SUBSECOND_UNITS:
                 continue
             whole = tc.whole_seconds
-            literal = tc.raw.strip() if isinstance(tc.raw, str) else _show(tc.raw)
+            literal = tc.raw.strip() if isinstance(tc.raw, str) else json_shown(tc.raw)
             digits = len(literal.split(".")[0].lstrip("-"))
             year = 1970 + int(float(literal) / 31_556_952)  # what a verifier reading seconds sees
             yield self.finding(
                 f"{name} is in {_UNIT_NAME[tc.unit]}: {literal} ({digits} digits) is what "
                 f"{_UNIT_SOURCE[tc.unit]}; read as seconds it lies in the year {year:,}, {_AS_SECONDS[name]}",
-                _span(t, name),
+                claim_span(t, name),
                 fix=f"use seconds: {name} = {whole}, i.e. {iso(whole)} ({_UNIT_FIX[tc.unit]}), "
                 "then sign the token again",
                 fixed=str(whole),
@@ -436,12 +416,12 @@ class Expired(Rule):
     refs = (cite("RFC 7519", "4.1.4"),)
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        exp = _seconds(t, "exp")
+        exp = seconds(t, "exp")
         if _claims(t) is None or exp is None or exp > ctx.now - ctx.leeway:
             return
         yield self.finding(
             f"expired {relative(exp - ctx.now)} (exp {iso(exp)}){_leeway_note(ctx)}{_lifetime_hint(t, exp)}",
-            _span(t, "exp"),
+            claim_span(t, "exp"),
             fix="get a fresh token; if it expired as soon as it was issued, compute exp as now + lifetime, "
             "check the clocks of issuer and verifier (NTP), or allow a small leeway (--leeway 60)",
         )
@@ -473,7 +453,7 @@ class NotYetValid(Rule):
     refs = (cite("RFC 7519", "4.1.5"),)
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        nbf, iat = _seconds(t, "nbf"), _seconds(t, "iat")
+        nbf, iat = seconds(t, "nbf"), seconds(t, "iat")
         if _claims(t) is None or nbf is None or nbf <= ctx.now + ctx.leeway:
             return
         delay = ""
@@ -481,7 +461,7 @@ class NotYetValid(Rule):
             delay = f"; nbf is {duration(nbf - iat)} after iat (a notBefore delay?)"
         yield self.finding(
             f"not valid until {iso(nbf)} ({relative(nbf - ctx.now)}){_leeway_note(ctx)}{delay}",
-            _span(t, "nbf"),
+            claim_span(t, "nbf"),
             fix="set nbf to the issue time, not later (or leave it out); if it is meant to be the issue time, "
             "the issuer's clock is ahead: sync both clocks (NTP) or allow a small leeway (--leeway 30)",
         )
@@ -513,13 +493,13 @@ class IatInFuture(Rule):
     refs = (cite("RFC 7519", "4.1.6"),)
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        iat = _seconds(t, "iat")
+        iat = seconds(t, "iat")
         if _claims(t) is None or iat is None or iat <= ctx.now + ctx.leeway:
             return
         yield self.finding(
             f"issued in the future: iat {iso(iat)} is {duration(iat - ctx.now)} ahead of now"
             f"{_leeway_note(ctx)} (PyJWT: 'The token is not yet valid (iat)')",
-            _span(t, "iat"),
+            claim_span(t, "iat"),
             fix="the issuer's clock runs ahead of the verifier's: sync both (NTP), or allow a small leeway "
             "(--leeway 10)",
         )
@@ -552,7 +532,7 @@ class ExpBeforeIat(Rule):
     refs = (cite("RFC 7519", "4.1.4"), cite("RFC 7519", "4.1.5"), cite("RFC 7519", "4.1.6"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        exp, nbf, iat = _seconds(t, "exp"), _seconds(t, "nbf"), _seconds(t, "iat")
+        exp, nbf, iat = seconds(t, "exp"), seconds(t, "nbf"), seconds(t, "iat")
         if _claims(t) is None or exp is None:
             return
         if nbf is not None and exp <= nbf:
@@ -565,10 +545,10 @@ class ExpBeforeIat(Rule):
         hint = _lifetime_hint(t, exp)
         if hint and start is not None:
             fixed = str(math.floor(start + exp))
-            raw = _show(t.times["exp"].raw)
+            raw = json_shown(t.times["exp"].raw)
             yield self.finding(
                 message + hint,
-                _span(t, "exp"),
+                claim_span(t, "exp"),
                 fix=f"set exp to {label} + {raw} = {fixed}, i.e. {iso(float(fixed))} (jsonwebtoken: pass the "
                 "lifetime as the expiresIn option), then sign the token again",
                 fixed=fixed,
@@ -577,7 +557,7 @@ class ExpBeforeIat(Rule):
         else:
             yield self.finding(
                 message,
-                _span(t, "exp"),
+                claim_span(t, "exp"),
                 fix=f"compute exp as {label} + the lifetime, with both times from the same clock, in seconds",
             )
 
@@ -615,7 +595,7 @@ class LifetimeTooLong(Rule):
     )
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        exp, iat, nbf = _seconds(t, "exp"), _seconds(t, "iat"), _seconds(t, "nbf")
+        exp, iat, nbf = seconds(t, "exp"), seconds(t, "iat"), seconds(t, "nbf")
         start, label = (iat, "iat") if iat is not None else (nbf, "nbf")
         if _claims(t) is None or exp is None or start is None or exp - start <= ctx.max_lifetime:
             return
@@ -623,7 +603,7 @@ class LifetimeTooLong(Rule):
         yield self.finding(
             f"the token is valid for {duration(exp - start)} ({label} {iso(start)} to exp {iso(exp)}), "
             f"longer than the {duration(ctx.max_lifetime)} allowed (--max-lifetime {ctx.max_lifetime:g})",
-            _span(t, "exp"),
+            claim_span(t, "exp"),
             fix=f"issue short-lived tokens and refresh them: exp at most {label} + {ctx.max_lifetime:g} = {limit}, "
             "i.e. " + iso(limit) + "; or raise --max-lifetime if this lifetime is intended",
             fixed=str(limit),
@@ -744,7 +724,7 @@ class ClaimType(Rule):
         if isinstance(aud, list) and not aud:
             yield self.finding(
                 "aud is an empty array: it names no audience, so no verifier can accept the token",
-                _span(t, "aud"),
+                claim_span(t, "aud"),
                 fix="put the intended audience in aud, or leave aud out",
             )
         elif isinstance(aud, list) and not all(is_string(v) for v in aud):
@@ -753,7 +733,7 @@ class ClaimType(Rule):
             bad = ", ".join(_describe(v) for v in aud if not is_string(v))
             yield self.finding(
                 f"aud is an array holding {bad}: its members must be strings",
-                _span(t, "aud"),
+                claim_span(t, "aud"),
                 fix=f"write aud as {fixed} and sign the token again" if fixed else "make every aud member a string",
                 fixed=fixed,
                 applicability=Applicability.UNSAFE if fixed else Applicability.DISPLAY,
@@ -765,7 +745,7 @@ class ClaimType(Rule):
         classic = " (PyJWT 2.10+ rejects it: 'Subject must be a string')" if name == "sub" and fixed else ""
         return self.finding(
             f"{name} is {_describe(value)}, not {want}{classic}",
-            _span(t, name),
+            claim_span(t, name),
             fix=f'write {name} as "{fixed}" and sign the token again' if fixed else f"make {name} {want}",
             fixed=fixed,
             applicability=Applicability.UNSAFE if fixed else Applicability.DISPLAY,

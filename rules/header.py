@@ -2,7 +2,7 @@
 
 Every fact comes from ``t.header`` (the parsed header object); nothing here
 decodes. A finding about one parameter points at the characters that encode
-it (``Segment.member_span``). Values a header carries in the clear (alg, typ,
+it (``jwtlint.rules._helpers.header_span``). Values a header carries in the clear (alg, typ,
 kid, URLs) are public and may be quoted; key material never is.
 """
 
@@ -16,7 +16,8 @@ from typing import Any
 from jwtlint.algs import JWE_ENC_ALGS, JWE_KEY_ALGS, JWS_ALGS, REGISTERED_HEADER_PARAMS, nearest
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.token.jsonparse import is_string, json_type
-from jwtlint.model import Span, TokenTarget
+from jwtlint.model import TokenTarget
+from jwtlint.rules._helpers import header_span, quoted
 
 _Kind = tuple[frozenset[str], str]  # registered names, and what they are called in messages
 _ALG_KINDS: dict[str, _Kind] = {
@@ -36,19 +37,8 @@ def _json_type(value: Any) -> str:
     return f"the boolean {str(value).lower()}" if isinstance(value, bool) else json_type(value)
 
 
-def _show(value: str, limit: int = 100) -> str:
-    """A header value quoted for a message, cut short so a hostile header cannot flood the report."""
-    return repr(value if len(value) <= limit else value[:limit] + "...")
-
-
 def _names(names: list[str]) -> str:
-    return ", ".join(_show(n, 40) for n in names)
-
-
-def _where(t: TokenTarget, member: str | None = None) -> Span:
-    """The characters of the header that encode ``member`` (the whole header if absent)."""
-    header = t.segments[0]
-    return header.member_span(member) if member and member in (t.header or {}) else header.span()
+    return ", ".join(quoted(n, 40) for n in names)
 
 
 def _is_jwe(t: TokenTarget) -> bool:
@@ -99,13 +89,13 @@ class AlgMissing(Rule):
                 what = "how it was signed" if name == "alg" else "how the content was encrypted"
                 yield self.finding(
                     f"the header has no {name!r}: a verifier cannot tell {what} and must reject the token",
-                    _where(t),
+                    header_span(t),
                     fix=f'add "{name}" naming the algorithm actually used (e.g. "{example}"), then sign again',
                 )
             elif _text(t.header[name]) is None:
                 yield self.finding(
                     f"{name} is {_json_type(t.header[name])}; it must be a string naming a registered algorithm",
-                    _where(t, name),
+                    header_span(t, name),
                     fix=f'write {name} as a string, e.g. "{example}", then sign again',
                 )
 
@@ -154,7 +144,7 @@ class AlgNone(Rule):
             )
         yield self.finding(
             what,
-            _where(t, "alg"),
+            header_span(t, "alg"),
             fix="sign the token with a real algorithm (e.g. RS256 or ES256); verifiers must accept only the "
             "algorithms they expect and refuse 'none' in any spelling",
         )
@@ -215,7 +205,7 @@ class AlgUnknown(Rule):
             # Right name, wrong kind of token: a "nearest" spelling would only mislead.
             yield self.finding(
                 f"{member} {value!r} is a {other[1]} algorithm; this token needs a {kind} algorithm",
-                _where(t, member),
+                header_span(t, member),
                 fix=f"use a {kind} algorithm ({', '.join(sorted(known)[:4])}...), or produce the kind of token "
                 f"that {value} belongs to",
             )
@@ -224,8 +214,8 @@ class AlgUnknown(Rule):
         hint = f"; did you mean {near!r}?" if near else ""
         case = " (names are case-sensitive)" if near and near.lower() == value.lower() else ""
         yield self.finding(
-            f"{member} {_show(value, 40)} is not a registered {kind} algorithm{case}{hint}",
-            _where(t, member),
+            f"{member} {quoted(value, 40)} is not a registered {kind} algorithm{case}{hint}",
+            header_span(t, member),
             fix=f'write "{member}": "{near}" and sign again' if near else f"use a registered {kind} algorithm name",
             fixed=near,
             applicability=Applicability.UNSAFE if near else Applicability.DISPLAY,
@@ -281,7 +271,7 @@ class TypUnusual(Rule):
         if typ is None:
             yield self.finding(
                 f"typ is {_json_type(t.header['typ'])}; it must be a string (a media type such as \"JWT\")",
-                _where(t, "typ"),
+                header_span(t, "typ"),
                 fix='write typ as a string, e.g. "JWT", or leave it out, then sign again',
                 severity=Severity.ERROR,
             )
@@ -292,8 +282,8 @@ class TypUnusual(Rule):
         if _TYP_REGISTERED.fullmatch(folded):
             if spaced:
                 yield self.finding(
-                    f"typ {_show(typ)} contains whitespace; verifiers compare it exactly and reject it",
-                    _where(t, "typ"),
+                    f"typ {quoted(typ)} contains whitespace; verifiers compare it exactly and reject it",
+                    header_span(t, "typ"),
                     fix=f'write "typ": "{squeezed}" and sign again',
                     fixed=squeezed,
                     applicability=Applicability.UNSAFE,
@@ -301,16 +291,16 @@ class TypUnusual(Rule):
             return
         if folded in _TYP_MISTAKES:
             yield self.finding(
-                f"typ {_show(typ)} {_TYP_MISTAKES[folded]}; verifiers that check typ reject it",
-                _where(t, "typ"),
+                f"typ {quoted(typ)} {_TYP_MISTAKES[folded]}; verifiers that check typ reject it",
+                header_span(t, "typ"),
                 fix='write "typ": "JWT" (or your profile\'s explicit type, e.g. "at+jwt") and sign again',
                 fixed="JWT",
                 applicability=Applicability.UNSAFE,
             )
             return
         yield self.finding(
-            f"typ {_show(typ)} is not JWT, JOSE or a '+jwt' media type; verifiers that check typ may reject it",
-            _where(t, "typ"),
+            f"typ {quoted(typ)} is not JWT, JOSE or a '+jwt' media type; verifiers that check typ may reject it",
+            header_span(t, "typ"),
             fix="use \"JWT\" or the explicit type your profile defines (e.g. \"at+jwt\"), unless your verifiers "
             "expect exactly this value",
             severity=Severity.INFO,
@@ -356,7 +346,7 @@ class CritUnsupported(Rule):
                 what = "an empty array" if not crit else "an array with entries that are not strings"
             yield self.finding(
                 f"crit is {what}; it must be a non-empty array of header parameter names",
-                _where(t, "crit"),
+                header_span(t, "crit"),
                 fix="list the names of the extension parameters that must be understood, or remove crit; "
                 "then sign again",
             )
@@ -382,7 +372,7 @@ class CritUnsupported(Rule):
             if names:
                 yield self.finding(
                     f"crit lists {_names(names)}{why}",
-                    _where(t, "crit"),
+                    header_span(t, "crit"),
                     fix=fix + then,
                     fixed=fixed,
                     applicability=applicability,
@@ -392,7 +382,7 @@ class CritUnsupported(Rule):
             yield self.finding(
                 f"crit makes {_names(extensions)} critical: recipients that do not understand {them} must reject "
                 "the token",
-                _where(t, "crit"),
+                header_span(t, "crit"),
                 fix=f"make sure every verifier implements {_names(extensions)}; if the token is valid without "
                 f"{them}, leave {them} out of crit",
                 severity=Severity.WARNING,
@@ -438,7 +428,7 @@ class RemoteKeyUrl(Rule):
             if url is None:
                 yield self.finding(
                     f"{member} is {_json_type(t.header[member])}, not a URL",
-                    _where(t, member),
+                    header_span(t, member),
                     fix=f"remove {member}; verifiers must take the key location from their own configuration",
                     severity=Severity.ERROR,
                 )
@@ -446,9 +436,9 @@ class RemoteKeyUrl(Rule):
             https = url.lower().startswith("https://")
             scheme = url.split(":", 1)[0] if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url) else "no scheme"
             yield self.finding(
-                f"{member} asks the verifier to download the key from {_show(url)} (jwtlint never fetches it)"
+                f"{member} asks the verifier to download the key from {quoted(url)} (jwtlint never fetches it)"
                 + ("" if https else f"; over {scheme}, not https, so anyone on the path can swap the key"),
-                _where(t, member),
+                header_span(t, member),
                 fix=f"verifiers must use {member} only if the URL is on an allow-list of the issuer's key URLs "
                 "(else an attacker points it at their own key); issuers should leave it out"
                 + ("" if https else " or serve the key set over https"),
@@ -501,7 +491,7 @@ class EmbeddedJwk(Rule):
         if not isinstance(jwk, dict):
             yield self.finding(
                 f"jwk is {_json_type(jwk)}; it must be a JSON Web Key object",
-                _where(t, "jwk"),
+                header_span(t, "jwk"),
                 fix="remove jwk; verifiers must take keys from their own configuration",
                 severity=Severity.ERROR,
             )
@@ -511,7 +501,7 @@ class EmbeddedJwk(Rule):
             yield self.finding(
                 f"the embedded jwk holds private key members ({', '.join(private)}): the signing key is published "
                 "in every token (values not shown)",
-                _where(t, "jwk"),
+                header_span(t, "jwk"),
                 fix="embed only the public key, or no key; the embedded key is compromised: replace it",
                 severity=Severity.ERROR,
             )
@@ -521,10 +511,10 @@ class EmbeddedJwk(Rule):
             return
         kty = _text(jwk.get("kty"))
         yield self.finding(
-            f"the header embeds a key (jwk{f', kty {_show(kty, 10)}' if kty else ''}): a verifier that verifies "
+            f"the header embeds a key (jwk{f', kty {quoted(kty, 10)}' if kty else ''}): a verifier that verifies "
             "with it accepts tokens signed by anyone (CVE-2018-0114); an embedded key is expected only in DPoP "
             "proofs (typ dpop+jwt)",
-            _where(t, "jwk"),
+            header_span(t, "jwk"),
             fix="verify with a key you configured (the issuer's JWKS), never with one from the token; "
             "remove jwk from the header",
         )
@@ -609,7 +599,7 @@ class SuspiciousKid(Rule):
             yield self.finding(
                 f"kid is {_json_type(t.header['kid'])}; kid should be a string (RFC 7515 §4.1.4), and verifiers "
                 "that look it up among string ids find no key",
-                _where(t, "kid"),
+                header_span(t, "kid"),
                 fix='send kid as a string (e.g. "1", not 1), then sign again',
             )
             return
@@ -619,15 +609,15 @@ class SuspiciousKid(Rule):
         if len(attacks) == 1 and re.match(r"https://", kid, re.I):
             # Azure Key Vault and others name keys by https URL: worth a note, not an alarm.
             message = (
-                f"kid {_show(kid)} is a URL: fine if your key store names keys so (Azure Key Vault does) and the "
+                f"kid {quoted(kid)} is a URL: fine if your key store names keys so (Azure Key Vault does) and the "
                 "verifier only looks it up; a verifier that fetches it can be pointed at the attacker's key (SSRF)"
             )
             severity = Severity.INFO
         else:
-            message, severity = f"kid {_show(kid)} suggests {'; and '.join(attacks)}", self.severity
+            message, severity = f"kid {quoted(kid)} suggests {'; and '.join(attacks)}", self.severity
         yield self.finding(
             message,
-            _where(t, "kid"),
+            header_span(t, "kid"),
             fix="verifiers must look kid up among known keys, never use it in a path, query, command or request; "
             "issuers should use a plain identifier (e.g. the key's RFC 7638 thumbprint)",
             severity=severity,
@@ -667,7 +657,7 @@ class B64FalseWithoutCrit(Rule):
         if not isinstance(b64, bool):
             yield self.finding(
                 f"b64 is {_json_type(b64)}; RFC 7797 defines it as a boolean (true or false)",
-                _where(t, "b64"),
+                header_span(t, "b64"),
                 fix='write "b64": false for an unencoded payload (with "crit": ["b64"]), or leave b64 out; '
                 "then sign again",
             )
@@ -678,7 +668,7 @@ class B64FalseWithoutCrit(Rule):
             yield self.finding(
                 "b64 is false but crit does not list \"b64\": a verifier that does not know RFC 7797 reads the "
                 "payload as base64url and checks the signature over different bytes",
-                _where(t, "b64"),
+                header_span(t, "b64"),
                 fix=f'add "crit": {json.dumps(fixed)} to the header, then sign again',
                 fixed=json.dumps(fixed),
                 applicability=Applicability.UNSAFE,
@@ -716,11 +706,11 @@ class ZipInJws(Rule):
         if t.header is None or "zip" not in t.header or _is_jwe(t):
             return
         z = t.header["zip"]
-        shown = _show(z, 20) if _text(z) is not None else _json_type(z)
+        shown = quoted(z, 20) if _text(z) is not None else _json_type(z)
         yield self.finding(
             f"the JWS header has zip {shown}: zip is defined only for JWE, so standard JWS verifiers hand the "
             "compressed bytes over as the payload",
-            _where(t, "zip"),
+            header_span(t, "zip"),
             fix="remove zip and sign the uncompressed payload (keep it only if a profile every verifier follows, "
             "such as SMART Health Cards, requires it)",
         )

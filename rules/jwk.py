@@ -21,6 +21,7 @@ from jwtlint.keys.jwkmodel import (
     ANY_PRIVATE, BASE64URL, OKP_KEY_BYTES, OKP_PRIVATE_BYTES, PRIVATE, REQUIRED, JwkRecord,
 )  # fmt: skip
 from jwtlint.model import Span
+from jwtlint.rules._helpers import header_span
 
 _JWK_KINDS = frozenset({"jwk", "jwks"})
 KTYS = ("RSA", "EC", "OKP", "oct")
@@ -507,12 +508,11 @@ class JwkAlgMismatch(Rule):
         key = _selected(t, ctx)
         if key is None or key.alg is None or key.alg == t.alg:
             return
-        seg = t.segment("header")
         where = f" (kid {key.kid!r})" if key.kid is not None else ""
         yield self.finding(
             f"the token says alg {t.alg!r}, and the JWK it is verified with{where} is for {key.alg!r}: a verifier that "
             "honours the JWK's alg refuses the token",
-            seg.member_span("alg") if seg is not None else None,
+            header_span(t, "alg"),
             fix=f"sign the token with {key.alg} (the JWK's alg), or publish a JWK whose alg is {t.alg}",
         )
 
@@ -617,10 +617,9 @@ class KeyUseMismatch(Rule):
         else:
             return
         where = f" (kid {key.kid!r})" if key.kid is not None else ""
-        seg = t.segment("header")
         yield self.finding(
             f"the JWK this token is verified with{where} is not for verifying: {why}; libraries that honour it skip the key",
-            seg.member_span("kid" if key.kid is not None else "alg") if seg is not None else None,
+            header_span(t, "kid" if key.kid is not None else "alg"),
             fix='verify with the key published for signatures ("use": "sig"), or mark this key "use": "sig" if it is one',
         )
 

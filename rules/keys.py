@@ -24,6 +24,7 @@ from jwtlint.keys.der import LABELS, STRUCTURE_NAMES
 from jwtlint.keys.model import KeyBlock, KeyTarget
 from jwtlint.keys.parse import spki_fingerprint
 from jwtlint.model import Span
+from jwtlint.rules._helpers import pem_anchor, with_article
 from jwtlint.timefmt import iso
 
 _KEY = frozenset({"key"})
@@ -47,11 +48,6 @@ def _wrap(label: str, b64: str) -> str:
     """A PEM block as RFC 7468 §2 lays it out: armor on its own lines, 64 characters per line, LF."""
     lines = [b64[i : i + 64] for i in range(0, len(b64), 64)]
     return "\n".join([f"-----BEGIN {label}-----", *lines, f"-----END {label}-----"]) + "\n"
-
-
-def _a(phrase: str) -> str:
-    """``phrase`` with its article: "an RSA 2048-bit public key", "a 32-byte HMAC secret"."""
-    return ("an " if phrase[:1] in "AEFHILMNORSX8" else "a ") + phrase
 
 
 def _signing_needed(ctx: Context) -> bool:
@@ -457,10 +453,10 @@ class Pkcs1PrivateKey(Rule):
                 continue
             name = STRUCTURE_NAMES[der.structure]
             yield self.finding(
-                f"{_where(block)} is {_a(name)}"
+                f"{_where(block)} is {with_article(name)}"
                 + (f" (labelled '{block.pem.label}')" if block.pem is not None and block.pem.label else "")
                 + ": Java, Apex Crypto.sign, .NET and Go's ParsePKCS8PrivateKey need PKCS#8 ('BEGIN PRIVATE KEY')",
-                block.pem.begin if block.pem is not None and block.form == "pem" else block.span,
+                pem_anchor(block),
                 fix="convert it: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem",
                 fixed=_pkcs8(block.key),
                 sensitive=True,
@@ -516,7 +512,7 @@ class EncryptedPrivateKey(Rule):
             yield self.finding(
                 f"{_where(block)} is a private key {block.load_error or 'encrypted with a passphrase'}; "
                 "jwtlint could not check what it holds",
-                block.pem.begin if block.pem is not None and block.form in ("pem", "openssh") else block.span,
+                pem_anchor(block, ("pem", "openssh")),
                 fix="decrypt it for the signer: openssl pkey -in key.pem -out key.plain.pem "
                 "(ssh-keygen -p -N '' -f key for OpenSSH keys), or give the library the passphrase",
             )
@@ -560,9 +556,9 @@ class PublicKeyNotPrivate(Rule):
             if block.key is None or block.key.private or block.key.source == "certificate":
                 continue
             yield self.finding(
-                f"{_where(block)} is {_a(block.key.describe())}"
+                f"{_where(block)} is {with_article(block.key.describe())}"
                 + (f": the {ctx.profile} profile needs the private key to sign" if signing else "; it verifies, it cannot sign"),
-                block.pem.begin if block.pem is not None and block.form == "pem" else block.span,
+                pem_anchor(block),
                 fix="sign with the private key; give this public key to the party that verifies",
                 severity=Severity.ERROR if signing else None,
             )
@@ -605,9 +601,9 @@ class CertificateNotKey(Rule):
         yield self.finding(
             f"{_where(block)} is an X.509 certificate"
             + (f" ({len(certs)} in a chain)" if len(certs) > 1 else "")
-            + f" holding {_a(block.key.describe())}"
+            + f" holding {with_article(block.key.describe())}"
             + (f": the {ctx.profile} profile needs the private key to sign" if signing else ", not a bare key"),
-            block.pem.begin if block.pem is not None and block.form == "pem" else block.span,
+            pem_anchor(block),
             fix="extract the public key for verifiers: openssl x509 -pubkey -noout -in cert.pem > pub.pem (fixed); "
             "sign with the matching private key",
             fixed=_public_pem(block.key),
@@ -652,7 +648,7 @@ class CertificateExpired(Rule):
             der = block.der
             if der is None or der.structure != "certificate" or der.problem:
                 continue
-            span = block.pem.begin if block.pem is not None and block.form == "pem" else block.span
+            span = pem_anchor(block)
             who = f" ({der.subject})" if der.subject else ""
             if der.not_after is not None and der.not_after < ctx.now:
                 yield self.finding(
@@ -703,7 +699,7 @@ class RsaKeyTooSmall(Rule):
                 continue
             yield self.finding(
                 f"{_where(block)} is a {bits}-bit RSA key; RS*/PS* keys MUST be 2048 bits or larger",
-                block.pem.begin if block.pem is not None and block.form == "pem" else block.span,
+                pem_anchor(block),
                 fix="make a 2048-bit (or larger) key: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem",
             )
 
@@ -744,7 +740,7 @@ class RsaWeakExponent(Rule):
             yield self.finding(
                 f"{_where(block)} has RSA public exponent {e}"
                 + (": not a valid RSA key" if broken else ": small exponents invite signature forgery against lax verifiers"),
-                block.pem.begin if block.pem is not None and block.form == "pem" else block.span,
+                pem_anchor(block),
                 fix="make a new key with e = 65537: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem",
                 severity=Severity.ERROR if broken else None,
             )
@@ -799,7 +795,7 @@ class KnownSampleKey(Rule):
                 sig = t.segment("signature")
                 found = [(k, fp, sig.span() if sig else None, "the key given") for k, fp in hits]
         elif t.kind == "key":  # the parser recorded each block's fingerprint
-            found = [(b.key, b.spki_sha256, b.pem.begin if b.pem is not None and b.form == "pem" else b.span, _where(b))
+            found = [(b.key, b.spki_sha256, pem_anchor(b), _where(b))
                      for b in t.blocks if b.key]  # fmt: skip
         else:
             found = [(r.key, spki_fingerprint(r.key), r.span, r.where) for r in t.records if r.key is not None]
@@ -854,7 +850,7 @@ class KeyPairMismatch(Rule):
             yield self.finding(
                 f"{_where(block)} ({block.key.describe()}) is not the pair of the {kind} in {_where(other)}"
                 + (f" nor of the {len(public) - 1} other(s)" if len(public) > 1 else ""),
-                block.pem.begin if block.pem is not None and block.form == "pem" else block.span,
+                pem_anchor(block),
                 fix="ship the public half of this private key (openssl pkey -in key.pem -pubout), or issue the certificate for it",
             )
 

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from jwtlint.engine import Applicability, Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, missing, seconds, shown
+from jwtlint.profiles import PROFILES, ProfileRule, missing
+from jwtlint.rules._helpers import claim_span, header_span, seconds, shown
 
 _DOC = PROFILES["apple-client-secret"].url
 _REF = cite("Apple Developer: Creating a client secret", url=_DOC)

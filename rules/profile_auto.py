@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from jwtlint.engine import Context, Finding, Rule, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import AUTO, candidates, claim_span, header_span
+from jwtlint.profiles import AUTO, candidates
+from jwtlint.rules._helpers import claim_span, header_span
 
 
 class ProfileAuto(Rule):

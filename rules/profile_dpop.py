@@ -16,7 +16,8 @@ from jwtlint.algs import JWS_ALGS
 from jwtlint.token.b64 import b64url_encode
 from jwtlint.engine import Applicability, Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import ProfileRule, claim_span, header_span, seconds, shown
+from jwtlint.profiles import ProfileRule
+from jwtlint.rules._helpers import claim_span, header_span, seconds, shown
 
 _PROOF = cite("RFC 9449", "4.2")
 _CHECK = cite("RFC 9449", "4.3")

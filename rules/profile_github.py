@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from jwtlint.engine import Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, seconds, shown
+from jwtlint.profiles import PROFILES, ProfileRule
+from jwtlint.rules._helpers import claim_span, header_span, seconds, shown
 
 _DOC = PROFILES["github-app"].url
 _REF = cite("GitHub Docs: Generating a JSON Web Token (JWT) for a GitHub App", url=_DOC)

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 from jwtlint.engine import Applicability, Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, missing, seconds, shown
+from jwtlint.profiles import PROFILES, ProfileRule, missing
+from jwtlint.rules._helpers import claim_span, header_span, seconds, shown
 
 _DOC = PROFILES["google-service-account"].url
 _REF = cite("Google Identity: Using OAuth 2.0 for Server to Server Applications", url=_DOC)

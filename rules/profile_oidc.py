@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from jwtlint.engine import Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import PROFILES, ProfileRule, claim_span, missing
+from jwtlint.profiles import PROFILES, ProfileRule, missing
+from jwtlint.rules._helpers import claim_span
 
 _IDTOKEN = cite("OpenID Connect Core 1.0 §2 (ID Token)", url="https://openid.net/specs/openid-connect-core-1_0.html#IDToken")
 _VALIDATION = cite("OpenID Connect Core 1.0 §3.1.3.7", url=PROFILES["oidc-id-token"].url)

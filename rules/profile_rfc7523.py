@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from jwtlint.algs import JWS_ALGS
 from jwtlint.engine import Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import ProfileRule, claim_span, header_span, missing, seconds, shown
+from jwtlint.profiles import ProfileRule, missing
+from jwtlint.rules._helpers import claim_span, header_span, seconds, shown
 
 _OKTA = cite(
     "Okta: Build a JWT for client authentication",

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from jwtlint.engine import Context, Finding, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import ProfileRule, claim_span, header_span, missing, shown
+from jwtlint.profiles import ProfileRule, missing
+from jwtlint.rules._helpers import claim_span, header_span, shown
 
 
 class _AccessToken(ProfileRule):

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.profiles import PROFILES, ProfileRule, claim_span, header_span, shown
+from jwtlint.profiles import PROFILES, ProfileRule
+from jwtlint.rules._helpers import claim_span, header_span, shown
 
 _DOC = PROFILES["salesforce-jwt-bearer"].url
 _REF = cite("Salesforce Help: OAuth 2.0 JWT Bearer Flow for Server-to-Server Integration", url=_DOC)

@@ -18,6 +18,7 @@ from typing import Any
 from jwtlint.algs import JWE_KEY_ALGS, JWS_ALGS
 from jwtlint.engine import Context, Finding, Rule, Severity, cite
 from jwtlint.model import Span, TokenTarget
+from jwtlint.rules._helpers import with_article
 from jwtlint.timefmt import iso, relative
 
 _LEAK_FIX = (
@@ -69,7 +70,7 @@ class LiveTokenInRepo(Rule):
             sig = t.segment("signature")
             if not isinstance(alg, str) or alg not in JWS_ALGS or alg == "none" or sig is None or not sig.text:
                 return
-            what = f"{_article(alg)} {alg} token"
+            what = f"{with_article(alg)} token"
         elif t.form == "jwe":
             if not isinstance(alg, str) or alg not in JWE_KEY_ALGS:
                 return
@@ -145,18 +146,13 @@ class PrivateKeyInRepo(Rule):
                 continue
             where = f" (keys[{key.index}]" + (f", kid {key.kid!r})" if key.kid else ")") if t.kind == "jwks" else ""
             desc = key.describe()
-            yield self.finding(f"{_article(desc)} {desc}{where} is committed here", _key_span(t, key, whole), fix=fix)
+            yield self.finding(f"{with_article(desc)}{where} is committed here", _key_span(t, key, whole), fix=fix)
         for block in getattr(t, "blocks", ()):
             if block.encrypted and block.key is None:
                 yield self.finding(
                     "an encrypted private key is committed here (safe only while its passphrase is not)",
                     block.span, fix=fix, severity=Severity.WARNING,
                 )  # fmt: skip
-
-
-def _article(word: str) -> str:
-    """'an' before a letter read with a vowel sound (an HS256, an RS256, an ES256), else 'a' (a PS256)."""
-    return "an" if word[:1].upper() in "AEFHILMNORSX" else "a"
 
 
 def _key_span(t: Any, key: Any, whole: Span) -> Span:

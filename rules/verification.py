@@ -12,6 +12,7 @@ from typing import Any
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.model import TokenTarget
+from jwtlint.rules._helpers import header_span, member_span
 
 _PIN_ALG = (
     "pin the algorithm in the verifier (PyJWT `algorithms=[\"RS256\"]`, jose `algorithms: ['RS256']`, "
@@ -28,16 +29,6 @@ class EvidenceRule(Rule):
     """A rule that reads only the verification evidence: skipped for tokens without any."""
 
     needs = frozenset({"verification"})
-
-
-def _sig_span(t: TokenTarget) -> Any:
-    seg = t.segment("signature")
-    return seg.span() if seg else None
-
-
-def _alg_span(t: TokenTarget) -> Any:
-    seg = t.segment("header")
-    return seg.member_span("alg") if seg else None
 
 
 def _resign(alg: str) -> str:
@@ -92,7 +83,7 @@ class SignatureInvalid(EvidenceRule):
             head = f"the {ev.alg} signature could not be checked with {what}"
         yield self.finding(
             head + (": " + "; ".join(parts) if parts else ""),
-            _sig_span(t),
+            member_span(t, "signature"),
             fix="verify with the public half of the key that signed (compare RFC 7638 thumbprints: "
             "`jwtlint key pub KEYFILE`), and sign exactly the header.payload text that is sent",
         )
@@ -150,7 +141,7 @@ class SignedOverWrongInput(EvidenceRule):
         yield self.finding(
             f"the {ev.alg} signature verifies with the key given over {ev.wrong_input}, "
             "not over the token's header.payload text as sent",
-            _sig_span(t),
+            member_span(t, "signature"),
             fix=fix,
         )
 
@@ -194,7 +185,7 @@ class AlgKeyMismatch(EvidenceRule):
         if ev.other_alg:
             yield self.finding(
                 f"{head}; it verifies the signature as {ev.other_alg}: the token was signed with {ev.other_alg}",
-                _alg_span(t),
+                header_span(t, "alg"),
                 fix=_resign(ev.other_alg),
                 fixed=ev.other_alg,
                 applicability=Applicability.UNSAFE,
@@ -202,7 +193,7 @@ class AlgKeyMismatch(EvidenceRule):
             return
         yield self.finding(
             head + "; it verifies with no algorithm that key can sign with",
-            _alg_span(t),
+            header_span(t, "alg"),
             fix=f"sign with a key of the type {ev.alg} needs, or set alg to the key's algorithm and sign again",
         )
 
@@ -242,7 +233,7 @@ class EcCurveAlgMismatch(EvidenceRule):
         if ev.other_alg:
             yield self.finding(
                 f"{head}; the signature verifies as {ev.other_alg}",
-                _alg_span(t),
+                header_span(t, "alg"),
                 fix=_resign(ev.other_alg),
                 fixed=ev.other_alg,
                 applicability=Applicability.UNSAFE,
@@ -250,7 +241,7 @@ class EcCurveAlgMismatch(EvidenceRule):
             return
         yield self.finding(
             head,
-            _alg_span(t),
+            header_span(t, "alg"),
             fix=f"sign with a {want} key (`openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:{want}`), "
             f"or use the alg of the {have} key and sign again",
         )
@@ -294,7 +285,7 @@ class PssPkcs1Confusion(EvidenceRule):
             yield self.finding(
                 f"the {ev.alg} signature is RSASSA-PSS, but its salt is not {n} bytes (the hash length RFC 7518 "
                 "requires); cryptography's PSS.MAX_LENGTH and Java's default salt of 20 bytes do this",
-                _sig_span(t),
+                member_span(t, "signature"),
                 fix=f"sign with PSS, MGF1 with the same hash, and salt length {n} "
                 "(cryptography `padding.PSS.DIGEST_LENGTH`)",
             )
@@ -303,7 +294,7 @@ class PssPkcs1Confusion(EvidenceRule):
         want = "RSASSA-PSS" if ev.padding == "pkcs1-for-pss" else "RSASSA-PKCS1-v1_5"
         yield self.finding(
             f"alg is {ev.alg} ({want}), but the signature is {got}: it verifies as {ev.other_alg}",
-            _alg_span(t),
+            header_span(t, "alg"),
             fix=f"sign with {want} as {ev.alg} says, or {_resign(ev.other_alg)}",
             fixed=ev.other_alg,
             applicability=Applicability.UNSAFE,
@@ -347,7 +338,7 @@ class AlgConfusion(EvidenceRule):
         yield self.finding(
             f"the {ev.alg} MAC verifies with {ev.confusion} as the HMAC secret: "
             "the token was forged with the public key (algorithm confusion)",
-            _alg_span(t),
+            header_span(t, "alg"),
             fix=_PIN_ALG + "; reject this token",
         )
 
@@ -399,7 +390,7 @@ class WeakHmacSecret(EvidenceRule):
             parts.append("the secret given is in jwtlint's list of secrets seen in the wild")
         if ev.short_secret is not None:
             parts.append(f"the secret is {ev.short_secret} bytes; {ev.alg} needs at least {need} (RFC 7518 §3.2)")
-        yield self.finding("; ".join(parts), _sig_span(t), fix=_NEW_SECRET.format(n=need))
+        yield self.finding("; ".join(parts), member_span(t, "signature"), fix=_NEW_SECRET.format(n=need))
 
 
 class KidNotFound(EvidenceRule):
@@ -435,8 +426,7 @@ class KidNotFound(EvidenceRule):
             return
         kids = sorted({k.kid for k in ctx.keys if k.kid is not None})
         listed = ", ".join(repr(k) for k in kids[:5]) + (", ..." if len(kids) > 5 else "")
-        seg = t.segment("header")
-        span = seg.member_span("kid") if seg else None
+        span = header_span(t, "kid")
         head = f"kid {ev.kid!r} is in none of the keys given (kids: {listed})"
         by = ev.verified_by
         if by is not None and by.kid is not None:
