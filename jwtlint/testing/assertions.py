@@ -25,11 +25,6 @@ from ..report.report import Report
 
 __all__ = ["Checker", "JwtAssertionError", "assert_valid_jwt"]
 
-#: The rule that proves a key verifies the token. Until it is installed,
-#: asking for verification is an error rather than a check that silently passes.
-_VERIFY_RULE = "signature-invalid"
-
-
 class JwtAssertionError(AssertionError):
     """A token that should be valid is not. ``report`` is the full ``Report``."""
 
@@ -59,8 +54,13 @@ def _lint_options(options: dict[str, Any]) -> dict[str, Any]:
         if name not in accepted:
             raise TypeError(f"this jwtlint cannot check {name}= yet (jwtlint.lint has no such option)")
         out[name] = value
-    if any(out.get(k) is not None for k in ("key", "secret", "jwks")) and _VERIFY_RULE not in registry().by_key:
-        raise TypeError("this jwtlint cannot verify signatures: key=, secret= and jwks= need the signature-invalid rule")
+    if any(out.get(k) is not None for k in ("key", "secret", "jwks")):
+        # The rule that proves a key verifies the token: without it, asking for verification is
+        # an error rather than a check that silently passes.
+        from jwtlint.rules.verification import SignatureInvalid
+
+        if SignatureInvalid.name not in registry().by_key:
+            raise TypeError(f"this jwtlint cannot verify signatures: key=, secret= and jwks= need {SignatureInvalid.name}")
     return out
 
 
