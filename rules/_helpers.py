@@ -8,16 +8,23 @@ Everything here only reads the model; nothing decodes or parses again.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Union
 
+from jwtlint.keys.jwkmodel import JwksTarget, JwkTarget
 from jwtlint.keys.model import KeyBlock
 from jwtlint.model import Span, TokenTarget
 from jwtlint.token.jsonparse import LargeNumber
 
 __all__ = [
-    "claim_span", "cut", "header_span", "json_shown", "member_span", "pem_anchor", "quoted", "seconds", "shown",
+    "AnyJwk", "Encoded", "claim_span", "cut", "header_span", "json_shown", "member_span", "pem_anchor", "quoted", "seconds", "shown",
     "with_article",
 ]  # fmt: skip
+
+
+#: A lone JWK or a JWK Set: what the JWK rules read (``Rule[AnyJwk]``).
+AnyJwk = Union[JwkTarget, JwksTarget]
+#: Targets that hold base64url texts: a token's segments, a JWK's members (``Rule[Encoded]``).
+Encoded = Union[TokenTarget, JwkTarget, JwksTarget]
 
 
 # --- where a finding points --------------------------------------------------------------------

@@ -188,7 +188,7 @@ _ABSENT = object()  # a claim that is not there at all, unlike one that is null
 
 
 def _mismatch(
-    rule: Rule, t: TokenTarget, claim: str, value: Any, expected: tuple[str, ...], what: str
+    rule: Rule[TokenTarget], t: TokenTarget, claim: str, value: Any, expected: tuple[str, ...], what: str
 ) -> Iterator[Finding]:
     """The shared body of aud-mismatch and iss-mismatch: ``value`` holds none of ``expected``."""
     if type(value) is str and value in expected:
@@ -233,7 +233,7 @@ def _mismatch(
 # --- rules ------------------------------------------------------------------
 
 
-class ExpMissing(Rule):
+class ExpMissing(Rule[TokenTarget]):
     """## What it does
     Flags a JWT without an `exp` (expiration time) claim.
 
@@ -276,7 +276,7 @@ class ExpMissing(Rule):
         )
 
 
-class TimeNotNumeric(Rule):
+class TimeNotNumeric(Rule[TokenTarget]):
     """## What it does
     Flags an `exp`, `nbf` or `iat` that is not a JSON number: a string
     (even a numeric one), a boolean, null, an object, NaN or Infinity, or a
@@ -339,7 +339,7 @@ class TimeNotNumeric(Rule):
             )
 
 
-class TimeInMilliseconds(Rule):
+class TimeInMilliseconds(Rule[TokenTarget]):
     """## What it does
     Flags an `exp`, `nbf` or `iat` written in milliseconds, microseconds or
     nanoseconds instead of seconds, and gives the value in seconds.
@@ -389,7 +389,7 @@ class TimeInMilliseconds(Rule):
             )
 
 
-class Expired(Rule):
+class Expired(Rule[TokenTarget]):
     """## What it does
     Flags a token whose `exp` has passed (allowing `--leeway` seconds of clock skew).
 
@@ -427,7 +427,7 @@ class Expired(Rule):
         )
 
 
-class NotYetValid(Rule):
+class NotYetValid(Rule[TokenTarget]):
     """## What it does
     Flags a token whose `nbf` (not before) is still in the future (beyond `--leeway`).
 
@@ -467,7 +467,7 @@ class NotYetValid(Rule):
         )
 
 
-class IatInFuture(Rule):
+class IatInFuture(Rule[TokenTarget]):
     """## What it does
     Flags a token whose `iat` (issued at) lies in the future (beyond `--leeway`).
 
@@ -505,7 +505,7 @@ class IatInFuture(Rule):
         )
 
 
-class ExpBeforeIat(Rule):
+class ExpBeforeIat(Rule[TokenTarget]):
     """## What it does
     Flags a token that expires no later than it was issued (`exp` <= `iat`),
     or no later than it becomes valid (`exp` <= `nbf`: never valid).
@@ -562,7 +562,7 @@ class ExpBeforeIat(Rule):
             )
 
 
-class LifetimeTooLong(Rule):
+class LifetimeTooLong(Rule[TokenTarget]):
     """## What it does
     Flags a token valid for longer than `--max-lifetime` (default 1 day):
     `exp` minus `iat` (or `nbf` when there is no `iat`).
@@ -611,7 +611,7 @@ class LifetimeTooLong(Rule):
         )
 
 
-class AudMismatch(Rule):
+class AudMismatch(Rule[TokenTarget]):
     """## What it does
     When an expected audience is given (`--aud`), flags a token whose `aud`
     holds none of the expected values, and explains near misses: a trailing
@@ -648,7 +648,7 @@ class AudMismatch(Rule):
         yield from _mismatch(self, t, "aud", claims.get("aud", _ABSENT), ctx.audience, "--aud")
 
 
-class IssMismatch(Rule):
+class IssMismatch(Rule[TokenTarget]):
     """## What it does
     When an expected issuer is given (`--iss`), flags a token whose `iss`
     differs, and explains near misses: the trailing `/` (the classic OIDC
@@ -684,7 +684,7 @@ class IssMismatch(Rule):
         yield from _mismatch(self, t, "iss", claims.get("iss", _ABSENT), (ctx.issuer,), "--iss")
 
 
-class ClaimType(Rule):
+class ClaimType(Rule[TokenTarget]):
     """## What it does
     Flags `iss`, `sub` or `jti` that is not a string, and `aud` that is not
     a string or a non-empty array of strings.

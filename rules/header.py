@@ -43,7 +43,7 @@ def _names(names: list[str]) -> str:
 
 def _is_jwe(t: TokenTarget) -> bool:
     # A malformed token whose header has "enc" was meant as a JWE (RFC 7516 §4.1.2).
-    return t.form == "jwe" or (t.form == "malformed" and bool(t.header) and "enc" in t.header)
+    return t.form == "jwe" or (t.form == "malformed" and t.header is not None and "enc" in t.header)
 
 
 def _media_type(value: str) -> str:
@@ -52,7 +52,7 @@ def _media_type(value: str) -> str:
     return v[len("application/") :] if v.startswith("application/") else v
 
 
-class AlgMissing(Rule):
+class AlgMissing(Rule[TokenTarget]):
     """## What it does
     Flags a header without `alg`, or whose `alg` is not a string (and, in a
     JWE, the same for `enc`).
@@ -100,7 +100,7 @@ class AlgMissing(Rule):
                 )
 
 
-class AlgNone(Rule):
+class AlgNone(Rule[TokenTarget]):
     """## What it does
     Flags `"alg": "none"`, in any spelling (`None`, `NONE`, `nOnE`).
 
@@ -150,7 +150,7 @@ class AlgNone(Rule):
         )
 
 
-class AlgUnknown(Rule):
+class AlgUnknown(Rule[TokenTarget]):
     """## What it does
     Flags an `alg` (and, in a JWE, an `enc`) that is not a registered algorithm
     name, and names the registered one it most likely meant.
@@ -235,7 +235,7 @@ _TYP_MISTAKES = {
 }
 
 
-class TypUnusual(Rule):
+class TypUnusual(Rule[TokenTarget]):
     """## What it does
     Flags a `typ` that is not a string, looks like a mistake (`JWS`, `JWE`,
     `Bearer`, `JSON`, `JTW`, `"JWT "` with spaces), or is simply unusual.
@@ -307,7 +307,7 @@ class TypUnusual(Rule):
         )
 
 
-class CritUnsupported(Rule):
+class CritUnsupported(Rule[TokenTarget]):
     """## What it does
     Flags a `crit` list that is malformed, names registered or absent header
     parameters, and notes the extensions it makes critical.
@@ -389,7 +389,7 @@ class CritUnsupported(Rule):
             )
 
 
-class RemoteKeyUrl(Rule):
+class RemoteKeyUrl(Rule[TokenTarget]):
     """## What it does
     Reports a `jku` (JWK Set URL) or `x5u` (X.509 URL) header parameter, and
     flags one that is not `https`.
@@ -450,7 +450,7 @@ class RemoteKeyUrl(Rule):
 _PRIVATE_JWK_MEMBERS = ("d", "p", "q", "dp", "dq", "qi", "oth", "k")
 
 
-class EmbeddedJwk(Rule):
+class EmbeddedJwk(Rule[TokenTarget]):
     """## What it does
     Flags a `jwk` (JSON Web Key) embedded in the header, and a private key
     embedded there.
@@ -561,7 +561,7 @@ def _kid_attacks(kid: str) -> list[str]:
     return found
 
 
-class SuspiciousKid(Rule):
+class SuspiciousKid(Rule[TokenTarget]):
     """## What it does
     Flags a `kid` that is not a string, or that carries path traversal, a NUL
     byte, SQL or shell metacharacters, or a URL.
@@ -624,7 +624,7 @@ class SuspiciousKid(Rule):
         )
 
 
-class B64FalseWithoutCrit(Rule):
+class B64FalseWithoutCrit(Rule[TokenTarget]):
     """## What it does
     Flags `"b64": false` without `"b64"` in `crit`, and a `b64` that is not a boolean.
 
@@ -675,7 +675,7 @@ class B64FalseWithoutCrit(Rule):
             )
 
 
-class ZipInJws(Rule):
+class ZipInJws(Rule[TokenTarget]):
     """## What it does
     Flags `zip` (compression) in the header of a JWS.
 

@@ -18,10 +18,10 @@ from jwtlint.token.b64 import b64url_encode
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.token.jsonparse import is_string, json_type
 from jwtlint.keys.jwkmodel import (
-    ANY_PRIVATE, BASE64URL, OKP_KEY_BYTES, OKP_PRIVATE_BYTES, PRIVATE, REQUIRED, JwkRecord,
+    ANY_PRIVATE, BASE64URL, OKP_KEY_BYTES, OKP_PRIVATE_BYTES, PRIVATE, REQUIRED, JwkRecord, JwksTarget, JwkTarget,
 )  # fmt: skip
-from jwtlint.model import Span
-from jwtlint.rules._helpers import header_span
+from jwtlint.model import Span, TokenTarget
+from jwtlint.rules._helpers import AnyJwk, Encoded, header_span
 
 _JWK_KINDS = frozenset({"jwk", "jwks"})
 KTYS = ("RSA", "EC", "OKP", "oct")
@@ -31,7 +31,7 @@ CURVES = {"EC": tuple(EC_COORDINATE_BYTES), "OKP": tuple(OKP_KEY_BYTES)}
 _RSA_PRIVATE_SET = ("d", "p", "q", "dp", "dq", "qi")
 
 
-def _records(t: Any) -> tuple[JwkRecord, ...]:
+def _records(t: AnyJwk) -> tuple[JwkRecord, ...]:
     return tuple(r for r in t.records if r.not_object is None)
 
 
@@ -40,7 +40,7 @@ def _obj_start(r: JwkRecord) -> Span:
     return Span(r.span.part, r.span.start, r.span.start + 1)
 
 
-class JwkInvalid(Rule):
+class JwkInvalid(Rule[AnyJwk]):
     """## What it does
     Flags a JWK that is not a usable key: a required member missing, repeated
     or of the wrong type, an unknown `kty` or `crv`, an empty number, RSA `n`/`e` that
@@ -70,8 +70,8 @@ class JwkInvalid(Rule):
     targets = _JWK_KINDS
     refs = (cite("RFC 7517", "4"), cite("RFC 7517", "5"), cite("RFC 7518", "6"), cite("RFC 8037", "2"))
 
-    def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
-        if t.json.problem or (t.kind == "jwk" and t.record is None):
+    def check(self, t: AnyJwk, ctx: Context) -> Iterator[Finding]:
+        if t.json.problem or (isinstance(t, JwkTarget) and t.record is None):
             detail = t.json.detail or "is not a JSON object"
             yield self.finding(
                 f"the text {detail}, so it holds no JWK",
@@ -195,7 +195,7 @@ def _lengths(r: JwkRecord, kty: str) -> Iterator[tuple[str | None, str, str]]:
                 yield name, f"{name} is {len(data)} bytes; an {crv} key is {sizes[crv]} bytes", "export the raw key bytes (RFC 8037 §2), not a DER or PEM encoding"
 
 
-class JwkLeadingZero(Rule):
+class JwkLeadingZero(Rule[AnyJwk]):
     """## What it does
     Flags an RSA number (`n`, `e`, `d`, `p`...) that starts with zero octets,
     and an EC coordinate or private key (`x`, `y`, `d`) that is not exactly
@@ -227,7 +227,7 @@ class JwkLeadingZero(Rule):
     targets = _JWK_KINDS
     refs = (cite("RFC 7518", "2"), cite("RFC 7518", "6.3.1.1"), cite("RFC 7518", "6.2.1.2"))
 
-    def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
+    def check(self, t: AnyJwk, ctx: Context) -> Iterator[Finding]:
         for r in _records(t):
             if r.kty == "RSA":
                 yield from self._rsa(r)
@@ -237,8 +237,9 @@ class JwkLeadingZero(Rule):
     def _rsa(self, r: JwkRecord) -> Iterator[Finding]:
         for name in ("n", "e", *PRIVATE["RSA"]):
             m = r.members.get(name)
-            data = m.decoded if m is not None else None
-            zeros = m.leading_zeros if m is not None else 0
+            if m is None:
+                continue
+            data, zeros = m.decoded, m.leading_zeros
             if not data or not zeros or zeros == len(data):
                 continue
             sign = " (a sign byte, as Java's BigInteger.toByteArray() writes before a number whose top bit is set)"
@@ -258,7 +259,7 @@ class JwkLeadingZero(Rule):
         for name in ("x", "y", "d"):
             m = r.members.get(name)
             data = m.decoded if m is not None else None
-            if not data or len(data) == size or len(data.lstrip(b"\0")) > size:
+            if m is None or not data or len(data) == size or len(data.lstrip(b"\0")) > size:
                 continue  # right, absent, or too long to be this curve's (jwk-invalid)
             if len(data) < size:
                 what = f"{len(data)} bytes: its leading zero octets were dropped; {crv} values are {size} bytes"
@@ -287,7 +288,7 @@ def _public_jwk(r: JwkRecord) -> str | None:
     return json.dumps({n: m.value for n, m in r.members.items() if n not in ANY_PRIVATE}, separators=(",", ":"))
 
 
-class JwksContainsPrivate(Rule):
+class JwksContainsPrivate(Rule[JwksTarget]):
     """## What it does
     Flags a JWK Set that holds private key material: `d`, `p`, `q`, `dp`,
     `dq`, `qi` or `oth` of an RSA, EC or OKP key, or an `oct` key's `k`.
@@ -317,7 +318,7 @@ class JwksContainsPrivate(Rule):
     targets = frozenset({"jwks"})
     refs = (cite("RFC 7517", "5"), cite("RFC 7517", "9.2"), cite("RFC 8725", "3.5"))
 
-    def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
+    def check(self, t: JwksTarget, ctx: Context) -> Iterator[Finding]:
         for r in _records(t):
             names = r.private_members
             if not names:
@@ -342,7 +343,7 @@ def _describe(r: JwkRecord) -> str:
     return f"{kind}, {label}"
 
 
-class JwkKidDuplicate(Rule):
+class JwkKidDuplicate(Rule[JwksTarget]):
     """## What it does
     Flags two keys of the same type in a JWK Set with the same `kid`.
 
@@ -368,7 +369,7 @@ class JwkKidDuplicate(Rule):
     targets = frozenset({"jwks"})
     refs = (cite("RFC 7517", "4.5"), cite("RFC 7515", "4.1.4"), cite("RFC 7638", "1"))
 
-    def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
+    def check(self, t: JwksTarget, ctx: Context) -> Iterator[Finding]:
         first: dict[tuple[str, Any], JwkRecord] = {}
         for r in _records(t):
             kid = r.get("kid")
@@ -445,7 +446,7 @@ def _right_alg(kty: Any, crv: Any) -> str | None:
     return None
 
 
-def _selected(t: Any, ctx: Context) -> Any:
+def _selected(t: TokenTarget, ctx: Context) -> Any:
     """The one JWK ``ctx.keys`` offers for this token (by kid), or None when there is not exactly one."""
     jwks = [k for k in ctx.keys if k.source in ("jwk", "jwks")]
     if not jwks:
@@ -456,7 +457,7 @@ def _selected(t: Any, ctx: Context) -> Any:
     return jwks[0] if len(jwks) == 1 else None
 
 
-class JwkAlgMismatch(Rule):
+class JwkAlgMismatch(Rule[Encoded]):
     """## What it does
     Flags a JWK whose `alg` cannot go with its key (RS256 on an EC key,
     ES256 on a P-384 key, HS256 on an RSA key), and a token whose `alg`
@@ -484,8 +485,8 @@ class JwkAlgMismatch(Rule):
     targets = frozenset({"jwk", "jwks", "token"})
     refs = (cite("RFC 7517", "4.4"), cite("RFC 7518", "3.1"), cite("RFC 8725", "3.1"))
 
-    def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
-        if t.kind == "token":
+    def check(self, t: Encoded, ctx: Context) -> Iterator[Finding]:
+        if isinstance(t, TokenTarget):
             yield from self._token(t, ctx)
             return
         for r in _records(t):
@@ -502,7 +503,7 @@ class JwkAlgMismatch(Rule):
                     fixed=right,
                 )
 
-    def _token(self, t: Any, ctx: Context) -> Iterator[Finding]:
+    def _token(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         if not ctx.keys or not is_string(t.alg):
             return
         key = _selected(t, ctx)
@@ -517,7 +518,7 @@ class JwkAlgMismatch(Rule):
         )
 
 
-class JwkPointNotOnCurve(Rule):
+class JwkPointNotOnCurve(Rule[AnyJwk]):
     """## What it does
     Flags an EC JWK whose point (`x`, `y`) does not lie on its curve.
 
@@ -545,7 +546,7 @@ class JwkPointNotOnCurve(Rule):
     refs = (cite("RFC 8725", "3.4"), cite("RFC 7518", "6.2.1"),
             cite("GHSA-rvj9-8cvx-3vq9", url="https://github.com/advisories/GHSA-rvj9-8cvx-3vq9"))  # fmt: skip
 
-    def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
+    def check(self, t: AnyJwk, ctx: Context) -> Iterator[Finding]:
         for r in _records(t):
             if r.on_curve is False:
                 yield self.finding(
@@ -559,7 +560,7 @@ _VERIFY_OPS = frozenset({"sign", "verify"})
 _ENC_OPS = frozenset({"encrypt", "decrypt", "wrapKey", "unwrapKey", "deriveKey", "deriveBits"})
 
 
-class KeyUseMismatch(Rule):
+class KeyUseMismatch(Rule[Encoded]):
     """## What it does
     Flags a JWK whose `use` and `key_ops` contradict each other, and a token
     verified with a JWK whose `use` (`"enc"`) or `key_ops` (no `"verify"`)
@@ -588,8 +589,8 @@ class KeyUseMismatch(Rule):
     targets = frozenset({"jwk", "jwks", "token"})
     refs = (cite("RFC 7517", "4.2"), cite("RFC 7517", "4.3"), cite("RFC 8725", "3.12"))
 
-    def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
-        if t.kind == "token":
+    def check(self, t: Encoded, ctx: Context) -> Iterator[Finding]:
+        if isinstance(t, TokenTarget):
             yield from self._token(t, ctx)
             return
         for r in _records(t):
@@ -604,7 +605,7 @@ class KeyUseMismatch(Rule):
                     fix='keep one of them (RFC 7517 §4.3: they SHOULD NOT be used together): "use": "sig" for a signing key',
                 )
 
-    def _token(self, t: Any, ctx: Context) -> Iterator[Finding]:
+    def _token(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         if not ctx.keys or t.form != "jws":
             return
         key = _selected(t, ctx)

@@ -23,7 +23,7 @@ from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.keys.der import LABELS, STRUCTURE_NAMES
 from jwtlint.keys.model import KeyBlock, KeyTarget
 from jwtlint.keys.parse import spki_fingerprint
-from jwtlint.model import Span
+from jwtlint.model import Span, Target, TokenTarget
 from jwtlint.rules._helpers import pem_anchor, with_article
 from jwtlint.timefmt import iso
 
@@ -54,7 +54,7 @@ def _signing_needed(ctx: Context) -> bool:
     return ctx.profile in SIGNING_PROFILES
 
 
-class PemArmorInBase64(Rule):
+class PemArmorInBase64(Rule[KeyTarget]):
     """## What it does
     Flags PEM armor (`-----BEGIN ...-----`) where bare base64 is expected: a
     whole PEM file base64-encoded again, or a PEM block flattened onto one
@@ -116,7 +116,7 @@ class PemArmorInBase64(Rule):
             )
 
 
-class PemMalformed(Rule):
+class PemMalformed(Rule[KeyTarget]):
     """## What it does
     Flags a PEM block (or DER, or base64 DER) that a key reader cannot read:
     a missing or unpaired BEGIN/END line, BEGIN and END labels that differ,
@@ -236,7 +236,7 @@ class PemMalformed(Rule):
             )
 
 
-class PemLabelMismatch(Rule):
+class PemLabelMismatch(Rule[KeyTarget]):
     """## What it does
     Flags a PEM block whose label says one thing and whose DER says another,
     e.g. `BEGIN PRIVATE KEY` (PKCS#8) around a PKCS#1 `RSAPrivateKey`.
@@ -282,7 +282,7 @@ class PemLabelMismatch(Rule):
             )
 
 
-class PemSingleLine(Rule):
+class PemSingleLine(Rule[KeyTarget]):
     """## What it does
     Flags a PEM block whose BEGIN line, base64 and END line are all on one line
     (with spaces, or nothing, where the line breaks were).
@@ -324,7 +324,7 @@ class PemSingleLine(Rule):
             )
 
 
-class EscapedNewlines(Rule):
+class EscapedNewlines(Rule[KeyTarget]):
     """## What it does
     Flags a PEM block whose line breaks are the two characters `\\n` instead of newlines.
 
@@ -373,7 +373,7 @@ class EscapedNewlines(Rule):
             )
 
 
-class CrlfLineEndings(Rule):
+class CrlfLineEndings(Rule[KeyTarget]):
     """## What it does
     Flags a PEM block with Windows `\\r\\n` line endings.
 
@@ -414,7 +414,7 @@ class CrlfLineEndings(Rule):
             )
 
 
-class Pkcs1PrivateKey(Rule):
+class Pkcs1PrivateKey(Rule[KeyTarget]):
     """## What it does
     Flags a private key in a legacy format, PKCS#1 `RSAPrivateKey`
     (`BEGIN RSA PRIVATE KEY`, what `openssl genrsa -traditional` and old
@@ -472,14 +472,15 @@ def _pkcs8(key: Any) -> str | None:
     from cryptography.hazmat.primitives import serialization
 
     try:
-        return key.crypto.private_bytes(
+        pem: bytes = key.crypto.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        ).decode("ascii")
+        )
+        return pem.decode("ascii")
     except Exception:  # a key type cryptography cannot write as PKCS#8: no fixed value
         return None
 
 
-class EncryptedPrivateKey(Rule):
+class EncryptedPrivateKey(Rule[KeyTarget]):
     """## What it does
     Flags a private key encrypted with a passphrase (`BEGIN ENCRYPTED PRIVATE
     KEY`, `Proc-Type: 4,ENCRYPTED`, or an encrypted OpenSSH key).
@@ -518,7 +519,7 @@ class EncryptedPrivateKey(Rule):
             )
 
 
-class PublicKeyNotPrivate(Rule):
+class PublicKeyNotPrivate(Rule[KeyTarget]):
     """## What it does
     Notes that the key material holds only public keys (no private key).
 
@@ -564,7 +565,7 @@ class PublicKeyNotPrivate(Rule):
             )
 
 
-class CertificateNotKey(Rule):
+class CertificateNotKey(Rule[KeyTarget]):
     """## What it does
     Flags an X.509 certificate given where a key is expected (and no private
     key with it).
@@ -616,10 +617,11 @@ def _public_pem(key: Any) -> str | None:
         return None
     from cryptography.hazmat.primitives import serialization
 
-    return key.public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+    pem: bytes = key.public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return pem.decode("ascii")
 
 
-class CertificateExpired(Rule):
+class CertificateExpired(Rule[KeyTarget]):
     """## What it does
     Flags a certificate whose validity period has ended (or not begun) at `--now`.
 
@@ -665,7 +667,7 @@ class CertificateExpired(Rule):
                 )
 
 
-class RsaKeyTooSmall(Rule):
+class RsaKeyTooSmall(Rule[KeyTarget]):
     """## What it does
     Flags an RSA key with a modulus under 2048 bits.
 
@@ -704,7 +706,7 @@ class RsaKeyTooSmall(Rule):
             )
 
 
-class RsaWeakExponent(Rule):
+class RsaWeakExponent(Rule[KeyTarget]):
     """## What it does
     Flags an RSA public exponent that is 1, even, or small (3, 5, 17...).
 
@@ -752,10 +754,11 @@ def sample_keys() -> dict[str, dict[str, str]]:
     from importlib import resources  # here: importing it costs every run ~3 ms, and only key lints need it
 
     text = resources.files("jwtlint").joinpath("data/sample-keys.json").read_text(encoding="utf-8")
-    return json.loads(text)["keys"]
+    keys: dict[str, dict[str, str]] = json.loads(text)["keys"]
+    return keys
 
 
-class KnownSampleKey(Rule):
+class KnownSampleKey(Rule[Target]):
     """## What it does
     Flags a key whose private half is published: the examples of RFC 7515,
     7517 and 7520, jwt.io's default keys of every era, PyJWT's and
@@ -782,19 +785,19 @@ class KnownSampleKey(Rule):
     targets = frozenset({"key", "jwk", "jwks", "token"})
     refs = (cite("RFC 8725", "3.5"), cite("RFC 7515", "Appendix A"), cite("jwt.io", url="https://jwt.io/"))
 
-    def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
-        if t.kind == "token" and not ctx.keys:
+    def check(self, t: Target, ctx: Context) -> Iterator[Finding]:
+        if isinstance(t, TokenTarget) and not ctx.keys:
             return
         known = sample_keys()
         found: list[tuple[Any, str | None, Span | None, str]] = []  # (key, fingerprint, where, how it is named)
-        if t.kind == "token":
+        if isinstance(t, TokenTarget):
             # Keys given as objects have no target of their own: say it on the token.
             # (Every lint with a key object passes here: the span is only worked out for a hit.)
             hits = [(k, fp) for k in ctx.keys if k.source in ("", "object") and (fp := spki_fingerprint(k)) in known]
             if hits:
                 sig = t.segment("signature")
                 found = [(k, fp, sig.span() if sig else None, "the key given") for k, fp in hits]
-        elif t.kind == "key":  # the parser recorded each block's fingerprint
+        elif isinstance(t, KeyTarget):  # the parser recorded each block's fingerprint
             found = [(b.key, b.spki_sha256, pem_anchor(b), _where(b))
                      for b in t.blocks if b.key]  # fmt: skip
         else:
@@ -810,7 +813,7 @@ class KnownSampleKey(Rule):
             )
 
 
-class KeyPairMismatch(Rule):
+class KeyPairMismatch(Rule[KeyTarget]):
     """## What it does
     Flags key material holding a private key and public keys or certificates
     none of which is its public half (e.g. a certificate and a private key

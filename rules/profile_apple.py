@@ -52,14 +52,14 @@ class AppleAlgKid(_Apple):
     summary = "Apple's client secret must be ES256 with the 10-character Key ID as kid."
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        alg = t.header.get("alg")
+        alg = (t.header or {}).get("alg")
         if alg != "ES256":
             yield self.finding(
                 f"alg is {shown(alg)}; Apple accepts only ES256 client secrets",
                 header_span(t, "alg"),
                 fix="sign with ES256 and the .p8 key created for Sign in with Apple",
             )
-        kid = t.header.get("kid")
+        kid = (t.header or {}).get("kid")
         if not (isinstance(kid, str) and _TEN.match(kid)):
             got = "no kid" if kid is None else f"kid {shown(kid)}"
             yield self.finding(
@@ -102,14 +102,14 @@ class AppleClaims(_Apple):
         }
         absent = missing(t, tuple(what))
         yield from self.missing_claims(t, what, "Apple", absent=absent)
-        iss = t.payload.get("iss")
+        iss = (t.payload or {}).get("iss")
         if "iss" not in absent and not (isinstance(iss, str) and _TEN.match(iss)):
             yield self.finding(
                 f"iss is {shown(iss)}, not a 10-character Team ID",
                 claim_span(t, "iss"),
                 fix="use the Team ID of the developer account (10 characters, e.g. A1B2C3D4E5); the Services ID goes in sub",
             )
-        aud = t.payload.get("aud")
+        aud = (t.payload or {}).get("aud")
         if "aud" not in absent and aud != AUD:
             yield self.finding(
                 f"aud is {shown(aud)}; Apple expects exactly {AUD}",

@@ -15,7 +15,7 @@ from jwtlint.profiles import AUTO, candidates
 from jwtlint.rules._helpers import claim_span, header_span
 
 
-class ProfileAuto(Rule):
+class ProfileAuto(Rule[TokenTarget]):
     """## What it does
     With `--profile auto`, says which platform profile jwtlint picked for a
     token, from which claim, or that none (or several) fit.

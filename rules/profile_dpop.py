@@ -56,7 +56,7 @@ class DpopHeader(_Dpop):
     summary = "A DPoP proof needs typ dpop+jwt, an asymmetric alg and the public jwk."
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        h = t.header
+        h = t.header or {}
         typ = h.get("typ")
         if not (isinstance(typ, str) and typ.lower() in ("dpop+jwt", "application/dpop+jwt")):
             yield self.finding(
@@ -105,7 +105,7 @@ class DpopJwkPrivate(_Dpop):
     summary = "The DPoP proof's jwk contains private key material."
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        jwk = t.header.get("jwk")
+        jwk = (t.header or {}).get("jwk")
         if not isinstance(jwk, dict):
             return
         found = [m for m in _PRIVATE_MEMBERS if m in jwk]
@@ -144,7 +144,7 @@ class DpopClaims(_Dpop):
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         what = {"jti": "a fresh random id", "htm": "the HTTP method", "htu": "the request URL", "iat": "now"}
         yield from self.missing_claims(t, what, "a DPoP proof")
-        htu = t.payload.get("htu")
+        htu = (t.payload or {}).get("htu")
         if isinstance(htu, str) and htu:
             parts = urlsplit(htu)
             if parts.query or parts.fragment or "?" in htu or "#" in htu:
@@ -156,7 +156,7 @@ class DpopClaims(_Dpop):
                     fixed=fixed,
                     applicability=Applicability.UNSAFE,
                 )
-        htm = t.payload.get("htm")
+        htm = (t.payload or {}).get("htm")
         if isinstance(htm, str) and htm and htm not in _METHODS:
             yield self.finding(
                 f"htm is {shown(htm)}, not an HTTP method as sent ({'upper case' if htm.upper() in _METHODS else 'GET, POST...'})",
@@ -233,7 +233,7 @@ class DpopAth(_Dpop):
         if not ctx.access_token:
             return
         want = b64url_encode(hashlib.sha256(ctx.access_token.strip().encode("ascii", "replace")).digest())
-        ath = t.payload.get("ath")
+        ath = (t.payload or {}).get("ath")
         if ath is None:
             yield self.finding(
                 "the proof has no ath; sent with an access token it must carry the token's hash",

@@ -52,7 +52,7 @@ class GitHubAppAlg(_GitHub):
     summary = "A GitHub App JWT must be signed with RS256."
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        alg = t.header.get("alg")
+        alg = (t.header or {}).get("alg")
         if alg != "RS256":
             yield self.finding(
                 f"alg is {shown(alg)}; GitHub accepts only RS256 for an app's JWT",
@@ -88,7 +88,7 @@ class GitHubAppClaims(_GitHub):
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         what = {"iss": "the app's client ID or App ID", "iat": "now minus 60 seconds", "exp": "iat + at most 600 seconds"}
         yield from self.missing_claims(t, what, "GitHub")
-        iss = t.payload.get("iss")
+        iss = (t.payload or {}).get("iss")
         if iss is None or iss == "":
             return
         ok = (isinstance(iss, int) and not isinstance(iss, bool) and iss > 0) or (

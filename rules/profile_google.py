@@ -52,14 +52,14 @@ class GoogleSaAlg(_Google):
     summary = "A Google service-account assertion must be RS256, with the key's kid."
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        alg = t.header.get("alg")
+        alg = (t.header or {}).get("alg")
         if alg != "RS256":
             yield self.finding(
                 f"alg is {shown(alg)}; Google's token endpoint accepts only RS256 for service-account assertions",
                 header_span(t, "alg"),
                 fix="sign with RS256 and the private_key of the service account's JSON key file",
             )
-        kid = t.header.get("kid")
+        kid = (t.header or {}).get("kid")
         if not isinstance(kid, str) or not kid:
             yield self.finding(
                 "the header has no kid; Google uses it to pick the service account's key",
@@ -103,16 +103,16 @@ class GoogleSaClaims(_Google):
         }
         absent = missing(t, tuple(what))
         # An ID-token request asks for target_audience instead of scope.
-        skip = "scope" if "target_audience" in t.payload else None
+        skip = "scope" if "target_audience" in (t.payload or {}) else None
         yield from self.missing_claims(t, what, "Google", absent=[n for n in absent if n != skip])
-        iss = t.payload.get("iss")
+        iss = (t.payload or {}).get("iss")
         if "iss" not in absent and not (isinstance(iss, str) and iss.endswith(_SA_SUFFIXES)):
             yield self.finding(
                 f"iss is {shown(iss)}, not a service-account email (...@PROJECT.iam.gserviceaccount.com)",
                 claim_span(t, "iss"),
                 fix="use the client_email of the service account's JSON key file",
             )
-        aud = t.payload.get("aud")
+        aud = (t.payload or {}).get("aud")
         if "aud" not in absent and aud not in (TOKEN_URL, "https://www.googleapis.com/oauth2/v4/token"):
             yield self.finding(
                 f"aud is {shown(aud)}; Google's token endpoint expects {TOKEN_URL}",

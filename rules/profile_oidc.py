@@ -80,8 +80,8 @@ class IdTokenAzp(_IdToken):
     summary = "An ID token with several audiences has no azp."
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        aud = t.payload.get("aud")
-        if isinstance(aud, list) and len(aud) > 1 and "azp" not in t.payload:
+        aud = (t.payload or {}).get("aud")
+        if isinstance(aud, list) and len(aud) > 1 and "azp" not in (t.payload or {}):
             yield self.finding(
                 f"aud lists {len(aud)} audiences and there is no azp: the client cannot tell it was the one authorized",
                 claim_span(t, "aud"),
@@ -115,7 +115,7 @@ class IdTokenNonce(_IdToken):
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         if ctx.nonce is None:
             return
-        nonce = t.payload.get("nonce")
+        nonce = (t.payload or {}).get("nonce")
         if nonce is None:
             yield self.finding(
                 "the ID token has no nonce, but the client sent one",

@@ -10,9 +10,10 @@ client-assertion-type:jwt-bearer``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from jwtlint.algs import JWS_ALGS
-from jwtlint.engine import Context, Finding, Severity, cite
+from jwtlint.engine import Context, Finding, Ref, Severity, cite
 from jwtlint.model import TokenTarget
 from jwtlint.profiles import ProfileRule, missing
 from jwtlint.rules._helpers import claim_span, header_span, seconds, shown
@@ -35,7 +36,7 @@ AUTH0_LIFETIME = 300  # Auth0 refuses more than 5 minutes between iat and exp
 
 class _ClientAssertion(ProfileRule):
     profile = "rfc7523-client-assertion"
-    refs = (cite("RFC 7523", "3"), _OIDC)
+    refs: ClassVar[tuple[Ref, ...]] = (cite("RFC 7523", "3"), _OIDC)
 
 
 class ClientAssertionIssSub(_ClientAssertion):
@@ -67,9 +68,10 @@ class ClientAssertionIssSub(_ClientAssertion):
                 claim_span(t, name),
                 fix=f"add {name}: the client_id",
             )
-        if not absent and t.payload["iss"] != t.payload["sub"]:
+        claims = t.payload or {}
+        if not absent and claims["iss"] != claims["sub"]:
             yield self.finding(
-                f"iss {shown(t.payload['iss'])} and sub {shown(t.payload['sub'])} differ; both must be the client_id",
+                f"iss {shown(claims['iss'])} and sub {shown(claims['sub'])} differ; both must be the client_id",
                 claim_span(t, "sub"),
                 fix="set iss and sub to the client_id of the application",
             )
@@ -174,7 +176,7 @@ class ClientAssertionAlg(_ClientAssertion):
     summary = "A client assertion is unsigned, or MAC-signed with a shared secret instead of a private key."
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        alg = t.header.get("alg")
+        alg = (t.header or {}).get("alg")
         spec = JWS_ALGS.get(alg) if isinstance(alg, str) else None
         if spec is None:
             return  # alg-missing / alg-unknown speak

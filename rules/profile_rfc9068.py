@@ -44,7 +44,7 @@ class AtJwtTyp(_AccessToken):
     refs = (cite("RFC 9068", "2.1"), cite("RFC 9068", "4"))
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        typ = t.header.get("typ")
+        typ = (t.header or {}).get("typ")
         if not (isinstance(typ, str) and typ.lower() in ("at+jwt", "application/at+jwt")):
             yield self.finding(
                 f"typ is {shown(typ)}; a JWT access token has typ at+jwt",

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+
 from urllib.parse import urlsplit
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
-from jwtlint.model import TokenTarget
+from jwtlint.model import KeyTarget, TokenTarget
 from jwtlint.profiles import PROFILES, ProfileRule
 from jwtlint.rules._helpers import claim_span, header_span, shown
 
@@ -61,7 +61,7 @@ class SalesforceAlg(_Salesforce):
     summary = "Salesforce's JWT bearer flow accepts only RS256."
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        alg = t.header.get("alg")
+        alg = (t.header or {}).get("alg")
         if alg != "RS256":
             yield self.finding(
                 f"alg is {shown(alg)}; Salesforce's JWT bearer flow accepts only RS256",
@@ -104,7 +104,7 @@ class SalesforceClaims(_Salesforce):
             "exp": "the expiry in seconds, within 3 minutes",
         }
         yield from self.missing_claims(t, what, "Salesforce's JWT bearer flow", then=", then sign again")
-        iss, sub = t.payload.get("iss"), t.payload.get("sub")
+        iss, sub = (t.payload or {}).get("iss"), (t.payload or {}).get("sub")
         if isinstance(iss, str) and _EMAIL.match(iss):
             yield self.finding(
                 f"iss is {shown(iss)}, a username; Salesforce expects the connected app's consumer key in iss",
@@ -145,7 +145,7 @@ class SalesforceAud(_Salesforce):
     summary = "aud is not login.salesforce.com, test.salesforce.com or an Experience Cloud site URL."
 
     def check_profile(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        aud = t.payload.get("aud")
+        aud = (t.payload or {}).get("aud")
         if aud is None:
             return  # salesforce-claims reports it
         span = claim_span(t, "aud")
@@ -279,7 +279,7 @@ class SalesforceHandEncoded(_Salesforce):
         )
 
 
-class SalesforceSigningKey(Rule):
+class SalesforceSigningKey(Rule[KeyTarget]):
     """## What it does
     With `--profile salesforce-jwt-bearer`, checks a signing key given to
     `jwtlint check KEYFILE`: it must be an RSA key (RS256 only), and a private
@@ -316,10 +316,10 @@ class SalesforceSigningKey(Rule):
     profile = "salesforce-jwt-bearer"
     family = "profile_salesforce"
 
-    def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
+    def check(self, t: KeyTarget, ctx: Context) -> Iterator[Finding]:
         if ctx.profile != self.profile:  # a key alone has no claims for --profile auto to go by
             return
-        for block in getattr(t, "blocks", ()):
+        for block in t.blocks:
             key = block.key
             if key is None:
                 continue

@@ -13,11 +13,11 @@ on what could still be used.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Union
 
 from jwtlint.algs import JWE_KEY_ALGS, JWS_ALGS
 from jwtlint.engine import Context, Finding, Rule, Severity, cite
-from jwtlint.model import Span, TokenTarget
+from jwtlint.model import JwksTarget, JwkTarget, KeyTarget, Span, TokenTarget
 from jwtlint.rules._helpers import with_article
 from jwtlint.timefmt import iso, relative
 
@@ -28,7 +28,7 @@ _LEAK_FIX = (
 )
 
 
-class LiveTokenInRepo(Rule):
+class LiveTokenInRepo(Rule[TokenTarget]):
     """## What it does
     Flags a token in a scanned file that is still usable: signed with a real
     algorithm, with a signature, and not expired (or with no `exp` at all).
@@ -79,7 +79,8 @@ class LiveTokenInRepo(Rule):
             return
         exp = t.times.get("exp")
         seconds = exp.seconds if exp is not None and exp.problem is None else None
-        if seconds is not None and exp.unit != "s":
+        unit = exp.unit if exp is not None else None
+        if seconds is not None and unit != "s":
             # exp in milliseconds (or smaller units): verifiers read the number as seconds,
             # thousands of years away, so the token works whatever time it meant.
             seconds = float("inf")
@@ -90,7 +91,7 @@ class LiveTokenInRepo(Rule):
         elif seconds is None:
             life = "it has no exp, so it never expires"
         elif seconds == float("inf"):
-            life = f"its exp is in {exp.unit}, which verifiers read as seconds: it never expires"
+            life = f"its exp is in {unit}, which verifiers read as seconds: it never expires"
         else:
             life = f"it expires {relative(seconds - ctx.now)} ({iso(seconds)})"
         sub = t.payload.get("sub") if isinstance(t.payload, dict) else None
@@ -102,7 +103,7 @@ class LiveTokenInRepo(Rule):
         )
 
 
-class PrivateKeyInRepo(Rule):
+class PrivateKeyInRepo(Rule[Union[KeyTarget, JwkTarget, JwksTarget]]):
     """## What it does
     Flags a private key (PEM, OpenSSH, or a JWK with private members) or a
     JWK HMAC secret (`kty: oct`) in a scanned file, naming its type.
@@ -137,17 +138,17 @@ class PrivateKeyInRepo(Rule):
     )
     default_enabled = False
 
-    def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
-        text = getattr(t, "input_text", "") or ""
+    def check(self, t: KeyTarget | JwkTarget | JwksTarget, ctx: Context) -> Iterator[Finding]:
+        text = t.input_text
         whole = Span("input", 0, len(text))
         fix = _LEAK_FIX.format(revoke="make a new key and stop trusting this one", name=self.name)
-        for key in getattr(t, "keys", ()):
+        for key in t.keys:
             if not key.private:
                 continue
             where = f" (keys[{key.index}]" + (f", kid {key.kid!r})" if key.kid else ")") if t.kind == "jwks" else ""
             desc = key.describe()
             yield self.finding(f"{with_article(desc)}{where} is committed here", _key_span(t, key, whole), fix=fix)
-        for block in getattr(t, "blocks", ()):
+        for block in t.blocks if isinstance(t, KeyTarget) else ():
             if block.encrypted and block.key is None:
                 yield self.finding(
                     "an encrypted private key is committed here (safe only while its passphrase is not)",
@@ -155,8 +156,8 @@ class PrivateKeyInRepo(Rule):
                 )  # fmt: skip
 
 
-def _key_span(t: Any, key: Any, whole: Span) -> Span:
-    for block in getattr(t, "blocks", ()):
+def _key_span(t: KeyTarget | JwkTarget | JwksTarget, key: Any, whole: Span) -> Span:
+    for block in t.blocks if isinstance(t, KeyTarget) else ():
         if block.key is key or block.index == key.index:
             return block.span
     return whole

@@ -25,7 +25,7 @@ def _sd(t: TokenTarget) -> SdJwt | None:
     return t.sd_jwt if isinstance(t.sd_jwt, SdJwt) else None
 
 
-class SdJwtRule(Rule):
+class SdJwtRule(Rule[TokenTarget]):
     """A rule about an SD-JWT's disclosures: skipped for plain tokens."""
 
     needs = frozenset({"sd_jwt"})

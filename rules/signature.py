@@ -69,7 +69,7 @@ def _other_algs(n: int) -> list[str]:
     return [a.name for a in JWS_ALGS.values() if n in a.sig_lengths and a.name not in ("EdDSA", "none")]
 
 
-class SignatureMissing(Rule):
+class SignatureMissing(Rule[TokenTarget]):
     """## What it does
     Flags a JWS whose signature segment is empty although `alg` names a signing algorithm.
 
@@ -107,7 +107,7 @@ class SignatureMissing(Rule):
         )
 
 
-class SignatureLength(Rule):
+class SignatureLength(Rule[TokenTarget]):
     """## What it does
     Flags a signature whose length is impossible for `alg`, or whose bytes are
     themselves hex or base64 text, and says which mistake made it.
@@ -217,7 +217,7 @@ class SignatureLength(Rule):
         return f"sign with {alg} and base64url-encode the raw signature bytes once; copy the whole token"
 
 
-class EcdsaDerSignature(Rule):
+class EcdsaDerSignature(Rule[TokenTarget]):
     """## What it does
     Flags an ES256/ES384/ES512/ES256K signature in ASN.1 DER form
     (`Ecdsa-Sig-Value`) instead of the raw `R||S` that JOSE uses. With a key

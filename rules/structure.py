@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.model import EncodedField, Segment, Span, TokenTarget
+from jwtlint.rules._helpers import Encoded
 
 
 def _encoded_segments(t: TokenTarget) -> Iterator[Segment]:
@@ -29,10 +30,10 @@ def _encoded_segments(t: TokenTarget) -> Iterator[Segment]:
 _ENCODED_KINDS = frozenset({"token", "jwk", "jwks"})
 
 
-def _encoded_fields(t: TokenTarget) -> Iterator[EncodedField | Segment]:
+def _encoded_fields(t: Encoded) -> Iterator[EncodedField | Segment]:
     """The base64url texts of a target: a token's segments (each one has the ``EncodedField``
     attributes), or a JWK's encoded members (never ``x5c``)."""
-    return _encoded_segments(t) if t.kind == "token" else t.encoded_fields()
+    return _encoded_segments(t) if isinstance(t, TokenTarget) else t.encoded_fields()
 
 
 def _reencode_applicability(f: EncodedField | Segment) -> Applicability:
@@ -52,7 +53,7 @@ def _claims_expected(t: TokenTarget, ctx: Context) -> bool:
     return is_jwt or ctx.claim_checks
 
 
-class SegmentCount(Rule):
+class SegmentCount(Rule[TokenTarget]):
     """## What it does
     Flags a token that does not have 3 (JWS) or 5 (JWE) dot-separated segments.
 
@@ -102,7 +103,7 @@ class SegmentCount(Rule):
             )
 
 
-class EmptySegment(Rule):
+class EmptySegment(Rule[TokenTarget]):
     """## What it does
     Flags an empty header, and notes an empty payload (detached content).
 
@@ -143,7 +144,7 @@ class EmptySegment(Rule):
             )
 
 
-class StdBase64Alphabet(Rule):
+class StdBase64Alphabet(Rule[Encoded]):
     """## What it does
     Flags a segment written in the standard base64 alphabet (`+`, `/`) instead of base64url,
     and a JWK member (`n`, `e`, `x`, `y`, `d`, `k`...) written so; `x5c` is standard base64 by
@@ -173,7 +174,7 @@ class StdBase64Alphabet(Rule):
     targets = _ENCODED_KINDS
     refs = (cite("RFC 7515", "2"), cite("RFC 4648", "5"))
 
-    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+    def check(self, t: Encoded, ctx: Context) -> Iterator[Finding]:
         for seg in _encoded_fields(t):
             b = seg.b64
             if not b.std_chars:
@@ -195,7 +196,7 @@ class StdBase64Alphabet(Rule):
             )
 
 
-class Base64Padding(Rule):
+class Base64Padding(Rule[Encoded]):
     """## What it does
     Flags a segment, or a base64url JWK member (RFC 7518 §6: `n`, `e`, `x`, `y`, `d`, `k`...),
     that ends with `=` padding (`x5c` is standard base64, padded by definition).
@@ -221,7 +222,7 @@ class Base64Padding(Rule):
     targets = _ENCODED_KINDS
     refs = (cite("RFC 7515", "2"), cite("RFC 7515", "Appendix C"))
 
-    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+    def check(self, t: Encoded, ctx: Context) -> Iterator[Finding]:
         for seg in _encoded_fields(t):
             b = seg.b64
             if not b.padding:
@@ -237,7 +238,7 @@ class Base64Padding(Rule):
             )
 
 
-class InvalidBase64Char(Rule):
+class InvalidBase64Char(Rule[Encoded]):
     """## What it does
     Flags characters that belong to no base64 alphabet, `=` in the middle of a
     segment, and segment lengths no base64 text can have.
@@ -263,7 +264,7 @@ class InvalidBase64Char(Rule):
     targets = _ENCODED_KINDS
     refs = (cite("RFC 7515", "2"), cite("RFC 4648", "5"))
 
-    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+    def check(self, t: Encoded, ctx: Context) -> Iterator[Finding]:
         for seg in _encoded_fields(t):
             b = seg.b64
             if b.illegal:
@@ -293,7 +294,7 @@ class InvalidBase64Char(Rule):
                 )
 
 
-class NonCanonicalBase64(Rule):
+class NonCanonicalBase64(Rule[Encoded]):
     """## What it does
     Flags a segment whose last character sets bits that base64url says must be zero.
 
@@ -319,7 +320,7 @@ class NonCanonicalBase64(Rule):
     targets = _ENCODED_KINDS
     refs = (cite("RFC 4648", "3.5"), cite("RFC 7515", "2"))
 
-    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+    def check(self, t: Encoded, ctx: Context) -> Iterator[Finding]:
         for seg in _encoded_fields(t):
             b = seg.b64
             if not b.non_canonical or b.dangling:
@@ -347,7 +348,7 @@ _CAUSE_FIX = {
 }
 
 
-class SegmentNotJson(Rule):
+class SegmentNotJson(Rule[TokenTarget]):
     """## What it does
     Flags a header, or a JWT's payload, that does not decode to a JSON object, and says why.
 
@@ -387,10 +388,11 @@ class SegmentNotJson(Rule):
                 note = " (legal for a plain JWS, whose payload may be anything; not for a JWT)"
             else:
                 severity, note = Severity.ERROR, ""
+            zip_alg = t.header.get("zip") if seg.role == "payload" and t.header is not None else None
             zipped = seg.role == "payload" and t.header is not None and "zip" in t.header
             if js.problem and zipped:
                 yield self.finding(
-                    f"the payload is compressed (\"zip\": {t.header['zip']!r}), so it is not JSON to any "
+                    f"the payload is compressed (\"zip\": {zip_alg!r}), so it is not JSON to any "
                     f"standard JWS verifier{note}",
                     seg.span(),
                     fix="compression is defined for JWE only: send the JSON uncompressed (see zip-in-jws), unless "
@@ -428,7 +430,7 @@ class SegmentNotJson(Rule):
                 )
 
 
-class DuplicateJsonMember(Rule):
+class DuplicateJsonMember(Rule[TokenTarget]):
     """## What it does
     Flags a header or claims set with the same member name twice.
 
@@ -464,7 +466,7 @@ class DuplicateJsonMember(Rule):
             )
 
 
-class JweToken(Rule):
+class JweToken(Rule[TokenTarget]):
     """## What it does
     Notes that the token is a JWE (five segments): encrypted, not just signed.
 

@@ -13,7 +13,7 @@ from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.model import Span, TokenTarget
 
 
-class WhitespaceInToken(Rule):
+class WhitespaceInToken(Rule[TokenTarget]):
     """## What it does
     Flags spaces, tabs or line breaks inside a token.
 
@@ -81,7 +81,7 @@ class WhitespaceInToken(Rule):
             )
 
 
-class PercentEncodedToken(Rule):
+class PercentEncodedToken(Rule[TokenTarget]):
     """## What it does
     Flags a token that still contains URL percent-escapes such as `%2B`, `%2F`, `%3D`.
 
@@ -126,7 +126,7 @@ class PercentEncodedToken(Rule):
         )
 
 
-class FormAssertionNotUrlencoded(Rule):
+class FormAssertionNotUrlencoded(Rule[TokenTarget]):
     """## What it does
     Flags a token in an `application/x-www-form-urlencoded` body whose `+`
     characters were not percent-encoded.
@@ -178,7 +178,7 @@ class FormAssertionNotUrlencoded(Rule):
         )
 
 
-class BearerPrefix(Rule):
+class BearerPrefix(Rule[TokenTarget]):
     """## What it does
     Notes that a `Bearer ` (or `Authorization: Bearer `) prefix was removed before checking.
 
@@ -217,7 +217,7 @@ class BearerPrefix(Rule):
         )
 
 
-class SurroundingQuotes(Rule):
+class SurroundingQuotes(Rule[TokenTarget]):
     """## What it does
     Notes that quotes around the token were removed before checking.
 

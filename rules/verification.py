@@ -25,7 +25,7 @@ def _evidence(t: TokenTarget) -> Any:
     return t.verification
 
 
-class EvidenceRule(Rule):
+class EvidenceRule(Rule[TokenTarget]):
     """A rule that reads only the verification evidence: skipped for tokens without any."""
 
     needs = frozenset({"verification"})
