@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, NamedTuple, Union
+from typing import Any, Literal, NamedTuple, Union
 
 from .keys.jwkmodel import JwksTarget, JwkTarget
 from .keys.model import KeyTarget
@@ -64,7 +64,7 @@ class Whitespace(NamedTuple):
 
 class Segment(NamedTuple):
     role: str  # header, payload, signature, encrypted_key, iv, ciphertext, tag, extra
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index (the public name of the field)
     start: int  # offset of the segment in the token text (whitespace removed)
     b64: Base64Evidence
     json: JsonEvidence | None = None  # for header and payload
@@ -168,7 +168,10 @@ class TokenTarget(NamedTuple):
     verification: Any = None  # jwtlint.token.verify.VerifyEvidence: what verifying with the keys given showed
     skipped: int = 0  # tokens in the input past limits.MAX_TARGETS, not read (set on the last one read)
 
-    kind = "token"
+    @property
+    def kind(self) -> Literal["token"]:
+        """The kind of target: the engine runs the rules whose ``targets`` name it."""
+        return "token"
 
     def __repr__(self) -> str:  # a repr (test failure, log) never shows the signature or an embedded key
         return f"TokenTarget({self.form}, {self.origin.label()}, {len(self.text)} characters)"

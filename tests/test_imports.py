@@ -138,7 +138,7 @@ def test_target_is_the_union_of_every_target_kind():
     from jwtlint.model import Target, TokenTarget
 
     assert set(get_args(Target)) == {TokenTarget, KeyTarget, JwkTarget, JwksTarget}
-    assert {t.kind for t in get_args(Target)} == {"token", "key", "jwk", "jwks"}
+    assert {t.kind.fget(None) for t in get_args(Target)} == {"token", "key", "jwk", "jwks"}  # type: ignore[attr-defined]
 
 
 _EACH_FIRST = """

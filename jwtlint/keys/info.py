@@ -27,7 +27,7 @@ class KeyInfo(NamedTuple):
     key_ops: tuple[str, ...] | None = None  # JWK "key_ops"
     source: str = ""  # "pem", "der", "base64-der", "jwk", "jwks", "openssh", "certificate", "secret"
     raw: bytes = b""  # the exact bytes the key came as (for alg-confusion: a PEM file used as a MAC secret)
-    index: int = 0  # position in its container (the n-th PEM block, the n-th JWK of a JWKS)
+    index: int = 0  # type: ignore[assignment]  # position in its container (n-th PEM block, n-th JWK); shadows tuple.index
 
     def __repr__(self) -> str:  # never print key material
         bits = f" {self.bits}-bit" if self.bits else ""
@@ -35,7 +35,8 @@ class KeyInfo(NamedTuple):
         kid = f" kid={self.kid!r}" if self.kid is not None else ""
         return f"KeyInfo({self.kty}{curve}{bits} {'private' if self.private else 'public'} from {self.source or '?'}{kid})"
 
-    __str__ = __repr__
+    def __str__(self) -> str:
+        return self.__repr__()
 
     @property
     def public(self) -> Any:
@@ -68,27 +69,25 @@ def from_crypto(obj: Any, **fields: Any) -> KeyInfo:
     """
     from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa, x448, x25519
 
-    kinds = (
-        (rsa.RSAPrivateKey, "RSA", True, None), (rsa.RSAPublicKey, "RSA", False, None),
-        (ec.EllipticCurvePrivateKey, "EC", True, None), (ec.EllipticCurvePublicKey, "EC", False, None),
-        (ed25519.Ed25519PrivateKey, "OKP", True, "Ed25519"), (ed25519.Ed25519PublicKey, "OKP", False, "Ed25519"),
-        (ed448.Ed448PrivateKey, "OKP", True, "Ed448"), (ed448.Ed448PublicKey, "OKP", False, "Ed448"),
-        (x25519.X25519PrivateKey, "OKP", True, "X25519"), (x25519.X25519PublicKey, "OKP", False, "X25519"),
-        (x448.X448PrivateKey, "OKP", True, "X448"), (x448.X448PublicKey, "OKP", False, "X448"),
-    )  # fmt: skip
-    for cls, kty, private, curve in kinds:
-        if isinstance(obj, cls):
-            break
-    else:
-        return KeyInfo("unknown", False, obj, **fields)
-    if kty == "RSA":
-        bits = obj.key_size
-    elif kty == "EC":
+    private = isinstance(obj, (
+        rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey, ed25519.Ed25519PrivateKey, ed448.Ed448PrivateKey,
+        x25519.X25519PrivateKey, x448.X448PrivateKey,
+    ))  # fmt: skip
+    if isinstance(obj, (rsa.RSAPrivateKey, rsa.RSAPublicKey)):
+        return KeyInfo("RSA", private, obj, bits=obj.key_size, **fields)
+    if isinstance(obj, (ec.EllipticCurvePrivateKey, ec.EllipticCurvePublicKey)):
         curve = _CURVES.get(obj.curve.name, obj.curve.name)
-        bits = obj.curve.key_size
-    else:
-        bits = {"Ed25519": 256, "X25519": 256, "Ed448": 456, "X448": 448}[curve]
-    return KeyInfo(kty, private, obj, curve=curve, bits=bits, **fields)
+        return KeyInfo("EC", private, obj, curve=curve, bits=obj.curve.key_size, **fields)
+    okp = (
+        ((ed25519.Ed25519PrivateKey, ed25519.Ed25519PublicKey), "Ed25519", 256),
+        ((ed448.Ed448PrivateKey, ed448.Ed448PublicKey), "Ed448", 456),
+        ((x25519.X25519PrivateKey, x25519.X25519PublicKey), "X25519", 256),
+        ((x448.X448PrivateKey, x448.X448PublicKey), "X448", 448),
+    )
+    for classes, name, bits in okp:
+        if isinstance(obj, classes):
+            return KeyInfo("OKP", private, obj, curve=name, bits=bits, **fields)
+    return KeyInfo("unknown", False, obj, **fields)
 
 
 def from_secret(secret: bytes, **fields: Any) -> KeyInfo:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from ..records import Base64Evidence, EncodedField, JsonEvidence, Origin, Span
 
@@ -76,7 +76,7 @@ class JwkRecord(NamedTuple):
     coordinates missing or of the wrong length).
     """
 
-    index: int | None  # position in the JWKS; None for a lone JWK
+    index: int | None  # type: ignore[assignment]  # position in the JWKS (None for a lone JWK); shadows tuple.index
     span: Span  # the object's characters
     members: Mapping[str, JwkMember] = _EMPTY  # the last occurrence of each name, as JSON parsers keep
     duplicates: tuple[str, ...] = ()  # names that appear more than once in this object
@@ -137,7 +137,10 @@ class JwkTarget(NamedTuple):
     keys: tuple[Any, ...] = ()  # KeyInfo: the usable key, if any
     too_large: int | None = None
 
-    kind = "jwk"
+    @property
+    def kind(self) -> Literal["jwk"]:
+        """The kind of target: the engine runs the rules whose ``targets`` name it."""
+        return "jwk"
 
     def __repr__(self) -> str:
         return f"JwkTarget({self.origin.label()}, {self.record!r})"
@@ -169,7 +172,10 @@ class JwksTarget(NamedTuple):
     too_large: int | None = None
     bare_array: bool = False  # the text was the array alone: [{...}, ...] without {"keys": ...}
 
-    kind = "jwks"
+    @property
+    def kind(self) -> Literal["jwks"]:
+        """The kind of target: the engine runs the rules whose ``targets`` name it."""
+        return "jwks"
 
     def __repr__(self) -> str:
         return f"JwksTarget({self.origin.label()}, {len(self.records)} keys)"

@@ -69,7 +69,7 @@ def parse_jwk_json(text: str, origin: Origin | None = None) -> list[JwkTarget | 
     start = _skip_ws(text, 0)
     if isinstance(value, list) and evidence.problem == "not-object":
         whole = Span("input", start, len(text.rstrip()))
-        return [_jwks(text, value, (start, whole.end), whole, origin, facts._replace(problem=None, detail=None), bare=True)]
+        return [_jwks(text, value, (start, whole.end), whole, origin, facts._replace(problem=None, detail=""), bare=True)]
     if not isinstance(value, dict) or evidence.problem:
         return [JwkTarget(_LONG_RUN.sub(_stars, text), origin, facts, None)]
     try:
@@ -237,7 +237,9 @@ def _ec(rec: JwkRecord) -> Built:
     from cryptography.hazmat.primitives.asymmetric import ec
 
     crv = rec.get("crv")
-    curves = {"P-256": ec.SECP256R1, "P-384": ec.SECP384R1, "P-521": ec.SECP521R1, "secp256k1": ec.SECP256K1}
+    curves: dict[str, type[ec.EllipticCurve]] = {
+        "P-256": ec.SECP256R1, "P-384": ec.SECP384R1, "P-521": ec.SECP521R1, "secp256k1": ec.SECP256K1,
+    }  # fmt: skip
     if not is_string(crv) or crv not in curves:
         return None, None, None
     x, y = _bytes(rec, "x"), _bytes(rec, "y")
@@ -270,11 +272,11 @@ def _okp(rec: JwkRecord) -> Built:
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ed448, ed25519, x448, x25519
 
-    kinds = {
+    kinds: dict[str, Any] = {  # the private key classes, each with from_private_bytes
         "Ed25519": ed25519.Ed25519PrivateKey, "Ed448": ed448.Ed448PrivateKey,
         "X25519": x25519.X25519PrivateKey, "X448": x448.X448PrivateKey,
     }  # fmt: skip
-    publics = {
+    publics: dict[str, Any] = {  # the public key classes, each with from_public_bytes
         "Ed25519": ed25519.Ed25519PublicKey, "Ed448": ed448.Ed448PublicKey,
         "X25519": x25519.X25519PublicKey, "X448": x448.X448PublicKey,
     }  # fmt: skip

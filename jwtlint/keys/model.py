@@ -10,7 +10,7 @@ private key material. No record's repr prints key material.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from ..records import Origin, Span
 
@@ -90,7 +90,7 @@ class KeyBlock(NamedTuple):
     (None when it could not be loaded; ``load_error`` says why, secret-free).
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index (the public name of the field)
     form: str
     span: Span
     pem: PemLayout | None = None
@@ -125,7 +125,10 @@ class KeyTarget(NamedTuple):
     size: int = 0  # bytes or characters given
     skipped: int = 0  # PEM blocks past limits.MAX_KEY_BLOCKS, counted, not read
 
-    kind = "key"
+    @property
+    def kind(self) -> Literal["key"]:
+        """The kind of target: the engine runs the rules whose ``targets`` name it."""
+        return "key"
 
     @property
     def input_text(self) -> str:  # the name reporters use for the text a span points into

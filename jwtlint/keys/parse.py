@@ -186,13 +186,14 @@ def _pem_target(text: str, origin: Origin) -> KeyTarget:
         e = ends[ei] if ei < len(ends) else None
         if b is None and e is None:
             break
-        if b is None or (e is not None and e.start() < b.start()):
+        if e is not None and (b is None or e.start() < b.start()):
             # An END with no BEGIN before it: the start of the block was lost.
             layout = PemLayout(e.group(2), e.group(2), Span("input", e.start(), e.start()), Span("input", e.start(), e.end()),
                                Span("input", pos, e.start()), dashes=(0, len(e.group(1))))  # fmt: skip
             blocks.append(KeyBlock(len(blocks), "pem", Span("input", pos, e.end()), pem=layout, load_error="no BEGIN line"))
             pos = e.end()
             continue
+        assert b is not None  # both None broke the loop; an END alone was read above
         nxt = begins[bi + 1] if bi + 1 < len(begins) else None
         if e is not None and (nxt is None or e.start() < nxt.start()):
             end_match = e
@@ -209,7 +210,7 @@ def _pem_target(text: str, origin: Origin) -> KeyTarget:
     return KeyTarget(_mask(text, blocks), origin, "pem", tuple(blocks), keys, size=len(text), skipped=skipped)
 
 
-def _pem_block(text: str, index: int, b: re.Match, e: re.Match | None, body_end: int) -> KeyBlock:
+def _pem_block(text: str, index: int, b: re.Match[str], e: re.Match[str] | None, body_end: int) -> KeyBlock:
     label = b.group(2)
     body_start = b.end()
     layout = _layout(text, body_start, body_end)
@@ -349,7 +350,7 @@ def _base64_target(text: str, origin: Origin) -> KeyTarget:
 def _ssh_target(text: str, origin: Origin) -> KeyTarget:
     from cryptography.hazmat.primitives import serialization
 
-    blocks = []
+    blocks: list[KeyBlock] = []
     for m in itertools.islice(_SSH_LINE.finditer(text), limits.MAX_KEY_BLOCKS):
         line = m.group(0).strip()
         block = KeyBlock(len(blocks), "openssh", Span("input", m.start(), m.end()))

@@ -20,7 +20,7 @@ def hidden_note(value: Any) -> str:
     return f"<hidden: {size}; use --show-secrets>"
 
 
-def _is_jwk(obj: dict) -> bool:
+def _is_jwk(obj: dict[str, Any]) -> bool:
     return "kty" in obj
 
 

@@ -67,7 +67,9 @@ def _from_object(obj: Any) -> KeyInfo:
         return known
     info = from_crypto(obj, source="object")
     if len(_objects) >= 16:
-        _objects.pop(next(iter(_objects), None), None)  # another thread may have emptied it: no matter
+        oldest = next(iter(_objects), None)
+        if oldest is not None:
+            _objects.pop(oldest, None)  # another thread may have emptied it: no matter
     _objects[id(obj)] = (obj, info)
     return info
 

@@ -36,17 +36,17 @@ def public_jwk(key: Any) -> dict[str, str]:
     info = key if isinstance(key, KeyInfo) else from_crypto(key)
     pub = info.public
     if isinstance(pub, rsa.RSAPublicKey):
-        nums = pub.public_numbers()
-        return {"kty": "RSA", "n": _uint(nums.n), "e": _uint(nums.e)}
+        rsa_nums = pub.public_numbers()
+        return {"kty": "RSA", "n": _uint(rsa_nums.n), "e": _uint(rsa_nums.e)}
     if isinstance(pub, ec.EllipticCurvePublicKey):
         size = EC_COORDINATE_BYTES.get(info.curve or "")
         if size is None:
             raise ValueError(f"no JWK curve name for {info.curve}")
-        nums = pub.public_numbers()
-        return {"kty": "EC", "crv": info.curve, "x": _uint(nums.x, size), "y": _uint(nums.y, size)}
+        ec_nums = pub.public_numbers()
+        return {"kty": "EC", "crv": info.curve or "", "x": _uint(ec_nums.x, size), "y": _uint(ec_nums.y, size)}
     if isinstance(pub, (ed25519.Ed25519PublicKey, ed448.Ed448PublicKey, x25519.X25519PublicKey, x448.X448PublicKey)):
         raw = pub.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        return {"kty": "OKP", "crv": info.curve, "x": b64url_encode(raw)}
+        return {"kty": "OKP", "crv": info.curve or "", "x": b64url_encode(raw)}
     raise ValueError(f"{info.describe()} has no public JWK form")
 
 

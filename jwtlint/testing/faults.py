@@ -43,7 +43,7 @@ from jwtlint.rules.verification import (
 )
 
 from .cases import TokenCase, _Base
-from .signing import ALGORITHMS, default_key, public_jwk, sign
+from .signing import ALGORITHMS, default_key, hash_for, public_jwk, sign
 from ..token.b64 import b64url_encode
 
 _Builder = Callable[[Any, _Base], TokenCase]
@@ -453,11 +453,10 @@ def _ec_curve(draw: Any, b: _Base) -> TokenCase:
 @_fault(PssPkcs1Confusion, algs=tuple(a for a in ALGORITHMS if a[:2] in ("RS", "PS")))
 def _pss_pkcs1(draw: Any, b: _Base) -> TokenCase:
     # PS256 signed with PKCS#1 v1.5 (or the reverse), or PSS with OpenSSL's maximum salt.
-    from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import padding
 
     signing_input = b.token().rsplit(".", 1)[0].encode("ascii")
-    digest = {"256": hashes.SHA256, "384": hashes.SHA384, "512": hashes.SHA512}[b.alg[2:]]()
+    digest = hash_for(b.alg[2:])
     if b.alg.startswith("RS"):
         pad: Any = padding.PSS(padding.MGF1(digest), digest.digest_size)
     elif draw(st.booleans()):

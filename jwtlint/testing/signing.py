@@ -10,7 +10,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.hashes import HashAlgorithm
 
 
 _HASHES = {"256": hashlib.sha256, "384": hashlib.sha384, "512": hashlib.sha512}
@@ -66,22 +69,38 @@ def algs_for(key: Any) -> tuple[str, ...]:
     )
 
 
+def hash_for(bits: str) -> HashAlgorithm:
+    """The SHA-2 hash of an alg's size ("256" for RS256, ES256, PS256...)."""
+    from cryptography.hazmat.primitives import hashes
+
+    if bits == "256":
+        return hashes.SHA256()
+    if bits == "384":
+        return hashes.SHA384()
+    if bits == "512":
+        return hashes.SHA512()
+    raise KeyError(bits)
+
+
 def sign(alg: str, key: Any, data: bytes, der: bool = False) -> bytes:
     """The JWS signature of ``data`` (RFC 7518 §3); ``der`` keeps ECDSA's ASN.1 DER form (a mistake)."""
-    from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec, padding
     from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
     family, bits = alg[:2], alg[2:]
     if family == "HS":
         return hmac.new(bytes(key), data, _HASHES[bits]).digest()
+    signature: bytes
     if alg == "EdDSA":
-        return key.sign(data)
-    digest = {"256": hashes.SHA256, "384": hashes.SHA384, "512": hashes.SHA512}[bits]()
+        signature = key.sign(data)
+        return signature
+    digest = hash_for(bits)
     if family == "RS":
-        return key.sign(data, padding.PKCS1v15(), digest)
+        signature = key.sign(data, padding.PKCS1v15(), digest)
+        return signature
     if family == "PS":  # RFC 7518 §3.5: MGF1 with the same hash, salt as long as the hash
-        return key.sign(data, padding.PSS(padding.MGF1(digest), digest.digest_size), digest)
+        signature = key.sign(data, padding.PSS(padding.MGF1(digest), digest.digest_size), digest)
+        return signature
     signature = key.sign(data, ec.ECDSA(digest))
     if der:
         return signature

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .. import limits
@@ -37,6 +37,9 @@ def is_string(value: Any) -> bool:
     return isinstance(value, str) and not isinstance(value, LargeNumber)
 
 
+_JSON_TYPES: dict[type, str] = {str: "a string", dict: "an object", list: "an array"}
+
+
 def json_type(value: Any) -> str:
     """The JSON type of a parsed value, as a message says it: "a string", "an array", "null"..."""
     if value is None:
@@ -45,7 +48,7 @@ def json_type(value: Any) -> str:
         return "a boolean"
     if isinstance(value, (int, float, LargeNumber)):
         return "a number"
-    return {str: "a string", dict: "an object", list: "an array"}.get(type(value), "a value")
+    return _JSON_TYPES.get(type(value), "a value")
 
 
 def _depth(text: str) -> int:
@@ -79,7 +82,12 @@ def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
     obj = dict(items)
     if len(obj) != len(items):  # rare: only then find which names repeat
         names: set[str] = set()
-        _events().extend(("duplicate", k) for k, _ in items if k in names or names.add(k))
+        repeated = []
+        for k, _ in items:
+            if k in names:
+                repeated.append(("duplicate", k))
+            names.add(k)
+        _events().extend(repeated)
     return obj
 
 
@@ -223,7 +231,7 @@ def _explain_failure(text: str, exc: json.JSONDecodeError, facts: dict[str, Any]
 
 _NO_MEMBERS: Mapping[str, MemberRange] = {}
 _WS = " \t\n\r"
-_scanstring = json.decoder.scanstring
+_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
 class MemberRanges(Mapping[str, MemberRange]):
@@ -275,7 +283,7 @@ def _member_ranges(data: bytes, bom: int) -> dict[str, MemberRange]:
     except UnicodeDecodeError:  # offsets in replaced text would not be byte offsets
         return out
     try:
-        scan = _DECODER.scan_once
+        scan: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
         i = 0
         while text[i] in _WS:
             i += 1

@@ -129,7 +129,7 @@ def has_no_whitespace(text: str) -> bool:
 
 
 def _lone_space(raw: str, i: int) -> bool:
-    return raw[i] == " " and 0 < i < len(raw) - 1 and _B64CHAR.match(raw[i - 1]) and _B64CHAR.match(raw[i + 1])
+    return raw[i] == " " and 0 < i < len(raw) - 1 and bool(_B64CHAR.match(raw[i - 1])) and bool(_B64CHAR.match(raw[i + 1]))
 
 
 def time_claim(name: str, value: Any) -> TimeClaim:

@@ -28,7 +28,7 @@ FORBIDDEN_NAMES = ("_sd", "...")
 class Disclosure(NamedTuple):
     """One disclosure as found: where it sits, what it decodes to, what is wrong with it."""
 
-    index: int  # 0-based among the disclosures
+    index: int  # type: ignore[assignment]  # 0-based among the disclosures; shadows tuple.index
     start: int  # offset in the whole SD-JWT text
     b64: Base64Evidence
     value: Any  # the decoded JSON (a list when well formed), or None
