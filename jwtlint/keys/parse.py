@@ -20,13 +20,16 @@ import binascii
 import hashlib
 import itertools
 import re
-from typing import Any
+from typing import Any, Union
 
 from .. import limits
 from .der import der_evidence
 from .info import KeyInfo, from_crypto
 from .model import DerEvidence, KeyBlock, KeyTarget, PemLayout
-from ..model import Origin, Span
+from ..model import JwksTarget, JwkTarget, Origin, Span
+
+#: What key material parses into: a key file's target, or a JWK's or JWK Set's.
+KeyMaterial = Union[KeyTarget, JwkTarget, JwksTarget]
 
 _BEGIN = re.compile(r"(-{3,7}) ?BEGIN ([A-Z0-9][A-Z0-9 ]{0,63}?) ?(-{3,7})")
 _END = re.compile(r"(-{3,7}) ?END ([A-Z0-9][A-Z0-9 ]{0,63}?) ?(-{3,7})")
@@ -69,7 +72,7 @@ def decode_input(data: bytes) -> str:
     return data.decode("latin-1") if is_binary_der(data) else data.decode("utf-8", "replace")
 
 
-def key_targets(text: str, path: str | None = None) -> list[Any] | None:
+def key_targets(text: str, path: str | None = None) -> list[KeyMaterial] | None:
     """Intake's hook: the key targets in ``text`` when it is key material (PEM, DER, base64 DER,
     OpenSSH, JWK/JWKS), else None (the text is for the token intake)."""
     origin = Origin(path, 1, 1)
@@ -89,10 +92,10 @@ def key_targets(text: str, path: str | None = None) -> list[Any] | None:
     return parse_key_material(text, origin) if looks_like_key(text) else None
 
 
-def outside_pem(text: str, targets: list[Any]) -> str | None:
+def outside_pem(text: str, targets: list[KeyMaterial]) -> str | None:
     """``text`` with its PEM blocks blanked (same length, line breaks kept), for the tokens around them;
     None when the key material is not PEM (DER, base64, OpenSSH and JWK inputs hold nothing else)."""
-    spans = [b.span for t in targets if getattr(t, "form", None) == "pem" for b in t.blocks]
+    spans = [b.span for t in targets if isinstance(t, KeyTarget) and t.form == "pem" for b in t.blocks]
     if not spans:
         return None
     out, pos = [], 0
@@ -103,7 +106,7 @@ def outside_pem(text: str, targets: list[Any]) -> str | None:
     return "".join(out)
 
 
-def parse_key_material(data: str | bytes, origin: Origin | None = None) -> list[Any]:
+def parse_key_material(data: str | bytes, origin: Origin | None = None) -> list[KeyMaterial]:
     """Every key in ``data``, as targets (``KeyTarget``; JWK/JWKS targets from ``jwtlint.keys.jwkparse``).
 
     Each target has ``kind``, ``origin`` and ``keys`` (``KeyInfo``s, the
@@ -137,7 +140,7 @@ def parse_key_material(data: str | bytes, origin: Origin | None = None) -> list[
     return [KeyTarget(_mask_all(text), origin, "unknown", (), problem="not-key", size=len(text))]
 
 
-def _jwk_targets(text: str, origin: Origin) -> list[Any]:
+def _jwk_targets(text: str, origin: Origin) -> list[KeyMaterial]:
     """JSON goes to the JWK parser (``jwtlint.keys.jwkparse``)."""
     from .jwkparse import parse_jwk_material
 

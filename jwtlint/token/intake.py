@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from .. import limits
 from . import sdjwt
 from ..keys.parse import key_targets, outside_pem
-from ..model import Origin, Span, TokenTarget, Wrapper
+from ..model import Origin, Span, Target, TokenTarget, Wrapper
 from .parse import has_no_whitespace, parse_token
 
 #: Form, query and JSON member names that carry a token (RFC 6749, RFC 7523,
@@ -49,7 +49,7 @@ class Candidate(NamedTuple):
     wrappers: tuple[Wrapper, ...] = ()
 
 
-def extract(text: str, path: str | None = None) -> list[TokenTarget]:
+def extract(text: str, path: str | None = None) -> list[Target]:
     """All targets in ``text``, parsed: key material (PEM, DER, JWK...) as key targets, else tokens. Never raises."""
     if _PLAIN_TOKEN.fullmatch(text):
         # Nothing to unwrap and no key to look for: the general path gives the same target,
@@ -58,7 +58,7 @@ def extract(text: str, path: str | None = None) -> list[TokenTarget]:
     return extract_general(text, path)
 
 
-def extract_general(text: str, path: str | None = None) -> list[TokenTarget]:
+def extract_general(text: str, path: str | None = None) -> list[Target]:
     """``extract`` without its fast path for a bare token."""
     keys = key_targets(text, path)
     if keys is not None:
@@ -67,10 +67,10 @@ def extract_general(text: str, path: str | None = None) -> list[TokenTarget]:
         tokens = extract(rest, path) if rest is not None and "eyJ" in rest else []
         return (tokens + keys)[: limits.MAX_TARGETS]
     found = candidates(text)
-    targets = [_parse(c, _origin(text, c.start + c.token_start, path)) for c in found[: limits.MAX_TARGETS]]
+    parsed = [_parse(c, _origin(text, c.start + c.token_start, path)) for c in found[: limits.MAX_TARGETS]]
     if len(found) > limits.MAX_TARGETS:  # said on the last token read (the input-too-large rule)
-        targets[-1] = targets[-1]._replace(skipped=len(found) - limits.MAX_TARGETS)
-    return targets
+        parsed[-1] = parsed[-1]._replace(skipped=len(found) - limits.MAX_TARGETS)
+    return cast("list[Target]", parsed)  # a new list of tokens: no one can put another kind in it through ``parsed``
 
 
 def _parse(c: Candidate, origin: Origin) -> TokenTarget:
