@@ -117,6 +117,19 @@ def test_member_ranges_stop_at_broken_json_and_never_raise():
     assert dict(MemberRanges(b'{"a":\xff}', False)) == {} and dict(MemberRanges(b"[1]", False)) == {}
 
 
+def test_member_ranges_of_a_long_non_ascii_object_take_linear_time():
+    import time
+
+    members = 20_000  # a 600 KB payload of non-ASCII names: quadratic offset arithmetic would take minutes
+    data = ("{" + ",".join(f'"ключ{i}":"значение"' for i in range(members)) + "}").encode()
+    ev = analyse_json(data, members=True)
+    started = time.process_time()
+    ranges = dict(ev.members)
+    assert time.process_time() - started < 2.0
+    (ks, ke), (vs, ve) = ranges[f"ключ{members - 1}"]
+    assert len(ranges) == members and data[ks:ke] == f'"ключ{members - 1}"'.encode() and data[vs:ve] == '"значение"'.encode()
+
+
 def test_a_decode_outside_analyse_json_does_not_break_the_hooks():
     ev = analyse_json(b'{"a":{"b":1,"b":2},"c":NaN}', members=True)
     assert ev.members["c"] == ((19, 22), (23, 26))  # the walk re-reads nested objects with the hooks

@@ -11,6 +11,7 @@ import json
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from .. import limits
@@ -229,8 +230,7 @@ def _explain_failure(text: str, exc: json.JSONDecodeError, facts: dict[str, Any]
     return JsonEvidence(problem="syntax", detail=f"is not JSON ({exc.msg} at character {pos})", **facts)
 
 
-_NO_MEMBERS: Mapping[str, MemberRange] = {}
-_WS = " \t\n\r"
+_NO_MEMBERS: Mapping[str, MemberRange] = MappingProxyType({})
 _scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
@@ -275,54 +275,64 @@ def _member_ranges(data: bytes, bom: int) -> dict[str, MemberRange]:
 
     Walks the top-level members with the C scanner, so only the outer object
     is read in Python. Stops at the first thing that is not a member (the
-    members before it keep their ranges). Never raises.
+    members before it keep their ranges). Linear in the text. Never raises.
     """
     out: dict[str, MemberRange] = {}
     try:
         text = data[bom:].decode("utf-8")
     except UnicodeDecodeError:  # offsets in replaced text would not be byte offsets
         return out
+    at = _ByteOffsets(text, bom)
     try:
         scan: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
-        i = 0
-        while text[i] in _WS:
-            i += 1
+        i = _skip_ws(text, 0)
         if text[i] != "{":
             return {}
-        i += 1
-        while True:
-            while text[i] in _WS:
-                i += 1
-            if text[i] != '"':
-                break
+        i = _skip_ws(text, i + 1)
+        while text[i] == '"':
             key_start = i
             name, i = _scanstring(text, i + 1)
-            key_end = i
-            while text[i] in _WS:
-                i += 1
+            key = (at(key_start), at(i))
+            i = _skip_ws(text, i)
             if text[i] != ":":
                 break
-            i += 1
-            while text[i] in _WS:
-                i += 1
-            value_start = i
-            _, i = scan(text, i)
+            value_start = _skip_ws(text, i + 1)
+            _, i = scan(text, value_start)
             out.pop(name, None)  # a repeated name: the last occurrence, at its own place in the order
-            out[name] = ((key_start, key_end), (value_start, i))
-            while text[i] in _WS:
-                i += 1
+            out[name] = (key, (at(value_start), at(i)))
+            i = _skip_ws(text, i)
             if text[i] != ",":
                 break
-            i += 1
+            i = _skip_ws(text, i + 1)
     except (ValueError, IndexError, StopIteration, RecursionError):
         pass
     finally:
         _state.seen = None
-    if not text.isascii():  # character offsets -> byte offsets
-        def b(offset: int) -> int:
-            return len(text[:offset].encode("utf-8"))
-
-        out = {k: ((b(ks), b(ke)), (b(vs), b(ve))) for k, ((ks, ke), (vs, ve)) in out.items()}
-    if bom:
-        out = {k: ((ks + bom, ke + bom), (vs + bom, ve + bom)) for k, ((ks, ke), (vs, ve)) in out.items()}
     return out
+
+
+_WS_RUN = re.compile(r"[ \t\n\r]*")
+
+
+def _skip_ws(text: str, i: int) -> int:
+    return _WS_RUN.match(text, i).end()  # type: ignore[union-attr]  # '*' always matches
+
+
+class _ByteOffsets:
+    """Character offsets of ``text`` as byte offsets of its UTF-8 (plus ``base``), asked in increasing order:
+    each character is encoded once, so a walk over a long non-ASCII text stays linear."""
+
+    __slots__ = ("_text", "_ascii", "_char", "_byte")
+
+    def __init__(self, text: str, base: int) -> None:
+        self._text = text
+        self._ascii = text.isascii()
+        self._char = 0
+        self._byte = base
+
+    def __call__(self, offset: int) -> int:
+        if self._ascii:
+            return self._byte + offset
+        self._byte += len(self._text[self._char : offset].encode("utf-8"))
+        self._char = offset
+        return self._byte
