@@ -26,9 +26,11 @@ from .keys.jwkmodel import JwksTarget, JwkTarget
 from .keys.model import KeyTarget
 from .records import Base64Evidence, EncodedField, JsonEvidence, MemberRange, Origin, Span
 
+
 __all__ = [
-    "Base64Evidence", "EncodedField", "JsonEvidence", "JwkTarget", "JwksTarget", "KeyTarget", "MemberRange",
-    "Origin", "Segment", "Signature", "Span", "Target", "TimeClaim", "TokenTarget", "Whitespace", "Wrapper",
+    "Base64Evidence", "Disclosure", "EncodedField", "JsonEvidence", "JwkTarget", "JwksTarget", "KeyTarget",
+    "MemberRange", "Origin", "SdJwt", "Segment", "Signature", "Span", "Target", "TimeClaim", "TokenTarget",
+    "Whitespace", "Wrapper",
 ]  # fmt: skip
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
@@ -140,6 +142,34 @@ class Signature(NamedTuple):
     ascii_decoded_length: int | None = None  # length of what that text decodes to
 
 
+class Disclosure(NamedTuple):
+    """One disclosure of an SD-JWT (RFC 9901, ``jwtlint.token.sdjwt``) as found: where it sits, what it decodes to, what is wrong with it."""
+
+    index: int  # type: ignore[assignment]  # 0-based among the disclosures; shadows tuple.index
+    start: int  # offset in the whole SD-JWT text
+    b64: Base64Evidence
+    value: Any  # the decoded JSON (a list when well formed), or None
+    problem: str | None  # None, or a sentence saying what is wrong with its shape
+    claim: str | None  # the claim name of an object-property disclosure (None for array elements)
+    digests: dict[str, str]  # _sd_alg name -> base64url digest over the disclosure's ASCII text
+
+    @property
+    def text(self) -> str:
+        return self.b64.text
+
+
+class SdJwt(NamedTuple):
+    """The SD-JWT around a token: its disclosures and key-binding JWT, and the digests referenced."""
+
+    text: str  # the whole SD-JWT (issuer JWT, disclosures, KB-JWT)
+    jwt_end: int  # offset of the first '~'
+    disclosures: tuple[Disclosure, ...]
+    kb_jwt: str | None  # the key-binding JWT text, if any
+    sd_alg: Any = "sha-256"  # the payload's _sd_alg (default sha-256)
+    referenced: frozenset[str] = frozenset()  # digests listed in _sd arrays and {"...": d} elements
+    extra: int = 0  # disclosures beyond the limit, not inspected
+
+
 class TokenTarget(NamedTuple):
     """One token as pasted, unwrapped and parsed.
 
@@ -164,8 +194,10 @@ class TokenTarget(NamedTuple):
     too_large: int | None = None  # set (to the size) when the input exceeded the limit
     raw_start: int = 0  # offset of ``raw`` inside ``input_text``
     spaces_as_plus: bool = False  # lone spaces were read back as the '+' a form decoder replaced
-    sd_jwt: Any = None  # an SD-JWT's disclosures and KB-JWT around this token (jwtlint.token.sdjwt.SdJwt)
-    verification: Any = None  # jwtlint.token.verify.VerifyEvidence: what verifying with the keys given showed
+    sd_jwt: SdJwt | None = None  # an SD-JWT's disclosures and KB-JWT around this token
+    # jwtlint.token.verify.VerifyEvidence: what verifying with the keys given showed. Typed Any until
+    # report/tokenview.py narrows ``verified_by`` itself (``ev.verified`` implies it is set).
+    verification: Any = None
     skipped: int = 0  # tokens in the input past limits.MAX_TARGETS, not read (set on the last one read)
 
     @property

@@ -594,20 +594,20 @@ class CertificateNotKey(Rule[KeyTarget]):
     def check(self, t: KeyTarget, ctx: Context) -> Iterator[Finding]:
         if any(k.private for k in t.keys) or any(b.encrypted for b in t.blocks):
             return
-        certs = [b for b in t.blocks if b.key is not None and b.key.source == "certificate"]
+        certs = [(b, k) for b in t.blocks if (k := b.key) is not None and k.source == "certificate"]
         if not certs:
             return
-        block = certs[0]  # the leaf comes first in a chain
+        block, key = certs[0]  # the leaf comes first in a chain
         signing = _signing_needed(ctx)
         yield self.finding(
             f"{_where(block)} is an X.509 certificate"
             + (f" ({len(certs)} in a chain)" if len(certs) > 1 else "")
-            + f" holding {with_article(block.key.describe())}"
+            + f" holding {with_article(key.describe())}"
             + (f": the {ctx.profile} profile needs the private key to sign" if signing else ", not a bare key"),
             pem_anchor(block),
             fix="extract the public key for verifiers: openssl x509 -pubkey -noout -in cert.pem > pub.pem (fixed); "
             "sign with the matching private key",
-            fixed=_public_pem(block.key),
+            fixed=_public_pem(key),
             severity=Severity.ERROR if signing else None,
         )
 
@@ -840,18 +840,18 @@ class KeyPairMismatch(Rule[KeyTarget]):
     refs = (cite("RFC 5280", "4.1.2.7"), cite("RFC 7517", "4"))
 
     def check(self, t: KeyTarget, ctx: Context) -> Iterator[Finding]:
-        private = [b for b in t.blocks if b.key is not None and b.key.private and b.spki_sha256]
-        public = [b for b in t.blocks if b.key is not None and not b.key.private and b.spki_sha256]
+        private = [(b, k) for b in t.blocks if (k := b.key) is not None and k.private and b.spki_sha256]
+        public = [(b, k) for b in t.blocks if (k := b.key) is not None and not k.private and b.spki_sha256]
         if not private or not public:
             return
-        prints = {b.spki_sha256 for b in public}
-        for block in private:
+        prints = {b.spki_sha256 for b, _ in public}
+        for block, key in private:
             if block.spki_sha256 in prints:
                 continue
-            other = public[0]
-            kind = "certificate" if other.key.source == "certificate" else "public key"
+            other, other_key = public[0]
+            kind = "certificate" if other_key.source == "certificate" else "public key"
             yield self.finding(
-                f"{_where(block)} ({block.key.describe()}) is not the pair of the {kind} in {_where(other)}"
+                f"{_where(block)} ({key.describe()}) is not the pair of the {kind} in {_where(other)}"
                 + (f" nor of the {len(public) - 1} other(s)" if len(public) > 1 else ""),
                 pem_anchor(block),
                 fix="ship the public half of this private key (openssl pkey -in key.pem -pubout), or issue the certificate for it",

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jwtlint.engine import Context, Finding, Rule, Severity, cite
-from jwtlint.model import Span, TokenTarget
-from jwtlint.token.sdjwt import HASHES, Disclosure, SdJwt
+from jwtlint.model import Disclosure, SdJwt, Span, TokenTarget
+from jwtlint.token.sdjwt import HASHES
 
 
 def _span(t: TokenTarget, d: Disclosure) -> Span:

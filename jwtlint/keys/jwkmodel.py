@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
+from .info import KeyInfo
 from ..records import Base64Evidence, EncodedField, JsonEvidence, Origin, Span
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
@@ -81,7 +82,7 @@ class JwkRecord(NamedTuple):
     members: Mapping[str, JwkMember] = _EMPTY  # the last occurrence of each name, as JSON parsers keep
     duplicates: tuple[str, ...] = ()  # names that appear more than once in this object
     not_object: str | None = None  # the JSON type when this ``keys`` entry is not an object
-    key: Any = None  # KeyInfo, when the members make a usable key
+    key: KeyInfo | None = None  # when the members make a usable key
     key_problem: tuple[str | None, str] | None = None
     on_curve: bool | None = None
 
@@ -134,7 +135,7 @@ class JwkTarget(NamedTuple):
     origin: Origin
     json: JsonEvidence  # ``value`` dropped: the members are in ``record``
     record: JwkRecord | None  # None when the text is not a JSON object
-    keys: tuple[Any, ...] = ()  # KeyInfo: the usable key, if any
+    keys: tuple[KeyInfo, ...] = ()  # the usable key, if any
     too_large: int | None = None
 
     @property
@@ -168,7 +169,7 @@ class JwksTarget(NamedTuple):
     keys_span: Span  # the ``keys`` member's value (or the whole object when ``keys`` is not an array)
     keys_type: str = "an array"  # JSON type of ``keys``: anything but "an array" is invalid
     skipped: int = 0  # entries beyond limits.MAX_JWKS_KEYS, counted but not read
-    keys: tuple[Any, ...] = ()
+    keys: tuple[KeyInfo, ...] = ()
     too_large: int | None = None
     bare_array: bool = False  # the text was the array alone: [{...}, ...] without {"keys": ...}
 

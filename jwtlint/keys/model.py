@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Literal, NamedTuple
 
 from ..records import Origin, Span
+from .info import KeyInfo
 
 
 class DerEvidence(NamedTuple):
@@ -95,7 +96,7 @@ class KeyBlock(NamedTuple):
     span: Span
     pem: PemLayout | None = None
     der: DerEvidence | None = None
-    key: Any = None  # KeyInfo
+    key: KeyInfo | None = None
     load_error: str | None = None
     encrypted: bool = False  # EncryptedPrivateKeyInfo, Proc-Type ENCRYPTED, or an encrypted OpenSSH key
     spki_sha256: str | None = None  # hex SHA-256 of the public key's SubjectPublicKeyInfo DER
@@ -118,7 +119,7 @@ class KeyTarget(NamedTuple):
     origin: Origin
     form: str
     blocks: tuple[KeyBlock, ...]
-    keys: tuple[Any, ...] = ()
+    keys: tuple[KeyInfo, ...] = ()
     problem: str | None = None
     too_large: int | None = None
     binary: bool = False  # the input was raw bytes (DER), not text

@@ -6,51 +6,24 @@ signature. Each disclosure is decoded leniently and recorded (base64url
 evidence, the JSON it holds, what is wrong with its shape, its digest under
 each hash an issuer may name in ``_sd_alg``); once the payload is known,
 ``with_payload`` records which digests the payload and the disclosures
-reference. The ``sdjwt`` rules judge from these facts.
+reference. The ``sdjwt`` rules judge from these facts, recorded as
+``jwtlint.model.SdJwt`` and ``Disclosure``.
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import Any, NamedTuple
+from typing import Any
 
 from .. import limits
 from .b64 import analyse
 from .jsonparse import analyse_json
-from ..records import Base64Evidence
+from ..model import Disclosure, SdJwt
 
 #: ``_sd_alg`` names (IANA "Named Information Hash Algorithm" registry) we can compute.
 HASHES = {"sha-256": hashlib.sha256, "sha-384": hashlib.sha384, "sha-512": hashlib.sha512}
 #: Claim names a disclosure may not carry (RFC 9901 §4.2.1).
 FORBIDDEN_NAMES = ("_sd", "...")
-
-
-class Disclosure(NamedTuple):
-    """One disclosure as found: where it sits, what it decodes to, what is wrong with it."""
-
-    index: int  # type: ignore[assignment]  # 0-based among the disclosures; shadows tuple.index
-    start: int  # offset in the whole SD-JWT text
-    b64: Base64Evidence
-    value: Any  # the decoded JSON (a list when well formed), or None
-    problem: str | None  # None, or a sentence saying what is wrong with its shape
-    claim: str | None  # the claim name of an object-property disclosure (None for array elements)
-    digests: dict[str, str]  # _sd_alg name -> base64url digest over the disclosure's ASCII text
-
-    @property
-    def text(self) -> str:
-        return self.b64.text
-
-
-class SdJwt(NamedTuple):
-    """The SD-JWT around a token: its disclosures and key-binding JWT, and the digests referenced."""
-
-    text: str  # the whole SD-JWT (issuer JWT, disclosures, KB-JWT)
-    jwt_end: int  # offset of the first '~'
-    disclosures: tuple[Disclosure, ...]
-    kb_jwt: str | None  # the key-binding JWT text, if any
-    sd_alg: Any = "sha-256"  # the payload's _sd_alg (default sha-256)
-    referenced: frozenset[str] = frozenset()  # digests listed in _sd arrays and {"...": d} elements
-    extra: int = 0  # disclosures beyond the limit, not inspected
 
 
 def split(token: str) -> tuple[str, SdJwt] | None:
