@@ -143,7 +143,8 @@ class Signature(NamedTuple):
 
 
 class Disclosure(NamedTuple):
-    """One disclosure of an SD-JWT (RFC 9901, ``jwtlint.token.sdjwt``) as found: where it sits, what it decodes to, what is wrong with it."""
+    """One disclosure of an SD-JWT (RFC 9901; ``jwtlint.token.sdjwt`` reads them) as found: where it sits,
+    what it decodes to, what is wrong with it."""
 
     index: int  # type: ignore[assignment]  # 0-based among the disclosures; shadows tuple.index
     start: int  # offset in the whole SD-JWT text

@@ -16,8 +16,8 @@ from jwtlint.model import Span, TokenTarget
 from jwtlint.token.jsonparse import LargeNumber
 
 __all__ = [
-    "AnyJwk", "Encoded", "claim_span", "cut", "header_span", "json_shown", "member_span", "pem_anchor", "quoted", "seconds", "shown",
-    "with_article",
+    "AnyJwk", "Encoded", "claim_span", "cut", "header_span", "json_shown", "member_span", "pem_anchor", "quoted",
+    "seconds", "shown", "with_article",
 ]  # fmt: skip
 
 
