@@ -61,7 +61,7 @@ def _analyse_slow(text: str) -> Base64Evidence:
     stripped = text.rstrip("=")
     padding = len(text) - len(stripped)
     std_chars = tuple(i for i, c in enumerate(text) if c in "+/")
-    url_count = "-" in text or "_" in text
+    url_chars = "-" in text or "_" in text
     misplaced = tuple(i for i, c in enumerate(stripped) if c == "=")
     illegal = tuple((m.start(), m.group()) for m in _NOT_B64.finditer(stripped))
     data = "".join(c for c in stripped if c in _VALUE)
@@ -71,11 +71,11 @@ def _analyse_slow(text: str) -> Base64Evidence:
     # bits that must be zero; strict decoders reject others.
     rest = len(data) % 4
     non_canonical = bool(rest in _UNUSED_MASK and _VALUE[data[-1]] & _UNUSED_MASK[rest])
-    if std_chars and url_count:
+    if std_chars and url_chars:
         alphabet = "mixed"
     elif std_chars:
         alphabet = "std"
-    elif url_count:
+    elif url_chars:
         alphabet = "url"
     else:
         alphabet = "neutral"
