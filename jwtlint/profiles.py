@@ -207,23 +207,14 @@ class ProfileRule(Rule):
 
 
 def claim_span(t: TokenTarget, name: str) -> Span | None:
-    """The characters encoding claim ``name``; the whole payload when it is absent."""
+    """The characters encoding claim ``name``; the whole payload when it is absent.
+
+    (The profile rules take theirs from ``jwtlint.rules._helpers``; this module cannot import
+    ``jwtlint.rules``, whose profile families import it.)"""
     seg = t.segment("payload")
     if seg is None:
         return None
     return seg.member_span(name) if name in (t.payload or {}) else seg.span()
-
-
-def header_span(t: TokenTarget, name: str) -> Span | None:
-    seg = t.segment("header")
-    if seg is None:
-        return None
-    return seg.member_span(name) if name in (t.header or {}) else seg.span()
-
-
-def seconds(t: TokenTarget, name: str) -> float | None:
-    tc = t.times.get(name)
-    return tc.seconds if tc is not None else None
 
 
 def missing(t: TokenTarget, names: tuple[str, ...]) -> list[str]:

@@ -62,7 +62,16 @@ def _graph() -> dict[str, set[str]]:
                 for a in node.names:  # ``from . import limits`` imports a module, not a name
                     sub = f"{target}.{a.name}"
                     deps.add(sub if sub in MODULES else target)
-        graph[name] = {d for d in deps if d in MODULES and d != name}
+        deps = {d for d in deps if d in MODULES and d != name}
+        # Importing a.b.c runs a/__init__ and a/b/__init__ first: an edge to each package above the
+        # module imported, except the packages this module sits in (already importing when it runs).
+        for d in list(deps):
+            parts = d.split(".")
+            deps.update(
+                p for p in (".".join(parts[:k]) for k in range(1, len(parts)))
+                if p in MODULES and not name.startswith(p + ".") and p != name
+            )  # fmt: skip
+        graph[name] = deps
     return graph
 
 
