@@ -60,7 +60,9 @@ def _lint_options(options: dict[str, Any]) -> dict[str, Any]:
         from jwtlint.rules.verification import SignatureInvalid
 
         if SignatureInvalid.name not in registry().by_key:
-            raise TypeError(f"this jwtlint cannot verify signatures: key=, secret= and jwks= need {SignatureInvalid.name}")
+            raise TypeError(
+                f"this jwtlint cannot verify signatures: key=, secret= and jwks= need the {SignatureInvalid.name} rule"
+            )
     return out
 
 
