@@ -79,13 +79,13 @@ class JwkInvalid(Rule[AnyJwk]):
                 fix="give the JWK as one JSON object, e.g. as a JOSE library exports it",
             )
             return
-        if t.kind == "jwks":
+        if isinstance(t, JwksTarget):
             yield from self._set(t)
         for r in _records(t):
             for member, message, fix in _problems(r):
                 yield self.finding(f"{r.where}: {message}", r.member_span(member) if member else _obj_start(r), fix=fix)
 
-    def _set(self, t: Any) -> Iterator[Finding]:
+    def _set(self, t: JwksTarget) -> Iterator[Finding]:
         if t.bare_array:
             yield self.finding(
                 "the JWKs are a bare JSON array; a JWK Set is an object whose \"keys\" member holds that array",
