@@ -293,7 +293,8 @@ def _continuation(buf: bytes, end: int, quote: bytes, pieces: list[bytes], at: i
         if not (j and j.group(1) == quote and j.group(2) == quote):
             return None
         m = _TOKEN_CHARS.match(buf, j.end())
-        piece = m.group() if m else b""
+        assert m is not None  # the pattern matches the empty string
+        piece = m.group()
         # The next literal must be all token characters, and not a new token after a complete one.
         if not piece or buf[m.end() : m.end() + 1] != quote or (piece.startswith(b"eyJ") and so_far_dots >= 2):
             return None
@@ -408,7 +409,7 @@ def _json_key(buf: bytes, at: int, needle: bytes, eof: bool = True) -> _Hit | No
     return found
 
 
-def _placeholder(jwk: dict) -> bool:
+def _placeholder(jwk: dict[str, object]) -> bool:
     """A JWK written for the reader (``"n": "..."``, ``"d": "<private exponent>"``), not a key."""
     return any(isinstance(v, str) and ("..." in v or "…" in v or v.startswith("<")) for v in jwk.values())
 
