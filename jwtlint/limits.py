@@ -116,3 +116,7 @@ MAX_SECRET_FILE_BYTES = 1 << 20
 #: Bytes of a ``pyproject.toml`` or ``.jwtlint.toml`` read for ``[tool.jwtlint]``: real ones
 #: are a few KiB; a larger file is a one-line configuration error, not read whole.
 MAX_CONFIG_BYTES = 1 << 20
+
+#: Pieces a token may be written in (``"eyJ..." + "..."``, wrapped lines) for ``jwtlint scan`` to
+#: join them: real ones use a few dozen; each piece is one step of extraction.
+MAX_TOKEN_PIECES = 1024
