@@ -120,3 +120,7 @@ MAX_CONFIG_BYTES = 1 << 20
 #: Pieces a token may be written in (``"eyJ..." + "..."``, wrapped lines) for ``jwtlint scan`` to
 #: join them: real ones use a few dozen; each piece is one step of extraction.
 MAX_TOKEN_PIECES = 1024
+
+#: Bits of an RSA public exponent in a JWK that jwtlint builds a key from: real ones have 17
+#: (65537), FIPS 186 allows below 2^256; each verification costs a modular power of this size.
+MAX_RSA_EXPONENT_BITS = 256

@@ -209,7 +209,7 @@ class _Buffer:
         self.end_search = (-1, -1, -1)
         self.braces = _Braces(buf)
         #: JSON objects already parsed, by opening offset: what they are ("jwk", "jwks", "").
-        self.objects: dict[int, str] = {}
+        self.objects: dict[int, _Object] = {}
         self.suppressions = _Suppressions(buf)
 
 
