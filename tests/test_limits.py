@@ -363,6 +363,16 @@ def test_token_pieces():
     assert find_all(f'x = "{head}"{many}'.encode()) == []  # joined up to the limit: no dot, no token
 
 
+def test_baseline_bytes(tmp_path):
+    from jwtlint.scan.baseline import BaselineError, load
+
+    big = tmp_path / "big.json"
+    with open(big, "wb") as fh:
+        fh.truncate(limits.MAX_BASELINE_BYTES + 1)  # sparse: nothing is written, nothing must be read
+    with pytest.raises(BaselineError, match="larger than 32 MiB"):
+        load(big)
+
+
 def test_sd_disclosures():
     """An SD-JWT with more disclosures than the limit: the first ones are decoded, all are counted."""
     disclosure = b64url_encode(b'["salt", "n", 1]')
@@ -433,6 +443,7 @@ LIMIT_TESTS = {
     "MAX_JWK_BYTES": test_jwk_bytes,
     "MAX_SCAN_TARGETS_PER_FILE": test_scan_targets_per_file,
     "MAX_TOKEN_PIECES": test_token_pieces,
+    "MAX_BASELINE_BYTES": test_baseline_bytes,
     "MAX_RSA_EXPONENT_BITS": test_rsa_exponent_bits,
     "MAX_SD_DISCLOSURES": test_sd_disclosures,
     "MAX_SECRET_FILE_BYTES": test_secret_file_bytes,

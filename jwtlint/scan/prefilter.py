@@ -142,8 +142,9 @@ def start(paths: list[str]) -> Pending | None:
         return None
     # -o -b: every occurrence with its byte offset; -a: also in files grep would call binary
     # (it would print no offsets there), which the scan reads as text; -H: the path, also for
-    # a batch of one file.
-    cmds = [(group, [grep, "-F", "-o", "-b", "-a", "-H", "--null", *(x for n in group for x in ("-e", grep_needle(n))), "--"])
+    # a batch of one file; -D skip: a file swapped for a FIFO or a device after the scan checked
+    # it is not read (grep is only handed regular files within the size limit: walk.py).
+    cmds = [(group, [grep, "-F", "-o", "-b", "-a", "-H", "-D", "skip", "--null", *(x for n in group for x in ("-e", grep_needle(n))), "--"])
             for group in GROUPS]  # fmt: skip
     return Pending([(group, cmd, batch) for batch in _batches(paths) for group, cmd in cmds])
 
