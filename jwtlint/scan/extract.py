@@ -81,6 +81,9 @@ _QUOTES = b"\"'`"
 #: ``bytes.find`` is a pass over the buffer: fewer needles, faster scans).
 NEEDLES = (b"eyJ", b"-----BEGIN ", b'"kty"')
 _NEEDLES = NEEDLES
+#: Targets extracted from one file at most: a scan lints ``limits.MAX_SCAN_TARGETS_PER_FILE``
+#: and counts the rest; past this many, counting stops too (1 MB of small JWKs is 47,000).
+MAX_FOUND = 10 * limits.MAX_SCAN_TARGETS_PER_FILE
 #: Widths at which tools wrap base64 (GNU base64 and PEM: 76 and 64).
 _WRAP_WIDTHS = (64, 76)
 #: How far back from a target its line's start is looked for (indentation, a ``jwtlint: ignore``
@@ -150,6 +153,7 @@ def iter_found(stream: BinaryIO, chunk_size: int | None = None, needles: tuple[b
     done = 0  # absolute offset up to which the buffer has been searched
     counter = _LineCounter()
     eof = False
+    found = 0
     while not eof:
         more = stream.read(chunk_size)
         eof = not more  # only an empty read is the end: an unbuffered read may return less
@@ -161,6 +165,9 @@ def iter_found(stream: BinaryIO, chunk_size: int | None = None, needles: tuple[b
             state = _Buffer(buf)
             for h in hits:
                 yield _found(h, state, base, counter)
+                found += 1
+                if found >= MAX_FOUND:
+                    return
         done = base + resume
         if eof:
             break
@@ -230,6 +237,8 @@ def _hits(buf: bytes, start: int, eof: bool, needles: tuple[bytes, ...] = NEEDLE
             return out, at
         if hit is not None:
             out.append(hit)
+        if needle == b'"kty"' and state.braces.budget <= 0:
+            ahead[needle] = -1  # JWKs are no longer looked for in this buffer (_Braces.budget)
 
 
 def _step(state: _Buffer, at: int, needle: bytes, eof: bool) -> tuple[_Hit | None, int]:
@@ -268,7 +277,7 @@ def found_at(buf: bytes, occurrences: list[tuple[int, bytes]]) -> list[Found] | 
             return None
         if at < pos:
             continue  # inside a target already found, or a base64 run already skipped
-        if _CANDIDATE[needle].match(buf, at) is None:
+        if _CANDIDATE[needle].match(buf, at) is None or (needle == b'"kty"' and state.braces.budget <= 0):
             continue  # no target starts here (the search of iter_found skips it too)
         if needle == b"eyJ":
             first = _first_in_run(buf, at, pos)
@@ -281,6 +290,8 @@ def found_at(buf: bytes, occurrences: list[tuple[int, bytes]]) -> list[Found] | 
         hit, pos = _step(state, at, needle, True)
         if hit is not None:
             out.append(_found(hit, state, 0, counter))
+            if len(out) >= MAX_FOUND:
+                break
     return out
 
 
@@ -583,7 +594,7 @@ class _Braces:
         #: Bytes left to scan and parse in this buffer. Scans rarely start over on real text (a
         #: JWK Set costs about twice its size); built text can make every "kty" start one inside
         #: another's strings, and then the search for JWKs stops for the rest of the buffer.
-        self.budget = 2 * len(buf) + 4 * limits.MAX_JWK_BYTES
+        self.budget = len(buf) + 4 * limits.MAX_JWK_BYTES
 
     def close(self, opening: int) -> int | None:
         stop = min(len(self.buf), opening + limits.MAX_JWK_BYTES)
