@@ -212,6 +212,8 @@ class _Buffer:
         self.buf = buf
         #: Where a token's pieces ended, when no piece of them can start one (``_token``).
         self.skip_to = 0
+        #: Before this offset no "kty" can be in a JWK (``_Braces.unclosed_until``).
+        self.kty_from = 0
         #: The last search for a PEM END line: (from, to, offset of the match or -1).
         self.end_search = (-1, -1, -1)
         self.braces = _Braces(buf)
@@ -229,7 +231,7 @@ def _hits(buf: bytes, start: int, eof: bool, needles: tuple[bytes, ...] = NEEDLE
     ahead: dict[bytes, int] = {}
     state = _Buffer(buf)
     while True:
-        at, needle = _next_needle(buf, pos, limit, ahead, needles)
+        at, needle = _next_needle(state, pos, limit, ahead, needles)
         if at < 0:
             return out, limit
         hit, pos = _step(state, at, needle, eof)
@@ -237,6 +239,8 @@ def _hits(buf: bytes, start: int, eof: bool, needles: tuple[bytes, ...] = NEEDLE
             return out, at
         if hit is not None:
             out.append(hit)
+            if len(out) >= MAX_FOUND:
+                return out, limit  # iter_found stops at MAX_FOUND too
         if needle == b'"kty"' and state.braces.budget <= 0:
             ahead[needle] = -1  # JWKs are no longer looked for in this buffer (_Braces.budget)
 
@@ -277,7 +281,7 @@ def found_at(buf: bytes, occurrences: list[tuple[int, bytes]]) -> list[Found] | 
             return None
         if at < pos:
             continue  # inside a target already found, or a base64 run already skipped
-        if _CANDIDATE[needle].match(buf, at) is None or (needle == b'"kty"' and state.braces.budget <= 0):
+        if _CANDIDATE[needle].match(buf, at) is None or (needle == b'"kty"' and (state.braces.budget <= 0 or at < state.kty_from)):
             continue  # no target starts here (the search of iter_found skips it too)
         if needle == b"eyJ":
             first = _first_in_run(buf, at, pos)
@@ -301,14 +305,17 @@ def _found(h: _Hit, state: _Buffer, base: int, counter: _LineCounter) -> Found:
     return Found(h.kind, h.text, base + h.start, base + h.end, line, column, h.how, state.suppressions.at(h.start))
 
 
-def _next_needle(buf: bytes, pos: int, limit: int, ahead: dict[bytes, int], needles: tuple[bytes, ...]) -> tuple[int, bytes]:
+def _next_needle(state: _Buffer, pos: int, limit: int, ahead: dict[bytes, int],
+                 needles: tuple[bytes, ...]) -> tuple[int, bytes]:  # fmt: skip
     """The first needle at or after ``pos``. ``ahead`` remembers where each needle occurs next
     (-1: nowhere), so each is searched for once per occurrence, not once per hit of any needle."""
+    buf = state.buf
     best, which = -1, b""
     for needle in needles:
         i = ahead.get(needle, -2)
-        if i == -2 or (i != -1 and i < pos):
-            m = _CANDIDATE[needle].search(buf, pos)
+        start = max(pos, state.kty_from) if needle == b'"kty"' else pos
+        if i == -2 or (i != -1 and i < start):
+            m = _CANDIDATE[needle].search(buf, start)
             i = m.start() if m is not None and m.start() < limit else -1
             if needle == b"eyJ":
                 i = _first_in_run(buf, i, pos)
@@ -524,6 +531,7 @@ def _json_key(state: _Buffer, at: int, needle: bytes, eof: bool = True) -> _Hit 
         if close is None:
             if _ran_off(buf, opening, len(buf), limits.MAX_JWK_BYTES, eof):
                 return _MORE
+            state.kty_from = state.braces.unclosed_until(at)
             break
         if close < at:
             continue
@@ -610,6 +618,26 @@ class _Braces:
             self.budget -= self.pos - before
             got = self.closes.get(opening)
         return got if got is not None and got < stop else None
+
+    def unclosed_until(self, at: int) -> int:
+        """How far after ``at`` every "{" is one the current scan holds open, with its whole window
+        scanned: a "kty" before that has an innermost object that never closes, so no JWK (a run of
+        '{"kty":' is then passed over at once instead of one needle at a time)."""
+        ahead = min(len(self.buf), at + 8 * limits.MAX_JWK_BYTES)
+        if self.pos < ahead and self.budget > 0:  # scan on (within the budget), so a long stretch can be decided
+            before = self.pos
+            self._advance(-1, ahead)
+            self.budget -= self.pos - before
+        hi = self.pos - limits.MAX_JWK_BYTES
+        good = at
+        width = 64
+        while good < hi:
+            y = min(at + width, hi)
+            if self.buf.count(b"{", at, y) != bisect.bisect_left(self.stack, y) - bisect.bisect_left(self.stack, at):
+                break
+            good = y
+            width *= 4
+        return good
 
     def _advance(self, opening: int, stop: int) -> None:
         buf = self.buf
