@@ -366,3 +366,14 @@ def test_a_baseline_keeps_no_unsalted_hash_and_still_works(tmp_path):
             assert plain not in text
     targets, dropped = apply(result.report.targets, load(tmp_path / "b1.json"))
     assert dropped == findings and not any(t.findings for t in targets)
+
+
+def test_a_directory_named_through_a_link_is_scanned_but_its_links_out_are_not_followed(tmp_path):
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "t.py").write_text(f"T = '{LIVE}'\n")
+    (tmp_path / "outside.py").write_text(f"T = '{LIVE}'\n")
+    (tmp_path / "real" / "out.py").symlink_to(tmp_path / "outside.py")
+    (tmp_path / "named").symlink_to(tmp_path / "real")
+    result = scan([str(tmp_path / "named")], now=NOW)
+    assert [tr.target.origin.path.rsplit("/", 1)[-1] for tr in result.report.targets] == ["t.py"]
+    assert any(p.endswith("out.py") and "out of the scanned tree" in why for p, why in result.all_skipped)

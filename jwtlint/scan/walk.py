@@ -61,7 +61,7 @@ def gather(paths: Iterable[str]) -> Collected:
     for arg in paths:
         if not os.path.lexists(arg):
             raise FileNotFoundError(arg)
-        if os.path.isdir(arg) and not os.path.islink(arg):
+        if os.path.isdir(arg):  # a directory named on the command line (through a link, if the user named one)
             tree = os.path.realpath(arg)
             listing: Iterable[tuple[str, str | None]] = _walk(arg, unreadable)
         else:
