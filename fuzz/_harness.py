@@ -27,8 +27,9 @@ def main(name: str) -> None:
 
         # Every module now, not when first used: a module imported lazily (the rules, scan,
         # why, the reporters) would run uninstrumented and give libFuzzer no coverage.
+        # walk_packages: the modules of the subpackages too (jwtlint.scan.extract, jwtlint.keys.parse...).
         for pkg in (jwtlint, jwtlint.rules):
-            for mod in pkgutil.iter_modules(pkg.__path__, pkg.__name__ + "."):
+            for mod in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
                 if mod.name.endswith("__main__"):  # importing it runs the CLI
                     continue
                 try:

@@ -116,3 +116,15 @@ MAX_SECRET_FILE_BYTES = 1 << 20
 #: Bytes of a ``pyproject.toml`` or ``.jwtlint.toml`` read for ``[tool.jwtlint]``: real ones
 #: are a few KiB; a larger file is a one-line configuration error, not read whole.
 MAX_CONFIG_BYTES = 1 << 20
+
+#: Pieces a token may be written in (``"eyJ..." + "..."``, wrapped lines) for ``jwtlint scan`` to
+#: join them: real ones use a few dozen; each piece is one step of extraction.
+MAX_TOKEN_PIECES = 1024
+
+#: Bits of an RSA public exponent in a JWK that jwtlint builds a key from: real ones have 17
+#: (65537), FIPS 186 allows below 2^256; each verification costs a modular power of this size.
+MAX_RSA_EXPONENT_BITS = 256
+
+#: Bytes of a ``--baseline`` file read: one finding takes about 150 bytes, so this is some 200,000
+#: findings; a larger file (or ``/dev/zero``) is a one-line error, not read whole.
+MAX_BASELINE_BYTES = 32 * 1024 * 1024

@@ -187,6 +187,13 @@ def test_jwk_rsa_bits():
     assert any("100,000 bits" in m for m in messages(report, "jwk-invalid"))
 
 
+def test_rsa_exponent_bits():
+    n = (1 << 2048) - 1
+    e = (1 << (limits.MAX_RSA_EXPONENT_BITS + 8)) + 1
+    jwk = {"kty": "RSA", "n": b64url_encode(n.to_bytes(256, "big")), "e": b64url_encode(e.to_bytes((e.bit_length() + 7) // 8, "big"))}
+    assert any(f"{limits.MAX_RSA_EXPONENT_BITS + 9}-bit number" in m for m in messages(lint(json.dumps(jwk)), "jwk-invalid"))
+
+
 def test_rsa_bits_pem_of_a_100000_bit_key():
     report = lint(pem(rsa_spki((1 << 100_000) - 1)))
     assert any("100,000 bits" in m for m in messages(report, "pem-malformed"))
@@ -345,6 +352,27 @@ def test_scan_targets_per_file():
     assert len(result.targets) == limits.MAX_SCAN_TARGETS_PER_FILE and result.more == 7
 
 
+def test_token_pieces():
+    from jwtlint.scan.extract import find_all
+
+    head, rest = TOKEN[:20], TOKEN[20:]
+    pieces = [rest[i : i + 2] for i in range(0, len(rest), 2)]
+    joined = find_all((f'x = "{head}"' + "".join(f' "{p}"' for p in pieces)).encode())
+    assert [f.text for f in joined] == [TOKEN] and len(pieces) < limits.MAX_TOKEN_PIECES
+    many = "".join(f' "{p}"' for p in ["abcd"] * (limits.MAX_TOKEN_PIECES + 50)) + ' ".x.y"'
+    assert find_all(f'x = "{head}"{many}'.encode()) == []  # joined up to the limit: no dot, no token
+
+
+def test_baseline_bytes(tmp_path):
+    from jwtlint.scan.baseline import BaselineError, load
+
+    big = tmp_path / "big.json"
+    with open(big, "wb") as fh:
+        fh.truncate(limits.MAX_BASELINE_BYTES + 1)  # sparse: nothing is written, nothing must be read
+    with pytest.raises(BaselineError, match="larger than 32 MiB"):
+        load(big)
+
+
 def test_sd_disclosures():
     """An SD-JWT with more disclosures than the limit: the first ones are decoded, all are counted."""
     disclosure = b64url_encode(b'["salt", "n", 1]')
@@ -414,6 +442,9 @@ LIMIT_TESTS = {
     "MIN_PEM_BODY_CHARS": test_min_pem_body_chars,
     "MAX_JWK_BYTES": test_jwk_bytes,
     "MAX_SCAN_TARGETS_PER_FILE": test_scan_targets_per_file,
+    "MAX_TOKEN_PIECES": test_token_pieces,
+    "MAX_BASELINE_BYTES": test_baseline_bytes,
+    "MAX_RSA_EXPONENT_BITS": test_rsa_exponent_bits,
     "MAX_SD_DISCLOSURES": test_sd_disclosures,
     "MAX_SECRET_FILE_BYTES": test_secret_file_bytes,
     "MAX_WHY_MESSAGE_CHARS": test_why_message_chars,

@@ -119,13 +119,15 @@ def test_too_much_grep_output_means_the_batch_is_read_in_python(tmp_path, monkey
         assert pending.occurrences(str(tmp_path / name)) is None
         assert pending.needles(str(tmp_path / name)) == (b"eyJ",)  # searched in Python, for what grep saw
 
-    import jwtlint.scan.run as scan_module
+    import jwtlint.scan.lint as lint_module
+    import jwtlint.scan.pool as pool_module
+    import jwtlint.scan.read as read_module
 
-    monkeypatch.setattr(scan_module, "_MIN_PREFILTER_BYTES", 0)
-    monkeypatch.setattr(scan_module, "_MIN_PREFILTER_FILES", 1)
+    monkeypatch.setattr("jwtlint.scan.early.MIN_PREFILTER_BYTES", 0)
+    monkeypatch.setattr("jwtlint.scan.early.MIN_PREFILTER_FILES", 1)
     capped = scan([str(tmp_path)], now=1_700_000_000)
     monkeypatch.setattr(prefilter, "_MAX_OUTPUT", 1 << 24)
-    scan_module._MEMO.clear()
+    lint_module.MEMO.clear()
     full = scan([str(tmp_path)], now=1_700_000_000)
     key = lambda r: sorted((t.target.origin, tuple(f.name for f in t.findings)) for t in r.report.targets)
     assert key(capped) == key(full) and len(full.report.targets) == 15
@@ -133,15 +135,17 @@ def test_too_much_grep_output_means_the_batch_is_read_in_python(tmp_path, monkey
 
 @pytest.mark.parametrize("offsets_wrong", [False, True])
 def test_the_scan_uses_grep_offsets_and_falls_back_when_they_are_wrong(tmp_path, monkeypatch, offsets_wrong):
-    import jwtlint.scan.run as scan_module
+    import jwtlint.scan.lint as lint_module
+    import jwtlint.scan.pool as pool_module
+    import jwtlint.scan.read as read_module
     from jwtlint.scan.run import scan
 
-    monkeypatch.setattr(scan_module, "_MIN_PREFILTER_BYTES", 0)
-    monkeypatch.setattr(scan_module, "_MIN_PREFILTER_FILES", 1)
+    monkeypatch.setattr("jwtlint.scan.early.MIN_PREFILTER_BYTES", 0)
+    monkeypatch.setattr("jwtlint.scan.early.MIN_PREFILTER_FILES", 1)
     for i, text in enumerate(CASES.values()):
         (tmp_path / f"c{i}.txt").write_bytes(text if isinstance(text, bytes) else text.encode())
     used = []
-    real = scan_module.found_at
+    real = read_module.found_at
 
     def spy(data, occurrences):
         if offsets_wrong:
@@ -150,10 +154,10 @@ def test_the_scan_uses_grep_offsets_and_falls_back_when_they_are_wrong(tmp_path,
         used.append(got is not None)
         return got
 
-    monkeypatch.setattr(scan_module, "found_at", spy)
+    monkeypatch.setattr(read_module, "found_at", spy)
     with_offsets = scan([str(tmp_path)], now=1_700_000_000)
     monkeypatch.setenv("JWTLINT_NO_GREP", "1")
-    scan_module._MEMO.clear()
+    lint_module.MEMO.clear()
     searched = scan([str(tmp_path)], now=1_700_000_000)
     key = lambda r: sorted((t.target.origin, t.target.kind, tuple(f.name for f in t.findings)) for t in r.report.targets)
     assert key(with_offsets) == key(searched) and len(searched.report.targets) > 20

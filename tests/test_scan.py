@@ -101,8 +101,8 @@ def test_git_work_tree_respects_gitignore(tree):
     (tree / ".gitignore").write_text("secrets/\n")
     (tree / "secrets").mkdir()
     (tree / "secrets" / "t.txt").write_text(LIVE)
-    files, _ = collect([str(tree)])
-    names = {os.path.relpath(p, tree) for p, _ in files}
+    files = collect([str(tree)]).files
+    names = {os.path.relpath(c.path, tree) for c in files}
     assert os.path.join("secrets", "t.txt") not in names
     assert os.path.join("src", "settings.py") in names and ".gitignore" in names
 
@@ -112,8 +112,7 @@ def test_symlink_loop_and_duplicate_links_are_followed_once(tmp_path):
     (tmp_path / "a" / "t.txt").write_text(LIVE)
     os.symlink(tmp_path / "a", tmp_path / "a" / "loop")
     os.symlink(tmp_path / "a" / "t.txt", tmp_path / "again.txt")
-    files, _ = collect([str(tmp_path)])
-    assert len(files) == 1
+    assert len(collect([str(tmp_path)]).files) == 1
     result = scan([str(tmp_path)], now=NOW)
     assert len(result.report.targets) == 1
 
@@ -270,7 +269,7 @@ def test_grep_prefilter_runs_in_a_thread_and_fails_safe(tmp_path):
 def test_scan_options_known_to_the_early_start_are_the_commands_options():
     import typer.main
 
-    from jwtlint.scan import run as scan_module
+    from jwtlint.scan import early as scan_module
 
     command = typer.main.get_command(app).commands["scan"]
     takes_value, flags = set(), set()
@@ -295,33 +294,29 @@ def test_scan_options_known_to_the_early_start_are_the_commands_options():
     ],
 )
 def test_the_early_start_reads_the_paths_from_argv(argv, paths):
-    from jwtlint.scan.run import argv_paths
+    from jwtlint.scan.early import argv_paths
 
     assert argv_paths(argv) == paths
 
 
-@pytest.mark.parametrize(
-    "argv, started",
-    [
-        (["/venv/bin/jwtlint", "scan", "."], True),
-        (["jwtlint.exe", "scan"], True),
-        (["/src/jwtlint/__main__.py", "scan"], True),
-        (["/venv/bin/jwtlint", "check", "scan"], False),
-        (["/x/pytest/__main__.py", "scan"], False),
-        (["/venv/bin/pytest", "scan"], False),
-    ],
-)
-def test_only_a_jwtlint_scan_process_starts_early(monkeypatch, argv, started):
+@pytest.mark.parametrize("argv, started", [(["jwtlint", "scan", "."], True), (["jwtlint", "check", "scan"], False)])
+def test_the_console_entry_starts_early_and_importing_the_cli_does_not(monkeypatch, argv, started):
     import sys
-    import types
 
-    from jwtlint.cli import app as cli
+    import jwtlint.cli
+    from jwtlint.scan import early
 
-    main = types.ModuleType("__main__")
-    main.__file__ = argv[0]  # the program the process runs (the console script, or python -m's file)
-    monkeypatch.setitem(sys.modules, "__main__", main)
+    calls = []
+    monkeypatch.setattr(early, "prefetch", calls.append)
     monkeypatch.setattr("sys.argv", argv)
-    assert cli._started_as_jwtlint_scan() is started
+    for name in [m for m in sys.modules if m.startswith("jwtlint.cli.")]:
+        monkeypatch.delitem(sys.modules, name)
+    import jwtlint.cli.app  # noqa: F401  (importing the application starts nothing)
+
+    assert calls == []
+    monkeypatch.setattr("jwtlint.cli.app.main", lambda: None)
+    jwtlint.cli.main()
+    assert calls == ([argv[2:]] if started else [])
 
 
 def _big_tree(root, n=12):
@@ -333,7 +328,7 @@ def _big_tree(root, n=12):
 
 
 def test_a_scan_started_early_gives_the_same_result(tmp_path, monkeypatch):
-    import jwtlint.scan.run as scan_module
+    import jwtlint.scan.early as scan_module
 
     _big_tree(tmp_path)
     monkeypatch.chdir(tmp_path)
@@ -344,11 +339,11 @@ def test_a_scan_started_early_gives_the_same_result(tmp_path, monkeypatch):
     plain = scan(["."], now=NOW)
     scan_module.prefetch(["--format", "json", "."])
     early = scan_module._early
-    assert early is not None and early.pending is not None and "." in early.walked
+    assert early is not None and early.pending is not None
     assert "./sub/blob.bin" in early.files and len(early.files) == 13
     started = scan(["."], now=NOW)
     assert scan_module._early is None  # used once
-    assert early.pending.result() is not None and not early.walked  # its greps and listing were used
+    assert early.pending.result() is not None  # its greps were used
     assert key(started) == key(plain) and len(plain.report.targets) == 4 + 1
 
     # Prepared for other paths (or another directory): dropped, its greps stopped; the scan does its own.
@@ -360,7 +355,7 @@ def test_a_scan_started_early_gives_the_same_result(tmp_path, monkeypatch):
     # Started, then never taken (typer refused the command line): stopped when the process exits.
     scan_module.prefetch(["."])
     unused = scan_module._early
-    scan_module._drop_early()
+    scan_module.drop()
     assert scan_module._early is None and unused.pending.result() is None
 
     # Nothing is started for a path that does not exist, or for an argv it does not understand.
@@ -388,23 +383,25 @@ def test_jwtlint_scan_in_its_own_process_matches_the_library(tmp_path, monkeypat
 
 
 def test_linting_shared_with_a_worker_gives_the_same_result(tmp_path, monkeypatch):
-    import jwtlint.scan.run as scan_module
+    import jwtlint.scan.lint as lint_module
+    import jwtlint.scan.pool as pool_module
+    import jwtlint.scan.read as read_module
 
     # Small thresholds, so a small tree takes the path of a big one: grep's list, the distinct
     # targets of the whole tree shared out in chunks between this process and a worker.
-    monkeypatch.setattr(scan_module, "_MIN_PREFILTER_BYTES", 0)
-    monkeypatch.setattr(scan_module, "_MIN_PREFILTER_FILES", 1)
-    monkeypatch.setattr(scan_module, "_MIN_POOL_TARGETS", 2)
-    monkeypatch.setattr(scan_module, "_POOL_CHUNK", 3)
+    monkeypatch.setattr("jwtlint.scan.early.MIN_PREFILTER_BYTES", 0)
+    monkeypatch.setattr("jwtlint.scan.early.MIN_PREFILTER_FILES", 1)
+    monkeypatch.setattr("jwtlint.scan.pool.MIN_POOL_TARGETS", 2)
+    monkeypatch.setattr("jwtlint.scan.pool.POOL_CHUNK", 3)
     for i in range(12):
         tokens = [jwt.encode({"sub": f"u{i}-{k}", "exp": NOW + (86400 if k else -86400)}, KEY, algorithm="RS256")
                   for k in range(3)]  # fmt: skip
         body = "".join(f"T{k} = '{t}'\n" for k, t in enumerate(tokens)) + f"SHARED = '{LIVE}'\n"
         (tmp_path / f"f{i}.py").write_text(body + (PKCS1 if i % 4 == 0 else "") + ("# jwtlint: ignore\nX = '" + LIVE + "'\n" if i == 5 else ""))  # fmt: skip
     (tmp_path / "none.txt").write_text("nothing here\n")
-    scan_module._MEMO.clear()
+    lint_module.MEMO.clear()
     one = scan([str(tmp_path)], now=NOW, jobs=1)
-    scan_module._MEMO.clear()
+    lint_module.MEMO.clear()
     two = scan([str(tmp_path)], now=NOW, jobs=2)
     key = lambda r: sorted(
         (t.target.origin, t.target.kind, t.target.example, tuple((f.name, int(f.severity), f.message) for f in t.findings))
@@ -418,18 +415,20 @@ def test_linting_shared_with_a_worker_gives_the_same_result(tmp_path, monkeypatc
 
 
 def test_default_workers_are_the_cores_other_jobs_leave_idle(monkeypatch):
-    import jwtlint.scan.run as scan_module
+    import jwtlint.scan.lint as lint_module
+    import jwtlint.scan.pool as pool_module
+    import jwtlint.scan.read as read_module
 
     monkeypatch.setattr(os, "cpu_count", lambda: 4)
     for load, want in ((0.1, 4), (1.0, 3), (2.6, 1), (3.4, 1), (9.0, 1)):
         monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
-        assert scan_module._idle_cores() == want, load
+        assert pool_module.idle_cores() == want, load
 
     def no_load_average():
         raise OSError("no load average here")
 
     monkeypatch.setattr(os, "getloadavg", no_load_average)
-    assert scan_module._idle_cores() == 4
+    assert pool_module.idle_cores() == 4
 
 
 def _worker_dies(chunk):
@@ -440,16 +439,18 @@ def _worker_dies(chunk):
 def test_scan_lints_everything_itself_when_workers_fail(tmp_path, monkeypatch, trouble):
     from concurrent.futures import ProcessPoolExecutor
 
-    import jwtlint.scan.run as scan_module
+    import jwtlint.scan.lint as lint_module
+    import jwtlint.scan.pool as pool_module
+    import jwtlint.scan.read as read_module
 
-    monkeypatch.setattr(scan_module, "_MIN_PREFILTER_BYTES", 0)
-    monkeypatch.setattr(scan_module, "_MIN_PREFILTER_FILES", 1)
-    monkeypatch.setattr(scan_module, "_MIN_POOL_TARGETS", 2)
-    monkeypatch.setattr(scan_module, "_POOL_CHUNK", 2)
+    monkeypatch.setattr("jwtlint.scan.early.MIN_PREFILTER_BYTES", 0)
+    monkeypatch.setattr("jwtlint.scan.early.MIN_PREFILTER_FILES", 1)
+    monkeypatch.setattr("jwtlint.scan.pool.MIN_POOL_TARGETS", 2)
+    monkeypatch.setattr("jwtlint.scan.pool.POOL_CHUNK", 2)
     for i in range(6):
         tokens = [jwt.encode({"sub": f"w{i}-{k}", "exp": NOW + 86400}, KEY, algorithm="RS256") for k in range(2)]
         (tmp_path / f"f{i}.py").write_text("".join(f"T{k} = '{t}'\n" for k, t in enumerate(tokens)))
-    scan_module._MEMO.clear()
+    lint_module.MEMO.clear()
     one = scan([str(tmp_path)], now=NOW, jobs=1)
     if trouble == "no-fork":
 
@@ -459,8 +460,8 @@ def test_scan_lints_everything_itself_when_workers_fail(tmp_path, monkeypatch, t
         monkeypatch.setattr(ProcessPoolExecutor, "submit", refuse)
     else:
         _worker_dies.__qualname__ = _worker_dies.__name__
-        monkeypatch.setattr(scan_module, "_lint_chunk", _worker_dies)
-    scan_module._MEMO.clear()
+        monkeypatch.setattr("jwtlint.scan.pool._lint_chunk", _worker_dies)
+    lint_module.MEMO.clear()
     two = scan([str(tmp_path)], now=NOW, jobs=2)
     key = lambda r: sorted((t.target.origin, tuple(f.name for f in t.findings)) for t in r.report.targets)
     assert key(one) == key(two) and len(two.report.targets) == 12

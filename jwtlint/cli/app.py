@@ -24,18 +24,6 @@ def _own_process() -> bool:
     return name.split(".")[0] == "jwtlint"
 
 
-def _started_as_jwtlint_scan() -> bool:
-    """True in a process started as ``jwtlint scan ...`` or ``python -m jwtlint scan ...``."""
-    return sys.argv[1:2] == ["scan"] and _own_process()
-
-
-if _started_as_jwtlint_scan():
-    # Before typer and the command load (~60 ms): list the files and start grep, which then
-    # runs meanwhile instead of after (jwtlint/scan/run.py, "starting early").
-    from ..scan.run import prefetch
-
-    prefetch(sys.argv[2:])
-
 import typer  # noqa: E402
 
 from .. import limits

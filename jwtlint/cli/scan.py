@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import List, Optional
+from typing import Any, List, NoReturn, Optional
 
 import typer
 
 
-def machine_output(report, fmt: str, fingerprints: dict[int, str] | None = None) -> str:
+def machine_output(report: Any, fmt: str, fingerprints: dict[int, str] | None = None) -> str:
     """``report`` as SARIF or GitHub workflow commands (shared by check and scan)."""
     if fmt == "sarif":
         from ..report.sarif import dumps
@@ -73,7 +73,7 @@ def scan_command(
     raise typer.Exit(2 if result.errors else 0)
 
 
-def _emit(result, fmt: str, verbose: bool) -> None:
+def _emit(result: Any, fmt: str, verbose: bool) -> None:
     if fmt == "json":
         import json
 
@@ -95,7 +95,7 @@ def _emit(result, fmt: str, verbose: bool) -> None:
         typer.echo(to_text(result, color=color, verbose=verbose))
 
 
-def _from_root(cfg, path: str, from_cli: bool) -> str:
+def _from_root(cfg: Any, path: str, from_cli: bool) -> str:
     """A baseline named in the configuration file is relative to that file's directory."""
     if from_cli or os.path.isabs(path) or cfg.path is None:
         return path
@@ -108,6 +108,6 @@ def _split(values: list[str] | None) -> list[str] | None:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     typer.echo(f"jwtlint: error: {message}", err=True)
     raise typer.Exit(2)

@@ -42,7 +42,14 @@ Offsets = list[tuple[str, int, int]]  # (member name, value start, value end)
 
 
 # A key whose author forgot "kty" still has its numbers: n and e, or crv and x.
-_KEY_SHAPE = re.compile(r'"n"\s*:.*"e"\s*:|"e"\s*:.*"n"\s*:|"crv"\s*:.*"x"\s*:|"x"\s*:.*"crv"\s*:', re.S)
+#: One pattern per member (a pattern "n" ... "e" with ".*" between was quadratic on '"n":' repeated).
+_N, _E, _CRV, _X = (re.compile(rf'"{name}"\s*:') for name in ("n", "e", "crv", "x"))
+
+
+def _key_shape(s: str) -> bool:
+    return (_N.search(s) is not None and _E.search(s) is not None) or (
+        _CRV.search(s) is not None and _X.search(s) is not None
+    )
 
 
 def looks_like_jwk(text: str) -> bool:
@@ -53,7 +60,7 @@ def looks_like_jwk(text: str) -> bool:
         return s[1:].lstrip(_WS).startswith("{") and '"kty"' in s
     if not s.startswith("{"):
         return False
-    return '"kty"' in s or '"keys"' in s or (len(s) <= limits.MAX_TOKEN_CHARS and _KEY_SHAPE.search(s) is not None)
+    return '"kty"' in s or '"keys"' in s or (len(s) <= limits.MAX_TOKEN_CHARS and _key_shape(s))
 
 
 def parse_jwk_json(text: str, origin: Origin | None = None) -> list[JwkTarget | JwksTarget]:
@@ -198,6 +205,11 @@ def _rsa(rec: JwkRecord) -> Built:
         return None, ("n", "n is even (or below 3): no product of two odd primes is"), None
     if e < 3 or e % 2 == 0 or e >= n:
         return None, ("e", f"e = {e if e.bit_length() <= 64 else 'a ' + str(e.bit_length()) + '-bit number'} is not an RSA public exponent (odd, at least 3, below n)"), None
+    if e.bit_length() > limits.MAX_RSA_EXPONENT_BITS:
+        # Each use of the key (every signature tried against a JWK Set) costs a modular power of
+        # e's size: real exponents are 17 bits (65537), FIPS 186 allows at most 256.
+        return None, ("e", f"e is a {e.bit_length():,}-bit number; jwtlint builds RSA keys with exponents up to "
+                      f"{limits.MAX_RSA_EXPONENT_BITS} bits (FIPS 186: below 2^256)"), None  # fmt: skip
     public = rsa.RSAPublicNumbers(e, n)
     if "d" not in rec.members:
         return from_crypto(public.public_key()), None, None

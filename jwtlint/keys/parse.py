@@ -357,6 +357,10 @@ def _ssh_target(text: str, origin: Origin) -> KeyTarget:
     for m in itertools.islice(_SSH_LINE.finditer(text), limits.MAX_KEY_BLOCKS):
         line = m.group(0).strip()
         block = KeyBlock(len(blocks), "openssh", Span("input", m.start(), m.end()))
+        too_big = _ssh_too_big([_b64decode(m.group(2))])
+        if too_big:
+            blocks.append(block._replace(load_error=too_big))
+            continue
         try:
             obj = serialization.load_ssh_public_key(line.encode("ascii", "replace"))
         except Exception as exc:  # cryptography refuses unsupported or corrupt keys in several ways
@@ -373,6 +377,9 @@ def _openssh_private(block: KeyBlock, body: bytes, raw: bytes) -> KeyBlock:
     re-wrap of its base64, so layout mistakes are reported by the layout rules, not here."""
     from cryptography.hazmat.primitives import serialization
 
+    too_big = _ssh_too_big(_openssh_public_blobs(body))
+    if too_big:  # checked before cryptography loads it (and checks a private key: minutes on a huge one)
+        return block._replace(load_error=too_big)
     b64 = block.pem.base64 if block.pem is not None else ""
     clean = "\n".join(["-----BEGIN OPENSSH PRIVATE KEY-----", *(b64[i : i + 70] for i in range(0, len(b64), 70)),
                        "-----END OPENSSH PRIVATE KEY-----", ""])  # fmt: skip
@@ -384,6 +391,57 @@ def _openssh_private(block: KeyBlock, body: bytes, raw: bytes) -> KeyBlock:
         return block._replace(load_error=_why(exc))
     key = from_crypto(obj, source="openssh", raw=raw, index=block.index)
     return block._replace(key=key, spki_sha256=spki_fingerprint(key))
+
+
+def _ssh_string(buf: bytes, i: int) -> tuple[bytes, int]:
+    """The SSH wire-format string at ``i`` (a 4-byte length, then the bytes), and where the next starts."""
+    if i + 4 > len(buf):
+        raise ValueError("truncated")
+    j = i + 4 + int.from_bytes(buf[i : i + 4], "big")
+    if j > len(buf):
+        raise ValueError("truncated")
+    return buf[i + 4 : j], j
+
+
+def _openssh_public_blobs(body: bytes) -> list[bytes]:
+    """The public key blobs an openssh-key-v1 body lists before its (maybe encrypted) private part."""
+    magic = b"openssh-key-v1\0"
+    if not body.startswith(magic):
+        return []
+    try:
+        i = len(magic)
+        for _ in range(3):  # cipher name, KDF name, KDF options
+            _, i = _ssh_string(body, i)
+        if i + 4 > len(body):
+            return []
+        count = int.from_bytes(body[i : i + 4], "big")
+        i += 4
+        blobs = []
+        for _ in range(min(count, limits.MAX_KEY_BLOCKS)):
+            blob, i = _ssh_string(body, i)
+            blobs.append(blob)
+        return blobs
+    except ValueError:
+        return []
+
+
+def _ssh_too_big(blobs: list[bytes]) -> str | None:
+    """Why an OpenSSH key is not loaded: an RSA modulus over ``limits.MAX_RSA_BITS`` (the PEM and
+    DER paths check the same limit from the DER); None when every blob is within it."""
+    for blob in blobs:
+        try:
+            name, i = _ssh_string(blob, 0)
+            if name != b"ssh-rsa":
+                continue
+            _, i = _ssh_string(blob, i)  # e
+            n, _ = _ssh_string(blob, i)
+        except ValueError:
+            continue
+        n = n.lstrip(b"\0")
+        bits = (len(n) - 1) * 8 + n[0].bit_length() if n else 0
+        if bits > limits.MAX_RSA_BITS:
+            return f"an RSA modulus of {bits:,} bits (jwtlint loads at most {limits.MAX_RSA_BITS:,})"
+    return None
 
 
 # --- loading keys -------------------------------------------------------------------

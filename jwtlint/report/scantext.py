@@ -10,14 +10,17 @@ skipped files and the targets that drew no finding.
 
 from __future__ import annotations
 
-from .report import Report
+from typing import Any
+
+from .report import Report, TargetReport
 from .tokenview import Style
 
 
-def to_text(result, color: bool = False, verbose: bool = False) -> str:
+def to_text(result: Any, color: bool = False, verbose: bool = False) -> str:
+    """``result``: a ``jwtlint.scan.run.ScanResult``."""
     style = Style(color)
     report: Report = result.report
-    by_file: dict[str, list] = {}
+    by_file: dict[str, list[TargetReport]] = {}
     for tr in report.targets:
         if tr.findings or verbose:
             by_file.setdefault(tr.target.origin.path or "<input>", []).append(tr)

@@ -2,37 +2,62 @@
 
 ``--write-baseline FILE`` records every finding of today's scan by a
 fingerprint; ``--baseline FILE`` then drops the findings it records. A
-fingerprint is the SHA-256 of the rule name, the file's path and the SHA-256
-of the target's normalised text (``Found.digest``): it survives lines moving
-and the file being reformatted, changes when the token or key changes, and
-never holds the secret itself. Identical findings are counted, so a second
-copy of a recorded token in the same file is still new.
+fingerprint is a keyed hash (HMAC-SHA-256) of the rule name, the file's path
+and the SHA-256 of the target's normalised text (``Found.digest``), keyed with
+a random salt that each baseline file draws when written and records: it
+survives lines moving and the file being reformatted, changes when the token
+or key changes, and cannot be reversed with a dictionary of weak secrets (an
+unsalted hash of a JWK's ``k`` could be, by hashing candidate secrets the same
+way). Identical findings are counted, so a second copy of a recorded token in
+the same file is still new. Baselines of the first format (unsalted) are still
+read; writing one again upgrades it.
+
+A baseline is read once, bounded: a regular file of at most
+``limits.MAX_BASELINE_BYTES`` (``/dev/zero``, a FIFO or a huge file are one-line errors).
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import hmac
 import json
+import os
+import stat
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from .. import limits
 from ..engine import Finding
 from ..report.report import TargetReport
 
-FORMAT = "jwtlint-baseline/1"
+FORMAT = "jwtlint-baseline/2"
+_FORMAT_UNSALTED = "jwtlint-baseline/1"
 
 
 class BaselineError(ValueError):
     """A baseline file that cannot be read or is not one: one line, exit 2."""
 
 
-def fingerprint(f: Finding, tr: TargetReport) -> str:
+class Known(NamedTuple):
+    """The fingerprints a baseline records, counted, and the salt they were made with (b"": unsalted)."""
+
+    counts: Counter[str]
+    salt: bytes = b""
+
+
+def fingerprint(f: Finding, tr: TargetReport, salt: bytes = b"") -> str:
+    """The finding's fingerprint: keyed with ``salt`` (a baseline's); without one, the plain
+    SHA-256 that SARIF's partial fingerprints use (stable across runs, no salt to share)."""
     path = (tr.target.origin.path or "").replace("\\", "/")
     while path.startswith("./"):
         path = path[2:]
     digest = getattr(tr.target, "digest", "")
-    return hashlib.sha256(f"{f.name}\0{path}\0{digest}".encode("utf-8", "surrogateescape")).hexdigest()
+    message = f"{f.name}\0{path}\0{digest}".encode("utf-8", "surrogateescape")
+    if salt:
+        return hmac.new(salt, message, hashlib.sha256).hexdigest()
+    return hashlib.sha256(message).hexdigest()
 
 
 def fingerprints(targets: tuple[TargetReport, ...]) -> dict[int, str]:
@@ -41,43 +66,82 @@ def fingerprints(targets: tuple[TargetReport, ...]) -> dict[int, str]:
 
 
 def write(path: str | Path, targets: tuple[TargetReport, ...]) -> int:
-    """Record every finding of ``targets`` in ``path``; return how many."""
+    """Record every finding of ``targets`` in ``path`` (with a fresh salt); return how many."""
+    salt = os.urandom(16)
     entries = sorted(
-        ({"fingerprint": fingerprint(f, tr), "rule": f.name, "path": tr.target.origin.path} for tr in targets
+        ({"fingerprint": fingerprint(f, tr, salt), "rule": f.name, "path": tr.target.origin.path} for tr in targets
          for f in tr.findings),
         key=lambda e: (e["path"] or "", e["rule"], e["fingerprint"]),
     )  # fmt: skip
-    data = {"format": FORMAT, "findings": entries}
+    data = {"format": FORMAT, "salt": salt.hex(), "findings": entries}
     Path(path).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return len(entries)
 
 
-def load(path: str | Path) -> Counter[str]:
-    """The fingerprints recorded in ``path``, counted."""
+def _read(path: str | Path) -> bytes:
+    """The bytes of a baseline file: opened once without blocking, a regular file within the limit."""
     try:
-        data: Any = json.loads(Path(path).read_text(encoding="utf-8"))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise BaselineError(f"baseline {path} not found (write one with --write-baseline {path})") from None
     except OSError as exc:
         raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise BaselineError(f"baseline {path} is not a regular file")
+        if st.st_size > limits.MAX_BASELINE_BYTES:
+            raise BaselineError(f"baseline {path} is larger than {limits.MAX_BASELINE_BYTES >> 20} MiB")
+        chunks: list[bytes] = []
+        left = st.st_size
+        while left > 0:
+            data = os.read(fd, left)
+            if not data:
+                break
+            chunks.append(data)
+            left -= len(data)
+        return b"".join(chunks)
+    except OSError as exc:
+        if exc.errno == errno.EAGAIN:  # pragma: no cover - a regular file does not block
+            raise BaselineError(f"cannot read baseline {path}: it would block") from None
+        raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def load(path: str | Path) -> Known:
+    """The fingerprints recorded in ``path``, counted, with the baseline's salt."""
+    raw = _read(path)
+    try:
+        data: Any = json.loads(raw.decode("utf-8"))
     except ValueError as exc:
         raise BaselineError(f"baseline {path} is not JSON: {exc}") from None
     except RecursionError:  # json recurses once per nested array or object
         raise BaselineError(f"baseline {path} is not a jwtlint baseline: JSON nested too deeply") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("findings"), list):
+    if (not isinstance(data, dict) or data.get("format") not in (FORMAT, _FORMAT_UNSALTED)
+            or not isinstance(data.get("findings"), list)):  # fmt: skip
         raise BaselineError(f"{path} is not a jwtlint baseline (expected \"format\": \"{FORMAT}\")")
-    return Counter(e["fingerprint"] for e in data["findings"] if isinstance(e, dict) and isinstance(e.get("fingerprint"), str))
+    salt = b""
+    if data["format"] == FORMAT:
+        try:
+            salt = bytes.fromhex(data["salt"]) if isinstance(data.get("salt"), str) else b""
+        except ValueError:
+            salt = b""
+        if len(salt) < 16:
+            raise BaselineError(f"{path} is not a jwtlint baseline (no salt of 16 bytes or more)")
+    counts = Counter(e["fingerprint"] for e in data["findings"] if isinstance(e, dict) and isinstance(e.get("fingerprint"), str))
+    return Known(counts, salt)
 
 
-def apply(targets: tuple[TargetReport, ...], known: Counter[str]) -> tuple[tuple[TargetReport, ...], int]:
+def apply(targets: tuple[TargetReport, ...], known: Known) -> tuple[tuple[TargetReport, ...], int]:
     """``targets`` without the findings ``known`` records; and how many were dropped."""
-    left = Counter(known)
+    left = Counter(known.counts)
     out = []
     dropped = 0
     for tr in targets:
         kept = []
         for f in tr.findings:
-            fp = fingerprint(f, tr)
+            fp = fingerprint(f, tr, known.salt)
             if left[fp] > 0:
                 left[fp] -= 1
                 dropped += 1

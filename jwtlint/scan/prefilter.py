@@ -26,6 +26,7 @@ import re
 import shutil
 import subprocess
 import threading
+from collections.abc import Iterator
 
 
 #: Paths per grep call: well under any argv limit (Linux allows 2 MiB of arguments).
@@ -59,7 +60,7 @@ class Pending:
 
     def __init__(self, jobs: list[tuple[tuple[bytes, ...], list[str], list[str]]]) -> None:
         self._todo = jobs  # (needles, command, batch) not started yet
-        self._running: list[tuple[tuple[bytes, ...], subprocess.Popen, list[str]]] = []
+        self._running: list[tuple[tuple[bytes, ...], subprocess.Popen[bytes], list[str]]] = []
         self._failed = False
         self._cancelled = False
         self._lock = threading.Lock()
@@ -141,8 +142,9 @@ def start(paths: list[str]) -> Pending | None:
         return None
     # -o -b: every occurrence with its byte offset; -a: also in files grep would call binary
     # (it would print no offsets there), which the scan reads as text; -H: the path, also for
-    # a batch of one file.
-    cmds = [(group, [grep, "-F", "-o", "-b", "-a", "-H", "--null", *(x for n in group for x in ("-e", grep_needle(n))), "--"])
+    # a batch of one file; -D skip: a file swapped for a FIFO or a device after the scan checked
+    # it is not read (grep is only handed regular files within the size limit: walk.py).
+    cmds = [(group, [grep, "-F", "-o", "-b", "-a", "-H", "-D", "skip", "--null", *(x for n in group for x in ("-e", grep_needle(n))), "--"])
             for group in GROUPS]  # fmt: skip
     return Pending([(group, cmd, batch) for batch in _batches(paths) for group, cmd in cmds])
 
@@ -151,13 +153,13 @@ def start(paths: list[str]) -> Pending | None:
 _GREP_ENV = {**os.environ, "LC_ALL": "C"}
 
 
-def _collect(proc: subprocess.Popen, needles: tuple[bytes, ...]) -> dict[str, list[tuple[int, bytes]]] | None:
+def _collect(proc: subprocess.Popen[bytes], needles: tuple[bytes, ...]) -> dict[str, list[tuple[int, bytes]]] | None:
     """{path: [(offset, needle)]} from grep's output; None when grep failed or said too much."""
     chunks = []
     size = 0
     assert proc.stdout is not None
     while True:
-        data = proc.stdout.read1(1 << 16)
+        data = proc.stdout.read1(1 << 16)  # type: ignore[attr-defined]  # a BufferedReader
         if not data:
             break
         size += len(data)
@@ -192,7 +194,7 @@ def parse_output(out: bytes, needles: tuple[bytes, ...]) -> dict[str, list[tuple
     return found if pos == len(out) else None
 
 
-def _batches(paths: list[str]):
+def _batches(paths: list[str]) -> Iterator[list[str]]:
     batch: list[str] = []
     size = 0
     for p in paths:

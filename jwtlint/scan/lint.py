@@ -1,0 +1,162 @@
+"""Found targets to findings: which rules a scan runs, the context of each file, and linting
+each target (parsed with the parsers ``check`` uses, the rules run, ``jwtlint: ignore``
+comments and the example policy applied).
+
+All of a scan's rule selection, context building and per-target linting lives here (the
+worker pool, ``pool.py``, calls ``lint_one``), so that it can be replaced by the shared
+pipeline in one place.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from .. import limits
+from ..engine import Context, Finding, Rule, Severity, by_kind, registry, run
+from ..model import Origin
+from ..report.report import Report, TargetReport
+from .extract import Found, iter_found
+from .job import FileJob, FileResult, ScanTarget
+from .policy import as_example, apply_example_policy, published_secret
+
+#: [(kind, findings, parts)] of one found text (a PEM block may hold several keys).
+Linted = list[tuple[str, tuple[Finding, ...], tuple[tuple[str, int, int], ...]]]
+
+
+@lru_cache(maxsize=16)
+def scan_rules(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> dict[str, list[Rule[Any]]]:
+    """The rules a scan runs: the selection (default: the default rules and the scan family)."""
+    reg = registry()
+    chosen = reg.select(select, ignore)
+    if not select:
+        dropped = {id(r) for r in reg._match_all(ignore)} if ignore else set()
+        chosen += [r for r in reg.rules if r.family == "scan" and not r.default_enabled and id(r) not in dropped]
+    return by_kind(chosen)
+
+
+def lint_text(data: bytes | str, path: str = "<input>", *, context: Context | None = None,
+              select: tuple[str, ...] | None = None, ignore: tuple[str, ...] | None = None) -> FileResult:  # fmt: skip
+    """Scan one file's content given in memory (the corpus and tests use this)."""
+    import io
+
+    raw = data.encode("utf-8", "surrogateescape") if isinstance(data, str) else data
+    ctx = context or Context(now=time.time())
+    job = FileJob(path, path, select, ignore, ctx)
+    return lint_found(job, len(raw), iter_found(io.BytesIO(raw)))
+
+
+def lint_report(data: bytes | str, path: str = "<input>", *, now: float | None = None, select: Any = None,
+                ignore: Any = None, fail_on: str = "error", show_secrets: bool = False, **context: Any) -> Report:  # fmt: skip
+    """One file's content scanned as ``jwtlint scan`` would, as a ``Report`` (corpus cases in scan mode)."""
+    from ..api import _tuple, make_context
+
+    ctx = make_context(now=now, show_secrets=show_secrets, **context)
+    result = lint_text(data, path, context=ctx, select=_tuple(select), ignore=_tuple(ignore))
+    return Report(result.targets, Severity.parse(fail_on), show_secrets)
+
+
+def lint_found(job: FileJob, size: int, found: Iterable[Found], done: dict[Any, list[Any]] | None = None) -> FileResult:
+    """The file's result from its targets; ``done`` holds targets already linted (by ``memo_key``)."""
+    rules = scan_rules(job.select, job.ignore)
+    targets: list[TargetReport] = []
+    suppressed = 0
+    more = 0
+    for f in found:
+        if len(targets) >= limits.MAX_SCAN_TARGETS_PER_FILE:
+            more += 1
+            continue
+        origin = Origin(job.shown, f.line, f.column)
+        hit = done.get(memo_key(f, job)) if done else None
+        for kind, found_findings, parts in hit if hit is not None else _linted(f, origin, rules, job):
+            findings, silenced = _suppress(list(found_findings), f.suppressed)
+            suppressed += silenced
+            findings, example = apply_example_policy(findings)
+            scanned = ScanTarget(kind, origin, f.digest, example, f.how, parts)
+            targets.append(TargetReport(scanned, tuple(findings)))
+    return FileResult(job.shown, size, tuple(targets), suppressed=suppressed, more=more)
+
+
+#: Findings of texts already linted in this process. The same fixture key or token is often
+#: copied into many files; rules are pure functions of the text (spans are relative to it,
+#: never to the file), so a copy costs a dictionary look-up instead of a parse and a lint.
+MEMO: dict[tuple[Any, ...], list[tuple[str, tuple[Finding, ...], tuple[tuple[str, int, int], ...]]]] = {}
+MEMO_SIZE = 4096
+
+
+def memo_key(f: Found, job: FileJob) -> tuple[Any, ...]:
+    return (f.kind, f.text, f.how, job.select, job.ignore, job.context)
+
+
+def _linted(f: Found, origin: Origin, rules: dict[str, list[Rule[Any]]], job: FileJob) -> list[Any]:
+    key: tuple[Any, ...] | None = memo_key(f, job)
+    try:
+        hit = MEMO.get(key) if key is not None else None
+    except TypeError:  # a context that cannot be hashed: no memo
+        key, hit = None, None
+    if hit is not None:
+        return hit
+    out = lint_one(f, origin, rules, job.context)
+    if key is not None:
+        if len(MEMO) >= MEMO_SIZE:
+            MEMO.clear()
+        MEMO[key] = out
+    return out
+
+
+def lint_one(f: Found, origin: Origin, rules: dict[str, list[Rule[Any]]], context: Context) -> list[Any]:
+    """[(kind, findings, parts)] of one found text: parsed (a PEM block may hold several keys) and linted."""
+    out = []
+    for parsed in _parse(f, origin):
+        findings = tuple(run(rules.get(parsed.kind, []), parsed, context))
+        if any(x.name == "live-token-in-repo" for x in findings) and published_secret(parsed):
+            findings = tuple(as_example(x, "made with a published sample secret") for x in findings)
+        out.append((parsed.kind, findings, _parts(parsed, f)))
+    return out
+
+
+def _parse(f: Found, origin: Origin) -> list[Any]:
+    if f.kind == "token":
+        from ..token.parse import parse_token
+
+        return [parse_token(f.text, origin=origin)]
+    from ..keys.parse import parse_key_material
+
+    return list(parse_key_material(f.text, origin))
+
+
+def _parts(parsed: Any, f: Found) -> tuple[tuple[str, int, int], ...]:
+    if parsed.kind != "token" or f.how or parsed.whitespace:
+        return ()
+    return (("token", 0, len(parsed.text)), *((seg.role, seg.start, seg.end) for seg in parsed.segments))
+
+
+def _suppress(findings: list[Finding], names: frozenset[str] | None) -> tuple[list[Finding], int]:
+    if names is None:
+        return findings, 0
+    kept = [f for f in findings if names and f.name not in names and f.code not in names]
+    return kept, len(findings) - len(kept)
+
+
+def make_job(path: str, shown: str, cfg: Any, now: float, show_secrets: bool,
+             contexts: dict[tuple[Any, ...], Context]) -> FileJob:  # fmt: skip
+    """The job of one file: its rule selection and context, from the configuration that applies
+    to it (``contexts``: one per distinct setting, shared by the files that have it)."""
+    from ..api import make_context
+
+    c = cfg.for_path(path)
+    key = (_tuple(c["aud"]), c["iss"], c["leeway"], c["max-lifetime"])
+    ctx = contexts.get(key)
+    if ctx is None:
+        ctx = contexts[key] = make_context(
+            audience=c["aud"], issuer=c["iss"], now=now, leeway=c["leeway"], max_lifetime=c["max-lifetime"],
+            show_secrets=show_secrets,
+        )  # fmt: skip
+    return FileJob(path, shown, _tuple(c["select"]), _tuple(c["ignore"]), ctx)
+
+
+def _tuple(v: list[str] | None) -> tuple[str, ...] | None:
+    return tuple(v) if v else None
+
