@@ -8,13 +8,13 @@ import typer
 
 
 def why_command(
-    message: str = typer.Argument(..., help="The error message, as the library or platform printed it."),
-    token: Optional[str] = typer.Option(None, "--token", help="The token that was refused (text or a file), to confirm the cause."),
+    message: str = typer.Argument(..., help="The error as you got it: a message, a JSON or form error body, a log line, a stack trace, a code (AADSTS700027, IDX10503) or an exception name."),
+    token: Optional[str] = typer.Option(None, "--token", help="The token that was refused, as it was sent (text or a file), to confirm the cause."),
     key: Optional[str] = typer.Option(None, "--key", help="The key file involved, to confirm the cause."),
     now: Optional[float] = typer.Option(None, "--now", help="Current time, epoch seconds (default: the clock)."),
     fmt: str = typer.Option("text", "--format", help="Output format: text or json."),
 ) -> None:
-    """Explain an error message: its likely causes, the rules that confirm each, the command to run."""
+    """Explain an error message: who prints it, its likely causes, the rules that confirm each, the command to run; with --token/--key, which cause it is."""
     import os
 
     from ..why.match import explain, to_text
