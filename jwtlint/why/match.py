@@ -295,7 +295,12 @@ def closest(message: str, n: int = 3) -> list[Entry]:
     """The entries whose message looks most like ``message`` (when nothing matches)."""
     _, comp = compiled()
     text = skeleton(message)[:200]  # known messages are short: compare like with like, quickly
-    scored = [(difflib.SequenceMatcher(None, text, c.key).ratio(), c.entry) for c in comp]
+    sm = difflib.SequenceMatcher(None, "", text)  # the pasted text is analysed once (seq2), entries vary
+    scored = []
+    for c in comp:
+        sm.set_seq1(c.key)
+        if sm.real_quick_ratio() > 0.5 and sm.quick_ratio() > 0.5:
+            scored.append((sm.ratio(), c.entry))
     best: list[Entry] = []
     for r, e in sorted(scored, key=lambda x: -x[0]):
         if r <= 0.5 or len(best) == n:
