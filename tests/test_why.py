@@ -212,6 +212,9 @@ def test_go_byte_offset_is_read_in_the_token():
     assert any("byte 6 of the header segment of your token is ' '" in n for n in m["notes"])
     first = m["causes"][0]
     assert first["key"] == "bearer" and first["verdict"] == "confirmed" and "bearer-prefix" in first["confirmed_by"]
+    verdicts = {c["key"]: c["verdict"] for c in m["causes"]}
+    assert verdicts["bad-b64"] == "ruled out"  # its rules all ran on the token and found nothing
+    assert verdicts["whitespace"] == "partly checked"  # one of its rules reads a key, and none was given
 
 
 def test_expected_and_got_are_compared():
@@ -233,6 +236,15 @@ def test_an_expected_audience_is_checked_against_the_token():
     assert [c["verdict"] for c in m["causes"] if c["key"] == "aud"] == ["ruled out"]
 
 
+def test_the_expected_audience_can_be_given_when_the_message_does_not_say_it():
+    (m,) = explain("Invalid audience", token=GOOD, now=1700000100)["matches"]
+    assert [c["needs"] for c in m["causes"] if c["key"] == "aud"] == ["--aud (the audience the verifier expects)"]
+    (m,) = explain("Invalid audience", token=GOOD, now=1700000100, audience="https://other.example")["matches"]
+    assert [c["verdict"] for c in m["causes"] if c["key"] == "aud"] == ["confirmed"]
+    r = runner.invoke(app, ["why", "Invalid audience", "--token", GOOD, "--now", "1700000100", "--aud", "https://api.example.com/"])
+    assert r.exit_code == 0 and "ruled out" in r.output
+
+
 # --- confirmation -------------------------------------------------------------------------------
 
 
@@ -241,6 +253,22 @@ PEM = (
     "MC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF\n"
     "-----END PRIVATE KEY-----\n"
 )  # RFC 8410 §10.3 example Ed25519 private key
+
+
+ED25519_PUBLIC = (
+    "-----BEGIN PUBLIC KEY-----\n"
+    "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n"
+    "-----END PUBLIC KEY-----\n"
+)  # RFC 8410 §10.1 example public key
+
+
+def test_a_key_that_cannot_verify_the_token_rules_nothing_out():
+    """An HS256 token and an Ed25519 key, or a key text that is not a key: the signature was
+    never checked, so a wrong key is not "ruled out"."""
+    for key in (ED25519_PUBLIC, "not a key at all"):
+        (m,) = explain("invalid signature", token=GOOD, key=key, now=1700000100)["matches"]
+        wrong_key = m["causes"][0]
+        assert wrong_key["key"] == "wrong-key" and wrong_key["verdict"] != "ruled out", key
 
 
 def test_with_the_key_file_it_says_which_cause():
@@ -321,6 +349,8 @@ def test_a_huge_message_is_cut_and_answered_quickly():
     explain("Signature " * 100000)
     explain("{" * 50000 + '"error": "x"')
     explain("\n".join(["at x.y(Z.java:1)"] * 20000))
+    explain('{"a":' + "[" * 8000)  # deeper than the JSON parser goes: not a traceback
+    explain('{"error":' * 3000)
     assert time.perf_counter() - start < 5
 
 

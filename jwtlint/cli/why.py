@@ -12,6 +12,8 @@ def why_command(
     token: Optional[str] = typer.Option(None, "--token", help="The token that was refused, as it was sent (text or a file), to confirm the cause."),
     key: Optional[str] = typer.Option(None, "--key", help="The key file involved, to confirm the cause."),
     now: Optional[float] = typer.Option(None, "--now", help="Current time, epoch seconds (default: the clock)."),
+    aud: Optional[str] = typer.Option(None, "--aud", help="The audience the verifier expects (when the message does not say)."),
+    iss: Optional[str] = typer.Option(None, "--iss", help="The issuer the verifier expects (when the message does not say)."),
     fmt: str = typer.Option("text", "--format", help="Output format: text or json."),
 ) -> None:
     """Explain an error message: who prints it, its likely causes, the rules that confirm each, the command to run; with --token/--key, which cause it is."""
@@ -30,7 +32,7 @@ def why_command(
     except OSError as exc:
         typer.echo(f"jwtlint: error: {exc.strerror or exc}" if getattr(exc, "strerror", None) else f"jwtlint: error: {exc}", err=True)
         raise typer.Exit(2) from None
-    result = explain(message, token_text, key_text, now)
+    result = explain(message, token_text, key_text, now, audience=aud, issuer=iss)
     if fmt == "json":
         import json
 

@@ -75,6 +75,11 @@ class Compiled:
     weight: int  # characters of literal text: the more, the more specific
     key: str  # the message without its variable parts: the same key is the same message
     reader: re.Pattern[str] | None  # over the reading itself, for the named parts
+    grams: frozenset[str]  # the key's character trigrams: a cheap likeness before difflib's
+
+
+def _grams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 3] for i in range(max(len(text) - 2, 1)))
 
 
 def _compile(entry: Entry) -> Compiled:
@@ -93,7 +98,8 @@ def _compile(entry: Entry) -> Compiled:
             raw += (f"(?P<{name}>{value})" if name else value) + _loose(lit)
         reader = re.compile(raw, re.IGNORECASE)
     key = skeleton(_PLACEHOLDER.sub(" ", msg))
-    return Compiled(entry, re.compile(start + body + end), max(skel, key=len), sum(map(len, skel)), key, reader)
+    return Compiled(entry, re.compile(start + body + end), max(skel, key=len), sum(map(len, skel)), key, reader,
+                    _grams(key))  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +143,7 @@ def _json_bodies(text: str) -> Iterator[Any]:
     while start != -1 and seen < 20:
         try:
             obj, end = decoder.raw_decode(text, start)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON here, or nested deeper than the parser goes
             start = text.find("{", start + 1)
             continue
         seen += 1
@@ -291,23 +297,31 @@ def match(message: str) -> list[Hit]:
     return hits
 
 
-def closest(message: str, n: int = 3) -> list[Entry]:
-    """The entries whose message looks most like ``message`` (when nothing matches)."""
+def closest_groups(message: str, n: int = 3) -> list[list[Entry]]:
+    """The messages that look most like ``message`` (when nothing matches), each with every
+    entry that says it."""
     _, comp = compiled()
     text = skeleton(message)[:200]  # known messages are short: compare like with like, quickly
-    sm = difflib.SequenceMatcher(None, "", text)  # the pasted text is analysed once (seq2), entries vary
+    grams = _grams(text)
+    # trigrams in common pick a few candidates; difflib (slow) only ranks those
+    dice = sorted(comp, key=lambda c: -2 * len(grams & c.grams) / (len(grams) + len(c.grams)))[:16]
+    sm = difflib.SequenceMatcher(None, "", text)  # the pasted text is analysed once (seq2)
     scored = []
-    for c in comp:
+    for c in dice:
         sm.set_seq1(c.key)
-        if sm.real_quick_ratio() > 0.5 and sm.quick_ratio() > 0.5:
-            scored.append((sm.ratio(), c.entry))
-    best: list[Entry] = []
-    for r, e in sorted(scored, key=lambda x: -x[0]):
-        if r <= 0.5 or len(best) == n:
+        scored.append((sm.ratio(), c))
+    groups: dict[str, list[Entry]] = {}
+    for r, c in sorted(scored, key=lambda x: -x[0]):
+        if r <= 0.5:
             break
-        if all(b.message != e.message for b in best):
-            best.append(e)
-    return best
+        if c.key in groups or len(groups) < n:
+            groups.setdefault(c.key, []).append(c.entry)
+    return list(groups.values())
+
+
+def closest(message: str, n: int = 3) -> list[Entry]:
+    """The entries whose message looks most like ``message``, one per distinct message."""
+    return [g[0] for g in closest_groups(message, n)]
 
 
 # --- reading the variable parts ----------------------------------------------------------
@@ -402,13 +416,21 @@ FACTS: dict[str, Callable[[str | None, str | None], str | None]] = {
 @dataclass
 class Verdict:
     cause: Cause
-    state: str = "not checked"  # "confirmed", "ruled out", "not checked"
+    state: str = "not checked"  # "confirmed", "ruled out", "partly checked" (found nothing so far), "not checked"
     confirmed_by: list[str] = field(default_factory=list)  # rule names found, or fact sentences
     missing: str = ""  # what would let jwtlint check it
 
 
-def _checkable(rule_name: str, token: str | None, key: str | None, values: dict[str, str]) -> str:
-    """'' when the rule can run on what was given, else what it still needs."""
+@dataclass
+class Checked:
+    """What linting the user's token and key found, and whether a signature could be checked."""
+
+    names: set[str] = field(default_factory=set)
+    verified: bool = False  # some token got signature evidence from the key (the key was usable)
+
+
+def _checkable(rule_name: str, token: str | None, key: str | None, values: dict[str, str], verified: bool) -> str:
+    """'' when the rule ran on what was given, else what it still needs."""
     from ..engine import registry
     from ..rules.claims import AudMismatch, IssMismatch  # type: ignore[import-not-found]  # package-dir, unseen by mypy
 
@@ -420,8 +442,8 @@ def _checkable(rule_name: str, token: str | None, key: str | None, values: dict[
     if on_key and key:
         return ""
     if on_token and token:
-        if "verification" in rule.needs and not key:
-            return "--key"
+        if "verification" in rule.needs and not verified:
+            return "--key" if not key else "a key that can verify this token (the one given could not be used)"
         if isinstance(rule, AudMismatch) and "aud_expected" not in values:
             return "--aud (the audience the verifier expects)"
         if isinstance(rule, IssMismatch) and "iss_expected" not in values:
@@ -431,12 +453,16 @@ def _checkable(rule_name: str, token: str | None, key: str | None, values: dict[
 
 
 def findings(causes: list[Cause], token: str | None, key: str | None, now: float | None,
-             values: dict[str, str]) -> set[str]:  # fmt: skip
-    """Names of the findings the rules behind ``causes`` report on the token and key (public API only)."""
+             values: dict[str, str]) -> Checked:  # fmt: skip
+    """The findings the rules behind ``causes`` report on the token and key (public API only)."""
     from ..api import lint, lint_key
     from ..engine import registry
+    from ..rules.verification import AlgKeyMismatch, EcCurveAlgMismatch  # type: ignore[import-not-found]
 
-    names: set[str] = set()
+    # a key of the wrong type or curve verifies nothing: the signature itself was not checked
+    unusable = {AlgKeyMismatch.name, EcCurveAlgMismatch.name}
+    out = Checked()
+    names = out.names
     by_key = registry().by_key
     profiles = sorted({p for c in causes for r in c.rules for p in [getattr(by_key.get(r), "profile", None)] if p})
     if token:
@@ -448,15 +474,19 @@ def findings(causes: list[Cause], token: str | None, key: str | None, now: float
         for profile in [None, *profiles[:4]]:
             report = lint(token, key=key, now=now, profile=profile, **extra)
             names |= {f.name for f in report.findings}
+            out.verified |= any(getattr(getattr(t.target, "verification", None), "keys", 0)  # keys it was tried with
+                                and not unusable & {f.name for f in t.findings}
+                                for t in report.targets if t.kind == "token")  # fmt: skip
     elif key:
         names |= {f.name for f in lint_key(key, now=now).findings}
     if token and key:
         names |= {f.name for f in lint_key(key, now=now).findings}
-    return names
+    return out
 
 
-def judge(causes: list[Cause], token: str | None, key: str | None, names: set[str],
+def judge(causes: list[Cause], token: str | None, key: str | None, checked: Checked,
           values: dict[str, str]) -> list[Verdict]:  # fmt: skip
+    names = checked.names
     out = []
     for cause in causes:
         v = Verdict(cause)
@@ -468,11 +498,14 @@ def judge(causes: list[Cause], token: str | None, key: str | None, names: set[st
         if v.confirmed_by:
             v.state = "confirmed"
         elif cause.rules:
-            needs = [n for n in (_checkable(r, token, key, values) for r in cause.rules) if n]
-            if not needs:
+            needs = [_checkable(r, token, key, values, checked.verified) for r in cause.rules]
+            missing = [n for n in needs if n]
+            if not missing:
                 v.state = "ruled out"
             else:
-                v.missing = needs[0]
+                v.missing = missing[0]
+                if len(missing) < len(needs):
+                    v.state = "partly checked"
         out.append(v)
     return out
 
@@ -491,13 +524,14 @@ def _ordered(entry: Entry, table: Table, char: str | None, values: dict[str, str
 
 
 def explain(message: str, token: str | None = None, key: str | None = None, now: float | None = None,
-            top: int = 3) -> dict[str, Any]:  # fmt: skip
+            top: int = 3, audience: str | None = None, issuer: str | None = None) -> dict[str, Any]:  # fmt: skip
     """What ``jwtlint why`` reports, as data: the messages found, their causes, and verdicts when checked."""
     table, _ = compiled()
     hits = match(message)
     out: dict[str, Any] = {"message": message, "matches": [], "closest": [], "next_step": "jwtlint check TOKEN"}
     if not hits:
-        out["closest"] = [{"source": e.source, "message": e.message} for e in closest(message)]
+        out["closest"] = [{"source": ", ".join(dict.fromkeys(e.source for e in g)), "message": g[0].message}
+                          for g in closest_groups(message)]  # fmt: skip
         return out
     shown = hits[:top]
     plans = []
@@ -517,20 +551,26 @@ def explain(message: str, token: str | None = None, key: str | None = None, now:
         if "iss_expected" in h.values and "iss_got" in h.values:
             notes.append(f"expected issuer {h.values['iss_expected']!r}, the token has {h.values['iss_got']!r}: "
                          + _compare(h.values["iss_expected"], h.values["iss_got"]))  # fmt: skip
-        if token and "aud_expected" in h.values:
-            notes.append(f"checked your token against the expected audience {h.values['aud_expected']!r}")
-        if token and "iss_expected" in h.values:
-            notes.append(f"checked your token against the expected issuer {h.values['iss_expected']!r}")
+        expected_aud = audience or h.values.get("aud_expected")
+        expected_iss = issuer or h.values.get("iss_expected")
+        if token and expected_aud:
+            notes.append(f"checked your token against the expected audience {expected_aud!r}")
+        if token and expected_iss:
+            notes.append(f"checked your token against the expected issuer {expected_iss!r}")
         plans.append((h, e, _ordered(e, table, char, h.values), notes))
     checked = bool(token or key)
     values: dict[str, str] = {}
+    if audience:
+        values["aud_expected"] = audience
+    if issuer:
+        values["iss_expected"] = issuer
     for h in shown:
         for k, v in h.values.items():
             values.setdefault(k, v)
-    names = findings([c for _, _, cs, _ in plans for c in cs], token, key, now, values) if checked else set()
+    found = findings([c for _, _, cs, _ in plans for c in cs], token, key, now, values) if checked else Checked()
     low = message.lower()
     for h, e, causes, notes in plans:
-        verdicts = judge(causes, token, key, names, h.values) if checked else [Verdict(c) for c in causes]
+        verdicts = judge(causes, token, key, found, values) if checked else [Verdict(c) for c in causes]
         sources = list(dict.fromkeys(x.source for x in h.entries))
         out["matches"].append({
             "source": ", ".join(sources),
@@ -598,6 +638,8 @@ def to_text(result: dict[str, Any]) -> str:
                 mark = "  <- confirmed: " + "; ".join(c["confirmed_by"])
             elif c["verdict"] == "ruled out":
                 mark = "  <- ruled out (its rules found nothing)"
+            elif c["verdict"] == "partly checked":
+                mark = f"  <- not found by the rules that could run; the rest needs {c['needs']}"
             elif m["checked"]:
                 mark = f"  <- not checked{' (needs ' + c['needs'] + ')' if c['needs'] else ''}"
             lines.append(f"   {i}. {c['cause']}{mark}")
