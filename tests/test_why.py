@@ -329,6 +329,16 @@ def test_cli_why(tmp_path):
     assert r.exit_code == 2 and "no such file" in r.output
 
 
+def test_the_table_ships_in_the_wheel():
+    """The wheel build (tests/test_packaging.py) takes package data from pyproject's list."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "messages.json" in pyproject["tool"]["setuptools"]["package-data"]["jwtlint.why"]
+
+
 def test_other_commands_do_not_read_the_table():
     code = (
         "import sys\n"

@@ -22,7 +22,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -69,13 +69,27 @@ def _loose(literal: str) -> str:
 
 @dataclass(frozen=True)
 class Compiled:
+    """One entry made ready to match. The regexes are compiled on first use: most entries are
+    ruled out by their anchor alone, and compiling all of them would cost the start of every run."""
+
     entry: Entry
-    pattern: re.Pattern[str]  # over the skeleton of a reading
+    source: str  # the regex over the skeleton of a reading
     anchor: str  # the longest literal part, a cheap test before the regex
     weight: int  # characters of literal text: the more, the more specific
     key: str  # the message without its variable parts: the same key is the same message
-    reader: re.Pattern[str] | None  # over the reading itself, for the named parts
-    grams: frozenset[str]  # the key's character trigrams: a cheap likeness before difflib's
+    reader_source: str | None  # the regex over the reading itself, for the named parts
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source)
+
+    @cached_property
+    def reader(self) -> re.Pattern[str] | None:
+        return re.compile(self.reader_source, re.IGNORECASE) if self.reader_source else None
+
+    @cached_property
+    def grams(self) -> frozenset[str]:  # the key's character trigrams: a cheap likeness before difflib's
+        return _grams(self.key)
 
 
 def _grams(text: str) -> frozenset[str]:
@@ -92,14 +106,12 @@ def _compile(entry: Entry) -> Compiled:
     end = r"(?![a-z0-9_])" if msg[-1:].isalnum() else ""
     reader = None
     if any(names):
-        raw = _loose(literals[0])
+        reader = _loose(literals[0])
         for name, lit in zip(names, literals[1:]):
             value = _VALUE.get(name, r"[^\s'\"`,;]+") if name else r"[\s\S]{0,%d}?" % _GAP
-            raw += (f"(?P<{name}>{value})" if name else value) + _loose(lit)
-        reader = re.compile(raw, re.IGNORECASE)
+            reader += (f"(?P<{name}>{value})" if name else value) + _loose(lit)
     key = skeleton(_PLACEHOLDER.sub(" ", msg))
-    return Compiled(entry, re.compile(start + body + end), max(skel, key=len), sum(map(len, skel)), key, reader,
-                    _grams(key))  # fmt: skip
+    return Compiled(entry, start + body + end, max(skel, key=len), sum(map(len, skel)), key, reader)
 
 
 @lru_cache(maxsize=1)
