@@ -271,6 +271,22 @@ def test_a_key_that_cannot_verify_the_token_rules_nothing_out():
         assert wrong_key["key"] == "wrong-key" and wrong_key["verdict"] != "ruled out", key
 
 
+def test_a_key_that_verifies_rules_the_wrong_key_out_and_another_key_confirms_it():
+    import jwt as pyjwt
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    def public_pem(k):
+        return k.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+
+    signer, other = (rsa.generate_private_key(public_exponent=65537, key_size=2048) for _ in range(2))
+    signed = pyjwt.encode({"sub": "a", "iat": 1700000000, "exp": 1700000900}, signer, algorithm="RS256")
+    (m,) = explain("invalid signature", token=signed, key=public_pem(signer), now=1700000100)["matches"]
+    assert m["causes"][0]["key"] == "wrong-key" and m["causes"][0]["verdict"] == "ruled out"
+    (m,) = explain("invalid signature", token=signed, key=public_pem(other), now=1700000100)["matches"]
+    assert m["causes"][0]["verdict"] == "confirmed" and "signature-invalid" in m["causes"][0]["confirmed_by"]
+
+
 def test_with_the_key_file_it_says_which_cause():
     (m,) = explain("Unrecognized base64 character: -", key=PEM)["matches"]
     armor, alphabet = m["causes"][:2]

@@ -486,7 +486,7 @@ def findings(causes: list[Cause], token: str | None, key: str | None, now: float
         for profile in [None, *profiles[:4]]:
             report = lint(token, key=key, now=now, profile=profile, **extra)
             names |= {f.name for f in report.findings}
-            out.verified |= any(getattr(getattr(t.target, "verification", None), "keys", 0)  # keys it was tried with
+            out.verified |= any(getattr(getattr(t.target, "verification", None), "keys_given", 0)  # keys it was tried with
                                 and not unusable & {f.name for f in t.findings}
                                 for t in report.targets if t.kind == "token")  # fmt: skip
     elif key:
