@@ -8,13 +8,15 @@ import typer
 
 
 def why_command(
-    message: str = typer.Argument(..., help="The error message, as the library or platform printed it."),
-    token: Optional[str] = typer.Option(None, "--token", help="The token that was refused (text or a file), to confirm the cause."),
+    message: str = typer.Argument(..., help="The error as you got it: a message, a JSON or form error body, a log line, a stack trace, a code (AADSTS700027, IDX10503) or an exception name."),
+    token: Optional[str] = typer.Option(None, "--token", help="The token that was refused, as it was sent (text or a file), to confirm the cause."),
     key: Optional[str] = typer.Option(None, "--key", help="The key file involved, to confirm the cause."),
     now: Optional[float] = typer.Option(None, "--now", help="Current time, epoch seconds (default: the clock)."),
+    aud: Optional[str] = typer.Option(None, "--aud", help="The audience the verifier expects (when the message does not say)."),
+    iss: Optional[str] = typer.Option(None, "--iss", help="The issuer the verifier expects (when the message does not say)."),
     fmt: str = typer.Option("text", "--format", help="Output format: text or json."),
 ) -> None:
-    """Explain an error message: its likely causes, the rules that confirm each, the command to run."""
+    """Explain an error message: who prints it, its likely causes, the rules that confirm each, the command to run; with --token/--key, which cause it is."""
     import os
 
     from ..why.match import explain, to_text
@@ -30,7 +32,7 @@ def why_command(
     except OSError as exc:
         typer.echo(f"jwtlint: error: {exc.strerror or exc}" if getattr(exc, "strerror", None) else f"jwtlint: error: {exc}", err=True)
         raise typer.Exit(2) from None
-    result = explain(message, token_text, key_text, now)
+    result = explain(message, token_text, key_text, now, audience=aud, issuer=iss)
     if fmt == "json":
         import json
 
