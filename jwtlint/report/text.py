@@ -86,7 +86,9 @@ def format_finding(f: Finding, target, style: Style, show_secrets: bool) -> list
         out.append(f"      {style.green('fix')}: {f.fix}")
     fixed = f.shown_fixed(show_secrets)
     if fixed is not None:
-        out.append(f"      {style.green('fixed')}: {fixed if len(fixed) <= 400 else fixed[:400] + '…'}")
+        if len(fixed) > 400 and not show_secrets:  # --show-secrets prints a value to copy whole
+            fixed = fixed[:400] + f"… ({len(fixed):,} characters; --show-secrets prints it whole)"
+        out.append(f"      {style.green('fixed')}: {fixed}")
     return out
 
 
