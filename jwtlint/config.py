@@ -284,7 +284,8 @@ def _read_toml(path: Path, unless_without: bytes | None = None) -> dict[str, Any
             raise ConfigError(f"{path}: over {limits.MAX_CONFIG_BYTES:,} bytes; jwtlint does not read configuration that large")
         if unless_without is not None and unless_without not in data:
             return {}
-        return _tomllib().loads(data.decode("utf-8"))
+        parsed: dict[str, Any] = _tomllib().loads(data.decode("utf-8"))
+        return parsed
     except ConfigError:
         raise
     except UnicodeDecodeError:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import IO, Annotated, Any, List, NoReturn, Optional
+from typing import IO, TYPE_CHECKING, Annotated, Any, List, NoReturn, Optional
 
 import typer
 from typer._click import exceptions as click
@@ -25,7 +25,7 @@ from .. import limits
 from ..engine import RuleLoadError
 from ..options import FLAGS, OptionError, Options
 
-if False:  # pragma: no cover - typing only, without importing config at start-up
+if TYPE_CHECKING:  # typing only: config is imported when a command reads it
     from ..config import Config
 
 
@@ -114,11 +114,11 @@ def load_config(config_file: str | None) -> Config:
     """The configuration ``--config FILE`` names, or the one found from the current directory.
 
     Raises ``ConfigError`` (a ``ValueError``) with a one-line reason."""
-    from .. import config as _config
+    from .. import config
 
     if config_file is not None and not os.path.isfile(config_file):
-        raise _config.ConfigError(f"--config {config_file}: no such file")
-    return _config.load(path=config_file)
+        raise config.ConfigError(f"--config {config_file}: no such file")
+    return config.load(path=config_file)
 
 
 def given_options(

@@ -39,7 +39,7 @@ from .common import (
 from ..options import Options
 
 
-def machine_output(report, fmt: str, fingerprints: dict[int, str] | None = None) -> str:
+def machine_output(report: Any, fmt: str, fingerprints: dict[int, str] | None = None) -> str:
     """``report`` as SARIF or GitHub workflow commands (shared by check and scan)."""
     if fmt == "sarif":
         from ..report.sarif import dumps
@@ -151,7 +151,7 @@ def _regular_baseline(path: str) -> None:
         raise CliError(f"baseline {path} is over {MAX_BASELINE_BYTES:,} bytes; jwtlint does not read one that large")
 
 
-def _emit(result, fmt: str, verbose: bool) -> None:
+def _emit(result: Any, fmt: str, verbose: bool) -> None:
     if fmt == "json":
         import json
 
@@ -173,7 +173,7 @@ def _emit(result, fmt: str, verbose: bool) -> None:
         typer.echo(to_text(result, color=color, verbose=verbose))
 
 
-def _from_root(cfg, path: str, from_cli: bool) -> str:
+def _from_root(cfg: Any, path: str, from_cli: bool) -> str:
     """A baseline named in the configuration file is relative to that file's directory."""
     if from_cli or os.path.isabs(path) or cfg.path is None:
         return path

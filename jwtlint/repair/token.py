@@ -55,7 +55,7 @@ class RepairError(ValueError):
 
 #: The rules whose evidence and ``fixed`` values a repair reads (classes, not names).
 def _repair_selection() -> tuple[str, ...]:
-    from jwtlint.rules.signature import EcdsaDerSignature, SignatureLength
+    from jwtlint.rules.signature import EcdsaDerSignature, SignatureLength  # type: ignore[import-not-found, unused-ignore]
 
     return (EcdsaDerSignature.name, SignatureLength.name, "transport", "structure")
 
@@ -156,8 +156,8 @@ def _fixed_signature(seg: Any, findings: tuple[Any, ...]) -> str:
     names = _signature_rules()
     for f in findings:
         if f.name in names and f.fixed and f.applicability is Applicability.SAFE:
-            return f.fixed
-    return b64url_encode(seg.b64.decoded) if seg.text else seg.text
+            return str(f.fixed)
+    return b64url_encode(seg.b64.decoded) if seg.text else str(seg.text)
 
 
 def _why(findings: tuple[Any, ...]) -> str:
@@ -167,7 +167,7 @@ def _why(findings: tuple[Any, ...]) -> str:
 
 
 def _signature_rules() -> tuple[str, str]:
-    from jwtlint.rules.signature import EcdsaDerSignature, SignatureLength
+    from jwtlint.rules.signature import EcdsaDerSignature, SignatureLength  # type: ignore[import-not-found, unused-ignore]
 
     return (EcdsaDerSignature.name, SignatureLength.name)
 
@@ -177,7 +177,7 @@ def registered_spelling(alg: str) -> str | None:
     (``rs256`` -> ``RS256``); None otherwise (a real typo is not guessed at)."""
     if len(alg) > 32:
         return None
-    near = nearest(alg, JWS_ALGS)
+    near = nearest(alg, frozenset(JWS_ALGS))
     return near if near and near.casefold() == alg.casefold().replace("_", "").replace(" ", "") else None
 
 
@@ -196,7 +196,7 @@ def sign(k: Any, alg: Any, data: bytes) -> bytes:
     if spec.family == "HMAC":
         return hmac.digest(k.secret, data, {"HS256": "sha256", "HS384": "sha384", "HS512": "sha512"}[alg])
     if spec.family == "EdDSA":
-        return k.crypto.sign(data)
+        return bytes(k.crypto.sign(data))
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec, padding
 

@@ -49,7 +49,7 @@ def _verify_rule_installed(options: Options) -> None:
     that silently passes."""
     if options.key is None and options.secret is None and options.jwks is None:
         return
-    from jwtlint.rules.verification import SignatureInvalid
+    from jwtlint.rules.verification import SignatureInvalid  # type: ignore[import-not-found, unused-ignore]
 
     if SignatureInvalid.name not in registry().by_key:
         raise TypeError("this jwtlint cannot verify signatures: key=, secret= and jwks= need the signature-invalid rule")
