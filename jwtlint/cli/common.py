@@ -22,11 +22,9 @@ from typer._click import exceptions as click
 from typer.core import TyperGroup
 
 from .. import limits
-from ..engine import RuleLoadError
-from ..options import FLAGS, OptionError, Options
-
-if TYPE_CHECKING:  # typing only: config is imported when a command reads it
+if TYPE_CHECKING:  # typing only: options (and the engine) are imported when a command lints
     from ..config import Config
+    from ..options import Options
 
 
 class CliError(Exception):
@@ -165,6 +163,8 @@ def given_options(
 def build_options(command: str, config: Config | None, given: dict[str, Any]) -> Options:
     """The one way a command's flags become ``Options``: defaults < the command's own defaults <
     configuration file < flags. Raises ``CliError`` naming the flag for a bad value."""
+    from ..options import OptionError, Options
+
     given = dict(given)
     for name, value in COMMAND_DEFAULTS[command].items():
         from_config = config is not None and name in _CONFIG_KEYS and config[_CONFIG_KEYS[name]] is not None
@@ -191,6 +191,8 @@ _CONFIG_KEYS = {
 def _flag_message(message: str) -> str:
     """An ``OptionError`` message with the option's name spelt as its flag (``max_lifetime`` is
     ``--max-lifetime``), so it names what the user typed."""
+    from ..options import FLAGS
+
     name = message.split(" ", 1)[0]
     return FLAGS[name] + message[len(name) :] if name in FLAGS else message
 
@@ -303,17 +305,30 @@ class JwtlintGroup(TyperGroup):
             return 2
         except typer.Abort:
             return 130
-        except RuleLoadError as exc:  # a broken rule pack: named in one line, no traceback
-            _error(str(exc))
-            return 2
         except OSError as exc:
             if exc.errno == errno.EPIPE:  # `jwtlint ... | head`: the reader had enough
                 _silence_stdout()
                 return 1
-            _silence_stdout()
-            _error(f"cannot write the output: {exc.strerror or exc}")
+            if exc.errno in _WRITE_ERRORS:
+                _silence_stdout()
+                _error(f"cannot write the output: {exc.strerror or exc}")
+            else:  # an OSError a command did not turn into its own message: still one line
+                _error(exc.strerror or str(exc))
+            return 2
+        except Exception as exc:
+            from ..engine import RuleLoadError  # loaded by then: a command that lints loads the engine
+
+            if not isinstance(exc, RuleLoadError):
+                raise
+            _error(str(exc))  # a broken rule pack: named in one line, no traceback
             return 2
         return rv if isinstance(rv, int) else 0
+
+
+#: errno values of a failed write to stdout (a full disk, /dev/full, a closed descriptor).
+_WRITE_ERRORS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EBADF", "EIO", "EFBIG", "EDQUOT") if hasattr(errno, name)
+)
 
 
 def _usage_message(exc: click.UsageError) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 import typer
 
@@ -36,7 +36,9 @@ from .common import (
     given_options,
     load_config,
 )
-from ..options import Options
+
+if TYPE_CHECKING:
+    from ..options import Options
 
 
 def machine_output(report: Any, fmt: str, fingerprints: dict[int, str] | None = None) -> str:
