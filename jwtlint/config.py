@@ -332,7 +332,7 @@ def _relative(path: Path, root: Path) -> str:
 def _glob_match(relpath: str, pattern: str) -> bool:
     """gitignore semantics (pathspec's GitIgnoreSpec): ``*`` stays within a directory, ``**`` spans
     directories, a pattern without a slash matches at any depth, ``docs/`` is that directory."""
-    return _spec(pattern).match_file(relpath)
+    return bool(_spec(pattern).match_file(relpath))
 
 
 @lru_cache(maxsize=256)
