@@ -3,12 +3,14 @@ arguments and lints through ``jwtlint.pipeline``, the same path every command ta
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterable
 from typing import Any
 
 from .engine import Severity
 from .options import Options
-from .pipeline import lint_key_material, lint_text, prepare
+from .pipeline import Prepared, lint_key_material, lint_text, prepare
 from .report.report import Report
 
 
@@ -58,7 +60,37 @@ def lint(
         max_lifetime=max_lifetime, select=select, ignore=ignore, fail_on=fail_on, show_secrets=show_secrets,
         profile=profile, nonce=nonce, access_token=access_token,
     )  # fmt: skip
-    return lint_text(text, prepare(options), path)
+    return lint_text(text, _prepare(options), path)
+
+
+#: The last preparation of ``lint``, with the options it was for: a loop that lints token after
+#: token with the same arguments (the same key object) chooses the rules and reads the key once.
+#: One entry, strong references, key sources compared by identity (text and bytes by value): no
+#: id() that could be reused, nothing to clear; a file (a ``Path``) is read again on every call.
+_last: tuple[Options, Prepared] | None = None
+#: Key sources read again on every call: a file, and containers that can change in place.
+_REREAD = (os.PathLike, list, tuple, dict, bytearray, memoryview)
+
+
+def _prepare(options: Options) -> Prepared:
+    global _last
+    last = _last
+    if last is not None and _same(last[0], options):
+        prepared = last[1]
+        if options.now is None:  # the clock: the time of this call, not of the first
+            prepared = prepared._replace(context=prepared.context._replace(now=time.time()))
+        return prepared
+    prepared = prepare(options)
+    if not any(isinstance(v, _REREAD) for v in (options.key, options.jwks, options.secret)):
+        _last = (options, prepared)
+    return prepared
+
+
+def _same(a: Options, b: Options) -> bool:
+    for x, y in ((a.key, b.key), (a.jwks, b.jwks), (a.secret, b.secret)):
+        if x is not y and not (type(x) in (str, bytes) and type(x) is type(y) and x == y):
+            return False
+    return a._replace(key=None, jwks=None, secret=None) == b._replace(key=None, jwks=None, secret=None)
 
 
 def lint_key(

@@ -30,7 +30,9 @@ Unknown keys and wrong types raise ``ConfigError`` naming the closest valid key.
 from __future__ import annotations
 
 import difflib
+import math
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -181,7 +183,8 @@ def _find(start: str | os.PathLike[str] | None) -> tuple[Path, dict[str, Any]] |
             # A pyproject.toml that never names jwtlint holds no [tool.jwtlint]: not parsed, so
             # another tool's file costs nothing (nor stops a scan when it is not valid TOML).
             data = _read_toml(pyproject, unless_without=b"jwtlint")
-            if "jwtlint" in data.get("tool", {}):
+            tool = data.get("tool")
+            if isinstance(tool, dict) and "jwtlint" in tool:
                 return pyproject, data
     return None
 
@@ -195,7 +198,13 @@ def load(start: str | os.PathLike[str] | None = None, *, path: str | os.PathLike
         if found is None:
             return Config()
         file, data = found
-    table = data.get("tool", {}).get("jwtlint", {}) if file.name == "pyproject.toml" else data
+    if file.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):  # `tool = "jwtlint"`: not the [tool] table
+            raise ConfigError(f"{file}: 'tool' must be a table ([tool.jwtlint])")
+        table = tool.get("jwtlint", {})
+    else:
+        table = data
     return from_table(table, file)
 
 
@@ -248,6 +257,8 @@ def _coerce(key: str, value: Any, where: str) -> Any:
     if key in _NUMBERS:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ConfigError(f"{where}: {key!r} must be a number of seconds")
+        if not math.isfinite(value):  # TOML has nan and inf
+            raise ConfigError(f"{where}: {key!r} must be a finite number of seconds, not {value}")
         if value < 0:
             raise ConfigError(f"{where}: {key!r} must not be negative")
         return float(value)
@@ -268,13 +279,13 @@ def _read_toml(path: Path, unless_without: bytes | None = None) -> dict[str, Any
     from . import limits
 
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(limits.MAX_CONFIG_BYTES + 1)
+        data = read_regular(path, limits.MAX_CONFIG_BYTES)
         if len(data) > limits.MAX_CONFIG_BYTES:
             raise ConfigError(f"{path}: over {limits.MAX_CONFIG_BYTES:,} bytes; jwtlint does not read configuration that large")
         if unless_without is not None and unless_without not in data:
             return {}
-        return _tomllib().loads(data.decode("utf-8"))
+        parsed: dict[str, Any] = _tomllib().loads(data.decode("utf-8"))
+        return parsed
     except ConfigError:
         raise
     except UnicodeDecodeError:
@@ -287,6 +298,30 @@ def _read_toml(path: Path, unless_without: bytes | None = None) -> dict[str, Any
         raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
+    """Up to ``limit + 1`` bytes of the regular file ``path``. Opened without blocking (a FIFO
+    cannot hang the read) and checked after opening: a device (``/dev/zero``), a FIFO or a
+    directory raises ``OSError`` saying it is not a regular file."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            import errno
+
+            raise OSError(errno.EINVAL, "not a regular file")
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
@@ -297,7 +332,7 @@ def _relative(path: Path, root: Path) -> str:
 def _glob_match(relpath: str, pattern: str) -> bool:
     """gitignore semantics (pathspec's GitIgnoreSpec): ``*`` stays within a directory, ``**`` spans
     directories, a pattern without a slash matches at any depth, ``docs/`` is that directory."""
-    return _spec(pattern).match_file(relpath)
+    return bool(_spec(pattern).match_file(relpath))
 
 
 @lru_cache(maxsize=256)

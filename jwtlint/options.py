@@ -14,7 +14,7 @@ configuration file as keys (``aud``, ``iss``, ``max-lifetime``, ``fail-on``).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .engine import Severity
@@ -123,11 +123,13 @@ class Options(NamedTuple):
                 continue
             values[name] = value
         check = _CHECK
-        return cls(**{name: check[name](name, value) if name in check else value for name, value in values.items()})
+        checked: dict[str, Any] = {name: check[name](name, value) if name in check else value for name, value in values.items()}
+        return cls(**checked)
 
     def replace(self, **changes: Any) -> Options:
         """A copy with ``changes``, checked like ``build`` checks them."""
-        return self._replace(**{name: _CHECK.get(name, _same)(name, v) for name, v in changes.items()})
+        checked: dict[str, Any] = {name: _CHECK.get(name, _same)(name, v) for name, v in changes.items()}
+        return type(self)(**{**self._asdict(), **checked})
 
     def __repr__(self) -> str:  # keys and secrets never reach a log or a test failure
         shown = ", ".join(
@@ -208,7 +210,7 @@ def _flag(name: str, value: Any) -> bool:
     return bool(value)
 
 
-_CHECK = {
+_CHECK: dict[str, Callable[[str, Any], Any]] = {
     "audience": _audience,
     "issuer": _text,
     "now": _seconds,

@@ -83,11 +83,11 @@ def check_name(name: str) -> str:
     raise ValueError(f"unknown profile {name!r}{hint}")
 
 
-def profile_rules(rules: list[Rule], profile: str) -> list[Rule]:
+def profile_rules(rules: list[Rule[Any]], profile: str) -> list[Rule[Any]]:
     """The rules ``profile`` adds: its own, or for ``auto`` every profile's (and the rule whose
     own profile is ``auto``, which says which one was picked)."""
     check_name(profile)
-    return [r for r in rules if getattr(r, "profile", None) and (r.profile == profile or profile == AUTO)]
+    return [r for r in rules if getattr(r, "profile", None) and (getattr(r, "profile") == profile or profile == AUTO)]
 
 
 # --- detection for --profile auto -------------------------------------------------
@@ -172,7 +172,7 @@ def active(t: TokenTarget, ctx: Context) -> str | None:
 # --- what profile rules share ---------------------------------------------------
 
 
-class ProfileRule(Rule):
+class ProfileRule(Rule[Any]):
     """Base of every profile rule: off by default, runs only when its profile applies.
 
     Subclasses set ``profile`` and implement ``check_profile``; they run on

@@ -172,3 +172,41 @@ def test_broken_rule_pack_is_one_line_exit_2(monkeypatch, capsys):
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "brokenpack" in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_decode_format_json_gives_header_payload_times_evidence_and_findings():
+    ms = jwt.encode({"sub": "1", "exp": 1603472160417}, "k" * 32, algorithm="HS256")
+    r = run("decode", "Bearer " + ms.replace(".", "=.", 1), "--now", "1603471980", "--format", "json")
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    (t,) = out["targets"]
+    assert t["header"] == {"alg": "HS256", "typ": "JWT"} and t["payload"]["sub"] == "1"
+    exp = t["times"]["exp"]
+    assert exp["unit"] == "milliseconds" and exp["seconds"] == 1603472160
+    assert exp["utc"] == "2020-10-23T16:56:00Z" and "in 3 minutes" in exp["relative"]
+    assert [w["kind"] for w in t["evidence"]["wrappers"]] == ["bearer"]
+    assert t["evidence"]["segments"][0]["base64"]["padding"] == 1
+    assert {"base64-padding", "bearer-prefix"} & {f["name"] for f in t["findings"]}
+    sig = ms.rsplit(".", 1)[1]
+    assert sig not in r.stdout  # the signature is shortened unless --show-secrets
+    assert sig in run("decode", ms, "--now", "0", "--format", "json", "--show-secrets").stdout
+
+
+def _jwtlint(*args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "jwtlint", *args], capture_output=True, text=True, **kwargs)
+
+
+def test_closed_stdin_full_stdout_and_closed_stdout_are_one_line_exit_2():
+    import os
+
+    closed = _jwtlint("check", stdin=subprocess.DEVNULL, pass_fds=(), preexec_fn=lambda: os.close(0))
+    assert closed.returncode == 2 and closed.stderr == (
+        "jwtlint: error: no input: stdin is closed (give the token as an argument or a file)\n"
+    )
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([sys.executable, "-m", "jwtlint", "check", TOK, "--now", str(NOW)], stdout=full,
+                           stderr=subprocess.PIPE, text=True)  # fmt: skip
+    assert r.returncode == 2 and r.stderr == "jwtlint: error: cannot write the output: No space left on device\n"
+    r = subprocess.run([sys.executable, "-m", "jwtlint", "check", TOK], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))  # fmt: skip
+    assert r.returncode == 2 and r.stderr == "jwtlint: error: stdout is closed: nothing can be printed\n"

@@ -112,3 +112,24 @@ def test_the_stable_names_load_on_first_use():
     assert sorted(dir(jwtlint)) == sorted(jwtlint.__all__)
     with pytest.raises(AttributeError):
         jwtlint.no_such_name  # noqa: B018
+
+
+def test_lint_with_the_same_key_object_reuses_its_preparation_and_another_key_is_read():
+    import jwt
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from jwtlint import api
+
+    k1, k2 = (rsa.generate_private_key(public_exponent=65537, key_size=2048) for _ in range(2))
+    tok = jwt.encode({"sub": "1", "iat": 1_700_000_000, "exp": 1_700_000_600}, k1, algorithm="RS256")
+    now = 1_700_000_100
+    assert "signature-invalid" not in jwtlint.lint(tok, key=k1.public_key(), now=now).names()
+    pub = k1.public_key()
+    jwtlint.lint(tok, key=pub, now=now)
+    first = api._last
+    jwtlint.lint(tok, key=pub, now=now)
+    assert api._last is first  # the same key object: prepared once
+    assert "signature-invalid" in jwtlint.lint(tok, key=k2.public_key(), now=now).names()
+    assert "signature-invalid" not in jwtlint.lint(tok, key=pub, now=now).names()
+    # the clock moves on for a lint without now, though the preparation is reused
+    assert "expired" in jwtlint.lint(tok, key=pub).names()

@@ -115,7 +115,7 @@ def test_fixture_reads_tool_jwtlint_from_pyproject(pytester):
         ISSUER
         + """
 def test_right_audience(jwtlint):
-    assert jwtlint.options["audience"] == ["api"] and jwtlint.options["leeway"] == 5.0
+    assert jwtlint.options.audience == ("api",) and jwtlint.options.leeway == 5.0
     jwtlint.assert_valid(make_token(aud="api"), now=NOW)
 
 def test_wrong_audience(jwtlint):
@@ -222,7 +222,29 @@ def test_text_without_a_token_or_with_two_fails():
 
 def test_checker_repr_hides_keys():
     checker = Checker(now=NOW, secret=b"top-secret-value", audience="api")
-    assert "top-secret" not in repr(checker) and "audience='api'" in repr(checker)
+    assert "top-secret" not in repr(checker) and "audience=('api',)" in repr(checker)
+    # pytest -l prints the fixture's repr: a JWKS's HMAC "k" and an access token stay hidden too
+    jwks = '{"keys": [{"kty": "oct", "k": "c2VjcmV0LWhtYWMta2V5LXZhbHVlLWZvci10ZXN0cw"}]}'
+    checker = Checker(now=NOW, jwks=jwks, access_token="the-access-token-value", key="-----BEGIN PRIVATE KEY-----")
+    shown = repr(checker)
+    assert "c2VjcmV0" not in shown and "the-access-token" not in shown and "BEGIN" not in shown
+    assert "jwks=<given>" in shown and "access_token=<given>" in shown
+
+
+def test_checker_prepares_once_and_keeps_the_clock():
+    # One Prepared for the checker's life: the rules are chosen and the key read once...
+    token = jwt.encode({"sub": "u1", "iat": NOW - 10, "exp": NOW + 600}, SECRET, algorithm="HS256")
+    checker = Checker(now=NOW, secret=SECRET)
+    checker.assert_valid(token)
+    first = checker._ready
+    checker.assert_valid(token)
+    assert first is not None and checker._ready is first
+    # ...while the time is the one asked for on each call (the clock when none is given)
+    with pytest.raises(JwtAssertionError, match=r"\(expired\)"):
+        checker.assert_valid(token, now=NOW + 700)
+    with pytest.raises(JwtAssertionError, match=r"\(expired\)"):
+        Checker(secret=SECRET).assert_valid(token)  # the clock: long after NOW + 600
+    assert checker._ready is first  # a different now is not a different preparation
 
 
 def test_profile_reaches_the_checks():

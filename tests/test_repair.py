@@ -15,6 +15,7 @@ from jwtlint.cli.app import app
 from jwtlint.repair.token import RepairError, repair
 
 NOW = 1_700_000_000
+runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +118,123 @@ def test_fix_spells_a_misspelled_alg_and_signs(rsa_key):
     assert jwt.get_unverified_header(fixed.token) == {"alg": "RS256", "typ": "JWT"}
     assert jwt.decode(fixed.token, rsa_key.public_key(), algorithms=["RS256"]) == {"sub": "1"}
     assert ("header", "alg", '"rs256"', '"RS256"') in fixed.changes
+
+
+# --- jwtlint fix KEYFILE (jwtlint/repair/key.py) ---
+
+
+def _loads(text):
+    """The key cryptography reads from ``text`` (PEM), private or public."""
+    data = text.encode()
+    try:
+        return ser.load_pem_private_key(data, password=None)
+    except ValueError:
+        return ser.load_pem_public_key(data)
+
+
+def _same_key(a, b):
+    return a.public_key().public_numbers() == b.public_key().public_numbers()
+
+
+def _mangled(key_pem):
+    """Key material as people hand it over, each with what jwtlint fix must say it did."""
+    text = key_pem.decode()
+    lines = text.strip().split("\n")
+    der = ser.load_pem_private_key(key_pem, None).private_bytes(ser.Encoding.DER, ser.PrivateFormat.TraditionalOpenSSL, ser.NoEncryption())  # fmt: skip
+    return {
+        "escaped newlines (an env var)": (text.replace("\n", "\\n"), "literal \\n escape"),
+        "CRLF": (text.replace("\n", "\r\n"), "CRLF line endings normalised"),
+        "one line": (" ".join(lines), "line breaks restored"),
+        "base64 of the PEM file": (base64.b64encode(key_pem).decode(), "base64 of a whole PEM file"),
+        "bare base64 DER": (base64.b64encode(der).decode(), "bare base64 DER given its armor"),
+        "four dashes, END label wrong": (
+            text.replace("-----BEGIN", "----BEGIN").replace("END RSA PRIVATE KEY", "END PRIVATE KEY"),
+            "END label 'PRIVATE KEY' matched",
+        ),
+        "JSON string (service account)": (json.dumps({"private_key": text}), "literal \\n escape"),
+    }
+
+
+MANGLED = [
+    "escaped newlines (an env var)", "CRLF", "one line", "base64 of the PEM file", "bare base64 DER",
+    "four dashes, END label wrong", "JSON string (service account)",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", MANGLED)
+def test_fix_key_material_gives_a_pem_that_loads_and_is_the_same_key(rsa_key, tmp_path, case):
+    text, note = _mangled(pem(rsa_key))[case]
+    path = tmp_path / "key.pem"
+    path.write_text(text, newline="")
+    r = runner.invoke(app, ["fix", str(path)])
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    assert out.startswith("-----BEGIN RSA PRIVATE KEY-----\n") and out.endswith("-----END RSA PRIVATE KEY-----\n")
+    assert all(len(line) <= 64 for line in out.splitlines()) and "\r" not in out
+    assert _same_key(_loads(out), rsa_key)
+    assert note in r.stderr
+
+
+def test_fix_key_to_pkcs8_and_openssl_reads_it(rsa_key, tmp_path):
+    import shutil
+    import subprocess
+
+    path = tmp_path / "key.pem"
+    path.write_text(pem(rsa_key).decode().replace("\n", "\\n"))
+    r = runner.invoke(app, ["fix", str(path), "--to-pkcs8"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("-----BEGIN PRIVATE KEY-----\n") and "converted to PKCS#8" in r.stderr
+    assert _same_key(_loads(r.stdout), rsa_key)
+    if shutil.which("openssl"):
+        (tmp_path / "fixed.pem").write_text(r.stdout)
+        checked = subprocess.run(["openssl", "pkey", "-in", str(tmp_path / "fixed.pem"), "-noout"], capture_output=True)
+        assert checked.returncode == 0, checked.stderr
+
+
+def test_fix_key_label_follows_the_bytes_and_public_keys_too(rsa_key, tmp_path):
+    # A PKCS#8 body under the PKCS#1 label: the label is what the bytes need
+    pkcs8 = rsa_key.private_bytes(ser.Encoding.PEM, ser.PrivateFormat.PKCS8, ser.NoEncryption()).decode()
+    path = tmp_path / "k.pem"
+    path.write_text(pkcs8.replace("PRIVATE KEY", "RSA PRIVATE KEY"))
+    r = runner.invoke(app, ["fix", str(path)])
+    assert r.exit_code == 0 and r.stdout.startswith("-----BEGIN PRIVATE KEY-----\n"), r.output
+    assert "changed to 'PRIVATE KEY'" in r.stderr
+    # A public key with CRLF comes back clean and public
+    path.write_bytes(pem(rsa_key, private=False).replace(b"\n", b"\r\n"))
+    r = runner.invoke(app, ["fix", str(path)])
+    assert r.exit_code == 0 and r.stdout.startswith("-----BEGIN PUBLIC KEY-----\n")
+    assert _loads(r.stdout).public_numbers() == rsa_key.public_key().public_numbers()
+
+
+def test_fix_clean_key_says_so_and_damaged_key_is_one_line(rsa_key, tmp_path):
+    path = tmp_path / "k.pem"
+    path.write_bytes(pem(rsa_key))
+    r = runner.invoke(app, ["fix", str(path)])
+    assert r.exit_code == 0 and r.stdout == pem(rsa_key).decode() and "nothing to repair" in r.stderr
+    text = pem(rsa_key).decode()
+    lines = text.split("\n")
+    path.write_text("\n".join(lines[:5] + lines[-3:]))  # the middle of the key is gone
+    r = runner.invoke(app, ["fix", str(path)])
+    assert r.exit_code == 2 and r.stderr.startswith("jwtlint: error: ") and r.stderr.count("\n") == 1, r.output
+    assert "export the key again" in r.stderr and r.stdout == ""
+
+
+def test_fix_key_never_signs_and_a_jwk_is_explained(rsa_key, tmp_path):
+    path = tmp_path / "k.pem"
+    path.write_bytes(pem(rsa_key))
+    r = runner.invoke(app, ["fix", str(path), "--key", str(path)])
+    assert r.exit_code == 2 and "the input is key material" in r.stderr
+    jwk = tmp_path / "k.json"
+    jwk.write_text(jwt.algorithms.RSAAlgorithm.to_jwk(rsa_key.public_key()))
+    r = runner.invoke(app, ["fix", str(jwk)])
+    assert r.exit_code == 2 and "jwtlint fix repairs PEM, DER and base64 key material" in r.stderr
+
+
+def test_check_shows_the_repaired_key_whole_with_show_secrets_only(rsa_key, tmp_path):
+    path = tmp_path / "k.pem"
+    path.write_text(pem(rsa_key).decode().replace("\n", "\\n"))
+    body = "".join(pem(rsa_key).decode().strip().split("\n")[1:-1])
+    hidden = runner.invoke(app, ["check", str(path)]).stdout
+    assert body[:40] not in hidden
+    shown = runner.invoke(app, ["check", str(path), "--show-secrets"]).stdout
+    assert body in shown.replace("\n", "")  # whole, never cut at 400 characters

@@ -1,46 +1,16 @@
-"""Command-line pieces for profiles and configuration: ``jwtlint profiles``,
-``jwtlint config``, and how ``check`` merges ``[tool.jwtlint]`` with its options.
+"""``jwtlint profiles`` and ``jwtlint config`` (what each command will really use, and why).
 
-Kept out of ``cli.py`` so the CLI module stays a thin list of commands; each
-function here is a plain function the CLI registers (``cli.py`` bottom).
+Each function here is a plain function the CLI registers (``cli/app.py``); the options
+themselves are built in ``cli/common.py``, by the same function every command calls.
 """
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
-from .. import config as _config
-
-
-def load_config(config_file: str | None) -> _config.Config:
-    """The configuration ``--config FILE`` names, or the one found from the current directory.
-
-    Raises ``ConfigError`` (a ``ValueError``) with a one-line reason.
-    """
-    if config_file is not None:
-        import os
-
-        if not os.path.isfile(config_file):
-            raise _config.ConfigError(f"--config {config_file}: no such file")
-    return _config.load(path=config_file)
-
-
-def check_options(config_file: str | None, **cli: Any) -> dict[str, Any]:
-    """``lint`` keyword arguments: defaults < configuration file < command line.
-
-    ``cli`` holds the command-line values under configuration key names
-    (``aud``, ``iss``, ``leeway``, ``max_lifetime``, ``select``, ``ignore``,
-    ``fail_on``, ``profile``); ``None`` means not given.
-    """
-    from ..profiles import check_name
-
-    cfg = load_config(config_file).with_cli(**cli)
-    opts = cfg.lint_options()
-    if opts.get("profile"):
-        check_name(opts["profile"])  # a misspelt profile in the file is named, with the closest
-    return opts
+from .common import COMMAND_DEFAULTS, CliError, ConfigFile, build_options, fail, load_config
 
 
 def profiles_command(
@@ -76,13 +46,62 @@ def profiles_command(
 
 
 def config_command(
-    config_file: Optional[str] = typer.Option(None, "--config", help="Read this file instead of searching for one."),
+    config_file: ConfigFile = None,
 ) -> None:
-    """Print the effective configuration and where each value came from."""
+    """Print the configuration file's values, then the options each command will really use
+    (check, scan, decode, the pytest fixture) and where each value came from."""
     try:
         cfg = load_config(config_file)
-    except ValueError as exc:
-        typer.echo(f"jwtlint: error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        per_command = {command: effective(command, cfg) for command in COMMAND_DEFAULTS}
+    except (CliError, ValueError) as exc:
+        raise fail(str(exc)) from None
     typer.echo(f"# {cfg.path}" if cfg.path else "# no .jwtlint.toml or [tool.jwtlint] found: defaults")
     typer.echo("\n".join(cfg.describe()))
+    for command, rows in per_command.items():
+        typer.echo(f"\n# {_TITLES[command]} (flags on its command line win over these)")
+        width = max(len(flag) for flag, _, _ in rows)
+        for flag, value, source in rows:
+            typer.echo(f"{flag:<{width}} = {value}  # {source}")
+
+
+_TITLES = {
+    "check": "jwtlint check",
+    "scan": "jwtlint scan",
+    "decode": "jwtlint decode",
+    "pytest": "the jwtlint pytest fixture (and --jwtlint-aud, --jwtlint-now)",
+}
+#: The options a configuration file can set, in the order ``jwtlint config`` shows them.
+_SHOWN = ("audience", "issuer", "leeway", "max_lifetime", "profile", "select", "ignore", "fail_on")
+
+
+def effective(command: str, cfg: Any) -> list[tuple[str, str, str]]:
+    """(flag, value, where it came from) for each option ``command`` takes from defaults and the
+    configuration, built by the same function the command uses; plus the number of rules run."""
+    import json
+
+    from ..engine import RuleSet
+    from ..options import CONFIG_KEYS, FLAGS, Options
+
+    if command == "pytest":
+        from ..testing.pytest_plugin import fixture_options
+
+        options: Options = fixture_options(cfg)
+    else:
+        options = build_options(command, cfg, {})
+    rows = []
+    for name in _SHOWN:
+        value = getattr(options, name)
+        key = CONFIG_KEYS[name]
+        if cfg[key] is not None and cfg.sources.get(key, "default") != "default":
+            source = cfg.sources[key]
+        elif name in COMMAND_DEFAULTS[command]:
+            source = f"{command}'s own default"
+        else:
+            source = "default"
+        if command == "scan" and name == "profile" and value is not None:
+            source += "; NOT applied by scan yet"
+        shown = "(not set)" if value is None or value == () else json.dumps(list(value) if isinstance(value, tuple) else str(value) if name == "fail_on" else value)
+        rows.append((FLAGS[name], shown, source))
+    rules = RuleSet.chosen(options.select, options.ignore, options.profile if command != "scan" else None, command == "scan")
+    rows.append(("rules", str(len(rules.rules)), "chosen from --select, --ignore, --profile" + (" and the scan family" if command == "scan" else "")))
+    return rows

@@ -10,9 +10,35 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, List, NoReturn, Optional
+from typing import TYPE_CHECKING, Any, List, Optional
 
 import typer
+
+from .common import (
+    Aud,
+    CliError,
+    ConfigFile,
+    FailOnOpt,
+    Ignore,
+    Iss,
+    Jwks,
+    Key,
+    Leeway,
+    MaxLifetime,
+    Now,
+    Profile,
+    ReportFormat,
+    SecretFile,
+    Select,
+    ShowSecrets,
+    build_options,
+    fail,
+    given_options,
+    load_config,
+)
+
+if TYPE_CHECKING:
+    from ..options import Options
 
 
 def machine_output(report: Any, fmt: str, fingerprints: dict[int, str] | None = None) -> str:
@@ -28,49 +54,103 @@ def machine_output(report: Any, fmt: str, fingerprints: dict[int, str] | None = 
 
 def scan_command(
     paths: Optional[List[str]] = typer.Argument(None, metavar="[PATH]...", help="Files and directories (default: .)."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, names, prefixes, families."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules: codes, names, prefixes, families."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity that makes the exit code 1: error, warning, info."),
-    fmt: str = typer.Option("text", "--format", help="Output format: text, json, sarif, github."),
+    select: Select = None,
+    ignore: Ignore = None,
+    fail_on: FailOnOpt = None,
+    fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", help="Output format: text, json, sarif, github."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file."),
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Record today's findings in this file and exit 0."),
-    now: Optional[float] = typer.Option(None, "--now", help="Current time, epoch seconds (default: the clock)."),
-    aud: Optional[List[str]] = typer.Option(None, "--aud", help="Audience the verifier expects (repeatable)."),
-    iss: Optional[str] = typer.Option(None, "--iss", help="Issuer the verifier expects."),
-    config_file: Optional[str] = typer.Option(None, "--config", help="Read this configuration file instead of looking for one."),
+    now: Now = None,
+    aud: Aud = None,
+    iss: Iss = None,
+    leeway: Leeway = None,
+    max_lifetime: MaxLifetime = None,
+    profile: Profile = None,
+    key: Key = None,
+    jwks: Jwks = None,
+    secret_file: SecretFile = None,
+    config_file: ConfigFile = None,
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: one per core, when it pays)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list skipped files and targets without findings."),
-    show_secrets: bool = typer.Option(False, "--show-secrets", help="Show whole signatures and secrets in the report."),
+    show_secrets: ShowSecrets = False,
 ) -> None:
     """Find tokens, PEM keys and JWKs in files; report each problem at path:line:col."""
     from ..scan import baseline as baselines
-    from ..config import ConfigError, load
     from ..scan.run import scan
 
-    if fmt not in ("text", "json", "sarif", "github"):
-        _fail(f"unknown --format {fmt!r}: use text, json, sarif or github")
     try:
-        cfg = load(path=config_file) if config_file else load()
-        cfg = cfg.with_cli(select=_split(select), ignore=_split(ignore), fail_on=fail_on, aud=aud, iss=iss,
-                           baseline=baseline)  # fmt: skip
-        result = scan(paths or None, config=cfg, now=now, jobs=jobs, show_secrets=show_secrets)
+        cfg = load_config(config_file).with_cli(baseline=baseline)
+        # The one set of options (config < flags, each value checked); the scan takes them as a
+        # configuration (per-path overrides still apply) until it goes through jwtlint.pipeline.
+        options = build_options(
+            "scan", cfg, given_options(
+                aud=aud, iss=iss, now=now, leeway=leeway, max_lifetime=max_lifetime, profile=profile, select=select,
+                ignore=ignore, fail_on=fail_on, show_secrets=show_secrets, key=key, jwks=jwks, secret_file=secret_file,
+            ),
+        )  # fmt: skip
+        for flag, value in (("--key", key), ("--jwks", jwks), ("--secret-file", secret_file)):
+            if value is not None:
+                raise CliError(f"{flag}: jwtlint scan does not verify signatures yet (jwtlint check FILE {flag} ... does)")
+        cfg = cfg.with_cli(**scan_config(options))
+        if cfg["baseline"]:
+            known_path = _from_root(cfg, cfg["baseline"], from_cli=baseline is not None)
+            _regular_baseline(known_path)
+        result = scan(paths or None, config=cfg, now=options.now, jobs=jobs, show_secrets=options.show_secrets)
         if write_baseline:
             n = baselines.write(write_baseline, result.report.targets)
             typer.echo(f"wrote {n} finding{'s' * (n != 1)} to {write_baseline}; " + result.summary_line())
             raise typer.Exit(0)
         if cfg["baseline"]:
-            known = baselines.load(_from_root(cfg, cfg["baseline"], from_cli=baseline is not None))
-            result.apply_baseline(known)
+            result.apply_baseline(baselines.load(known_path))
     except FileNotFoundError as exc:
-        _fail(f"no such file or directory: {exc.args[0] if exc.args else exc}")
-    except (ConfigError, baselines.BaselineError, ValueError) as exc:
-        _fail(str(exc))
-    _emit(result, fmt, verbose)
+        raise fail(f"no such file or directory: {exc.args[0] if exc.args else exc}") from None
+    except (CliError, baselines.BaselineError, ValueError) as exc:
+        raise fail(str(exc)) from None
+    _emit(result, fmt.value, verbose)
     for f in result.errors:
         typer.echo(f"jwtlint: warning: {f.error}", err=True)
     if not result.report.ok:
         raise typer.Exit(1)
     raise typer.Exit(2 if result.errors else 0)
+
+
+def scan_config(options: Options) -> dict[str, Any]:
+    """``Options`` as the configuration keys the scan reads today (``Config.with_cli``)."""
+    return {
+        "select": list(options.select) if options.select else None,
+        "ignore": list(options.ignore) if options.ignore else None,
+        "fail_on": str(options.fail_on),
+        "aud": list(options.audience) or None,
+        "iss": options.issuer,
+        "leeway": options.leeway,
+        "max_lifetime": options.max_lifetime,
+        "profile": options.profile,
+    }
+
+
+#: The largest baseline read (a baseline holds one short line per finding).
+MAX_BASELINE_BYTES = 64 << 20
+
+
+def _regular_baseline(path: str) -> None:
+    """A baseline must be a regular file of a sane size: ``/dev/zero`` or a FIFO named in the
+    configuration must neither hang nor exhaust the scan. Opened without blocking, checked by fstat."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return  # baselines.load says how to write one
+    except OSError as exc:
+        raise CliError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+    finally:
+        os.close(fd)
+    if not stat.S_ISREG(info.st_mode):
+        raise CliError(f"baseline {path} is not a regular file")
+    if info.st_size > MAX_BASELINE_BYTES:
+        raise CliError(f"baseline {path} is over {MAX_BASELINE_BYTES:,} bytes; jwtlint does not read one that large")
 
 
 def _emit(result: Any, fmt: str, verbose: bool) -> None:
@@ -100,14 +180,3 @@ def _from_root(cfg: Any, path: str, from_cli: bool) -> str:
     if from_cli or os.path.isabs(path) or cfg.path is None:
         return path
     return str(cfg.root / path)
-
-
-def _split(values: list[str] | None) -> list[str] | None:
-    if not values:
-        return None
-    return [v.strip() for item in values for v in item.split(",") if v.strip()]
-
-
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"jwtlint: error: {message}", err=True)
-    raise typer.Exit(2)

@@ -18,12 +18,8 @@ from ..model import Origin
 
 def resolve(key: Any = None, secret: Any = None, jwks: Any = None) -> tuple[tuple[KeyInfo, ...], list[Any]]:
     """(the keys to verify with, the key targets to lint). Raises OSError for an unreadable file."""
-    if secret is None and jwks is None:
-        if key is None:
-            return (), []
-        known = _known(key)
-        if known is not None:  # the same key object as last time: a test suite's loop
-            return (known,), []
+    if secret is None and jwks is None and key is None:
+        return (), []
     keys: list[KeyInfo] = []
     targets: list[Any] = []
     if secret is not None:
@@ -50,28 +46,10 @@ def resolve(key: Any = None, secret: Any = None, jwks: Any = None) -> tuple[tupl
     return tuple(keys), targets
 
 
-_objects: dict[int, tuple[Any, KeyInfo]] = {}
-
-
-def _known(obj: Any) -> KeyInfo | None:
-    """The ``KeyInfo`` remembered for this very object, if any."""
-    hit = _objects.get(id(obj))
-    return hit[1] if hit is not None and hit[0] is obj else None
-
-
 def _from_object(obj: Any) -> KeyInfo:
-    """``from_crypto`` for a key object, remembered for the last few objects: a test suite or a
-    service linting every token with the same key object should not pay for it each time."""
-    known = _known(obj)
-    if known is not None:
-        return known
-    info = from_crypto(obj, source="object")
-    if len(_objects) >= 16:
-        oldest = next(iter(_objects), None)
-        if oldest is not None:
-            _objects.pop(oldest, None)  # another thread may have emptied it: no matter
-    _objects[id(obj)] = (obj, info)
-    return info
+    """``from_crypto`` for a key object (a few microseconds: a run that lints many tokens with
+    the same key reads it once, in ``jwtlint.pipeline.prepare``)."""
+    return from_crypto(obj, source="object")
 
 
 def read_secret(secret: Any) -> bytes:

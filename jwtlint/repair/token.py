@@ -21,11 +21,15 @@ from __future__ import annotations
 
 import hmac
 import json
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..algs import ECDSA_COORDINATE_BYTES, JWS_ALGS
-from ..token.b64 import b64url_encode
+from ..algs import ECDSA_COORDINATE_BYTES, JWS_ALGS, nearest
 from ..engine import Applicability
+from ..options import Options
+from ..token.b64 import b64url_encode
+
+if TYPE_CHECKING:
+    from ..pipeline import Prepared
 
 
 class Change(NamedTuple):
@@ -49,10 +53,19 @@ class RepairError(ValueError):
     """The token cannot be repaired as asked (no token, a key that cannot sign its alg...)."""
 
 
-def repair(text: str, *, key: Any = None, now: float | None = None) -> list[Repair]:
-    """Each token in ``text``, repaired. ``key``: a private key (any form ``lint`` takes) to sign again."""
-    from ..api import lint
+#: The rules whose evidence and ``fixed`` values a repair reads (classes, not names).
+def _repair_selection() -> tuple[str, ...]:
+    from jwtlint.rules.signature import EcdsaDerSignature, SignatureLength  # type: ignore[import-not-found, unused-ignore]
+
+    return (EcdsaDerSignature.name, SignatureLength.name, "transport", "structure")
+
+
+def repair(text: str, *, key: Any = None, now: float | None = None, prepared: Prepared | None = None) -> list[Repair]:
+    """Each token in ``text``, repaired. ``key``: a private key (any form ``lint`` takes) to sign
+    again. ``prepared``: the pipeline's rules and context to read the token with (default: the
+    rules a repair reads, at ``now``); its keys are not used."""
     from ..keys.resolve import resolve
+    from ..pipeline import lint_text, prepare
 
     signer = None
     if key is not None:
@@ -60,11 +73,18 @@ def repair(text: str, *, key: Any = None, now: float | None = None) -> list[Repa
         signer = next((k for k in keys if k.private), None)
         if signer is None:
             raise RepairError("the key given holds no private key (or HMAC secret): signing again needs one")
-    report = lint(text, now=now, select=["ecdsa-der-signature", "signature-length", "transport", "structure"])
+    if prepared is None:
+        prepared = prepare(repair_options(now))
+    report = lint_text(text, prepared, with_keys=False)
     out = [_repair_one(tr.target, tr.findings, signer) for tr in report.targets if tr.kind == "token"]
     if not out:
         raise RepairError("no token found in the input")
     return out
+
+
+def repair_options(now: float | None = None) -> Options:
+    """The options a token repair lints with: the transport, structure and signature-shape rules."""
+    return Options.build(now=now, select=_repair_selection())
 
 
 def _repair_one(t: Any, findings: tuple[Any, ...], signer: Any) -> Repair:
@@ -81,12 +101,10 @@ def _repair_one(t: Any, findings: tuple[Any, ...], signer: Any) -> Repair:
     if t.payload_unencoded:
         raise RepairError("the payload is unencoded (RFC 7797 b64:false): jwtlint fix does not rewrite such tokens")
     header_bytes, alg = head.b64.decoded, t.alg
-    from ..token.verify import _registered
-
-    if isinstance(alg, str) and alg not in JWS_ALGS and _registered(alg):
+    if isinstance(alg, str) and alg not in JWS_ALGS and registered_spelling(alg):
         # A misspelled alg ('rs256') is rejected by every verifier: use the name it means.
         header = dict(t.header)
-        header["alg"] = alg = _registered(alg)
+        header["alg"] = alg = registered_spelling(alg)
         header_bytes = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         changes.append(Change("header", "alg", json.dumps(t.alg), json.dumps(alg)))
         notes.append(f"alg {t.alg!r} spelled as registered: {alg}")
@@ -135,15 +153,32 @@ def _seconds(t: Any) -> dict[str, tuple[Any, int]]:
 
 def _fixed_signature(seg: Any, findings: tuple[Any, ...]) -> str:
     """The signature segment as the signature rules correct it (SAFE fixes only), else respelled."""
+    names = _signature_rules()
     for f in findings:
-        if f.name in ("ecdsa-der-signature", "signature-length") and f.fixed and f.applicability is Applicability.SAFE:
-            return f.fixed
-    return b64url_encode(seg.b64.decoded) if seg.text else seg.text
+        if f.name in names and f.fixed and f.applicability is Applicability.SAFE:
+            return str(f.fixed)
+    return b64url_encode(seg.b64.decoded) if seg.text else str(seg.text)
 
 
 def _why(findings: tuple[Any, ...]) -> str:
-    names = [f.name for f in findings if f.name in ("ecdsa-der-signature", "signature-length") and f.fixed]
+    rules = _signature_rules()
+    names = [f.name for f in findings if f.name in rules and f.fixed]
     return names[0] if names else "base64url without padding"
+
+
+def _signature_rules() -> tuple[str, str]:
+    from jwtlint.rules.signature import EcdsaDerSignature, SignatureLength  # type: ignore[import-not-found, unused-ignore]
+
+    return (EcdsaDerSignature.name, SignatureLength.name)
+
+
+def registered_spelling(alg: str) -> str | None:
+    """The registered alg a misspelling means, when it differs only in case, ``_`` or spaces
+    (``rs256`` -> ``RS256``); None otherwise (a real typo is not guessed at)."""
+    if len(alg) > 32:
+        return None
+    near = nearest(alg, frozenset(JWS_ALGS))
+    return near if near and near.casefold() == alg.casefold().replace("_", "").replace(" ", "") else None
 
 
 def _short(text: str) -> str:
@@ -158,20 +193,23 @@ def sign(k: Any, alg: Any, data: bytes) -> bytes:
     need = {"HMAC": "oct", "RSA": "RSA", "RSA-PSS": "RSA", "ECDSA": "EC", "EdDSA": "OKP"}[spec.family]
     if k.kty != need or (spec.curve and k.curve != spec.curve and spec.family == "ECDSA"):
         raise RepairError(f"the key given ({k.describe()}) cannot sign {alg}; use the key alg names, or change alg")
-    from ..token.verify import _params
-
     if spec.family == "HMAC":
         return hmac.digest(k.secret, data, {"HS256": "sha256", "HS384": "sha384", "HS512": "sha512"}[alg])
     if spec.family == "EdDSA":
-        return k.crypto.sign(data)
-    params = _params(alg)
+        return bytes(k.crypto.sign(data))
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, padding
+
+    digest = {32: hashes.SHA256(), 48: hashes.SHA384(), 64: hashes.SHA512()}[spec.hash_bytes or 32]
     if spec.family == "ECDSA":
         from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
-        r, s = decode_dss_signature(k.crypto.sign(data, params[0]))
+        r, s = decode_dss_signature(k.crypto.sign(data, ec.ECDSA(digest)))
         n = ECDSA_COORDINATE_BYTES[alg]
-        return r.to_bytes(n, "big") + s.to_bytes(n, "big")
-    return k.crypto.sign(data, params[0], params[1])
+        return bytes(r.to_bytes(n, "big") + s.to_bytes(n, "big"))
+    if spec.family == "RSA-PSS":
+        return bytes(k.crypto.sign(data, padding.PSS(padding.MGF1(digest), digest.digest_size), digest))
+    return bytes(k.crypto.sign(data, padding.PKCS1v15(), digest))
 
 
 def diff_lines(before: Any, repaired: Repair) -> list[str]:
@@ -188,7 +226,9 @@ def diff_lines(before: Any, repaired: Repair) -> list[str]:
     return lines or ["  (nothing to change)"]
 
 
-def run_fix(text: str, key_file: str | None, secret_file: str | None, diff: bool, echo: Any) -> int:
+def run_fix(
+    text: str, key_file: str | None, secret_file: str | None, diff: bool, echo: Any, now: float | None = None
+) -> int:
     """The body of ``jwtlint fix``: corrected tokens on stdout, notes (and the diff) on stderr.
 
     Exit code 0 when every printed token is whole (nothing to sign again), 1 when a
@@ -212,7 +252,7 @@ def run_fix(text: str, key_file: str | None, secret_file: str | None, diff: bool
         except OSError as exc:
             raise RepairError(f"cannot read the secret: {exc.strerror or exc}") from None
     try:
-        results = repair(text, key=key)
+        results = repair(text, key=key, now=now)
     except OSError as exc:
         raise RepairError(f"cannot read the key: {exc.strerror or exc}") from None
     broken = False

@@ -19,7 +19,8 @@ class TargetReport:
 
     @property
     def kind(self) -> str:
-        return self.target.kind
+        kind: str = self.target.kind
+        return kind
 
     def to_dict(self, show_secrets: bool = False) -> dict[str, Any]:
         return {

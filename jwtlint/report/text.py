@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..engine import Finding, Severity
 from ..model import Span
 from ..printable import visible
@@ -11,14 +13,14 @@ from .tokenview import Style, render
 _WINDOW = 24  # characters of context shown each side of a marked span
 
 
-def _part_text(target, part: str) -> str | None:
+def _part_text(target: Any, part: str) -> str | None:
     if part == "input":
-        return target.input_text
+        return str(target.input_text)
     seg = target.segment(part) if hasattr(target, "segment") else None
-    return seg.text if seg is not None else None
+    return str(seg.text) if seg is not None else None
 
 
-def excerpt(target, span: Span, show_secrets: bool = False) -> list[str]:
+def excerpt(target: Any, span: Span, show_secrets: bool = False) -> list[str]:
     """Lines showing the characters a span points at, marked, with a little context.
 
     A long span shows only its start; for a header or payload span the
@@ -54,7 +56,7 @@ def excerpt(target, span: Span, show_secrets: bool = False) -> list[str]:
     return lines
 
 
-def _touches_private_member(seg, a: int, b: int) -> bool:
+def _touches_private_member(seg: Any, a: int, b: int) -> bool:
     """True when decoded bytes ``a:b`` of ``seg`` overlap a private JWK member's value."""
     from ..keys.redact import private_values
 
@@ -73,7 +75,7 @@ def _severity_label(sev: Severity, style: Style) -> str:
     return {Severity.ERROR: style.red, Severity.WARNING: style.yellow, Severity.INFO: style.blue}[sev](str(sev))
 
 
-def format_finding(f: Finding, target, style: Style, show_secrets: bool) -> list[str]:
+def format_finding(f: Finding, target: Any, style: Style, show_secrets: bool) -> list[str]:
     where = f" {f.span.part}[{f.span.start}:{f.span.end}]" if f.span else ""
     out = [f"  {_severity_label(f.severity, style)} {style.bold(f.code)} {f.name}{style.dim(where)}: {f.message}"]
     if f.span:
@@ -86,7 +88,9 @@ def format_finding(f: Finding, target, style: Style, show_secrets: bool) -> list
         out.append(f"      {style.green('fix')}: {f.fix}")
     fixed = f.shown_fixed(show_secrets)
     if fixed is not None:
-        out.append(f"      {style.green('fixed')}: {fixed if len(fixed) <= 400 else fixed[:400] + '…'}")
+        if len(fixed) > 400 and not show_secrets:  # --show-secrets prints a value to copy whole
+            fixed = fixed[:400] + f"… ({len(fixed):,} characters; --show-secrets prints it whole)"
+        out.append(f"      {style.green('fixed')}: {fixed}")
     return out
 
 

@@ -38,7 +38,7 @@ _early: Early | None = None
 #: ``jwtlint scan`` options that take a value (the rest are flags); tests hold this equal to the command's.
 SCAN_VALUE_OPTIONS = frozenset(
     {"--select", "--ignore", "--fail-on", "--format", "--baseline", "--write-baseline", "--now", "--aud", "--iss",
-     "--config", "--jobs", "-j"}
+     "--config", "--jobs", "-j", "--leeway", "--max-lifetime", "--profile", "--key", "--jwks", "--secret-file"}
 )  # fmt: skip
 SCAN_FLAGS = frozenset({"--verbose", "-v", "--show-secrets"})
 

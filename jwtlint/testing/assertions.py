@@ -14,13 +14,13 @@ pre-configured from ``[tool.jwtlint]`` and ``--jwtlint-now`` / ``--jwtlint-aud``
 
 from __future__ import annotations
 
-import inspect
 import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..api import lint
 from ..engine import Severity, registry
+from ..options import Options
+from ..pipeline import Prepared, lint_text, prepare
 from ..report.report import Report
 
 __all__ = ["Checker", "JwtAssertionError", "assert_valid_jwt"]
@@ -44,26 +44,27 @@ def _check_input(token: Any, helper: str) -> str | bytes:
     raise TypeError(f"{helper}() takes a token (str or bytes), not {type(token).__name__}")
 
 
-def _lint_options(options: dict[str, Any]) -> dict[str, Any]:
-    """Drop options this version of ``lint`` does not take yet, refusing those that matter."""
-    accepted = inspect.signature(lint).parameters
-    out = {}
-    for name, value in options.items():
-        if value is None:
-            continue
-        if name not in accepted:
-            raise TypeError(f"this jwtlint cannot check {name}= yet (jwtlint.lint has no such option)")
-        out[name] = value
-    if any(out.get(k) is not None for k in ("key", "secret", "jwks")):
-        # The rule that proves a key verifies the token: without it, asking for verification is
-        # an error rather than a check that silently passes.
-        from jwtlint.rules.verification import SignatureInvalid
+def _verify_rule_installed(options: Options) -> None:
+    """Asking to verify without the rule that proves a signature is an error, not a check
+    that silently passes."""
+    if options.key is None and options.secret is None and options.jwks is None:
+        return
+    from jwtlint.rules.verification import SignatureInvalid  # type: ignore[import-not-found, unused-ignore]
 
-        if SignatureInvalid.name not in registry().by_key:
-            raise TypeError(
-                f"this jwtlint cannot verify signatures: key=, secret= and jwks= need the {SignatureInvalid.name} rule"
-            )
-    return out
+    if SignatureInvalid.name not in registry().by_key:
+        raise TypeError("this jwtlint cannot verify signatures: key=, secret= and jwks= need the signature-invalid rule")
+
+
+def _prepared(options: Options) -> Prepared:
+    _verify_rule_installed(options)
+    return prepare(options)
+
+
+def _at_now(prepared: Prepared, now: float | None) -> Prepared:
+    """``prepared`` with its context's time set to ``now`` (the clock when None): a checker
+    prepared once still checks each token at the time it is checked."""
+    when = time.time() if now is None else float(now)
+    return prepared._replace(context=prepared.context._replace(now=when))
 
 
 def _failure_text(report: Report, now: float, problem: str) -> str:
@@ -103,13 +104,18 @@ def assert_valid_jwt(
     token = _check_input(token, "assert_valid_jwt")
     if not isinstance(fail_on, (str, Severity)):
         raise TypeError(f"fail_on takes 'error', 'warning', 'info' or a Severity, not {type(fail_on).__name__}")
-    level = Severity.parse(fail_on)
-    now = time.time() if now is None else float(now)
-    options = _lint_options(
-        dict(key=key, secret=secret, jwks=jwks, audience=audience, issuer=issuer, profile=profile, leeway=leeway,
-             max_lifetime=max_lifetime, select=select, ignore=ignore)
+    options = Options.build(
+        key=key, secret=secret, jwks=jwks, audience=audience, issuer=issuer, profile=profile, now=now, leeway=leeway,
+        max_lifetime=max_lifetime, select=select, ignore=ignore, fail_on=fail_on,
     )  # fmt: skip
-    report = lint(token, now=now, fail_on=level, **options)
+    return _assert_valid(token, _prepared(options), now)
+
+
+def _assert_valid(token: str | bytes, prepared: Prepared, now: float | None) -> Report:
+    __tracebackhide__ = True
+    prepared = _at_now(prepared, now)
+    report = lint_text(_text(token), prepared)
+    level = prepared.options.fail_on
     # The keys given to verify with are linted too (their targets follow the token's); the input itself
     # must hold exactly one token.
     tokens = [t for t in report.targets if t.kind == "token"]
@@ -120,43 +126,66 @@ def assert_valid_jwt(
     if bad:
         names = ", ".join(dict.fromkeys(f.name for f in bad))
         problem = f"the token is not valid: {len(bad)} finding{'s' * (len(bad) != 1)} at or above {level} ({names})"
-        raise JwtAssertionError(_failure_text(report, now, problem), report)
+        raise JwtAssertionError(_failure_text(report, prepared.context.now, problem), report)
     return report
+
+
+def _text(token: str | bytes) -> str:
+    if isinstance(token, bytes):
+        from ..keys.parse import decode_input  # binary DER survives as latin-1 text
+
+        return decode_input(token)
+    return token
 
 
 class Checker:
     """Lint and assert with a fixed set of options (the ``jwtlint`` pytest fixture is one).
 
-    ``options`` are keyword arguments of ``jwtlint.lint`` (audience, issuer,
-    leeway, select...); arguments given to ``lint``/``assert_valid`` override them.
+    ``options`` are keyword arguments of ``jwtlint.lint`` (audience, issuer, leeway, select,
+    key...), or one ``jwtlint.options.Options`` (``options=``). The rules are chosen and the
+    keys read once, when the checker is first used; arguments given to ``lint``/``assert_valid``
+    override them for that call (and pay for preparing again). ``options`` is the ``Options``
+    it checks with.
     """
 
-    def __init__(self, now: float | None = None, **options: Any) -> None:
-        self.now = now
-        self.options = {k: v for k, v in options.items() if v is not None}
+    def __init__(self, now: float | None = None, *, options: Options | None = None, **kwargs: Any) -> None:
+        given = {k: v for k, v in kwargs.items() if v is not None}
+        self.options = Options.build(**given) if options is None else options.replace(**given) if given else options
+        self.now = self.options.now if now is None else now
+        self._ready: Prepared | None = None
 
-    def __repr__(self) -> str:
-        shown = {k: v for k, v in self.options.items() if k not in ("key", "secret")}
-        return f"Checker(now={self.now!r}, {', '.join(f'{k}={v!r}' for k, v in shown.items())})"
+    def __repr__(self) -> str:  # Options' repr hides key, jwks, secret and access_token
+        return f"Checker(now={self.now!r}, {self.options!r})"
 
-    def _merged(self, overrides: dict[str, Any]) -> dict[str, Any]:
-        merged = {**self.options, **{k: v for k, v in overrides.items() if v is not None}}
-        merged.setdefault("now", self.now)
-        return merged
+    def _prepared_for(self, overrides: dict[str, Any]) -> Prepared:
+        given = {k: v for k, v in overrides.items() if v is not None and k != "now"}
+        if given:
+            return _prepared(Options.build(**{**_given(self.options), **given}))
+        if self._ready is None:
+            self._ready = _prepared(self.options)
+        return self._ready
 
     def lint(self, text: str | bytes, **overrides: Any) -> Report:
         """``jwtlint.lint`` with this checker's options."""
         text = _check_input(text, "lint")
-        merged = self._merged(overrides)
-        now = merged.pop("now")
-        return lint(text, now=now, **_lint_options(merged))
+        now = overrides.get("now", self.now)
+        return lint_text(_text(text), _at_now(self._prepared_for(overrides), now))
 
     def assert_valid(self, token: str | bytes, **overrides: Any) -> Report:
         """``assert_valid_jwt`` with this checker's options."""
         __tracebackhide__ = True
-        return assert_valid_jwt(token, **self._merged(overrides))
+        token = _check_input(token, "assert_valid_jwt")
+        fail_on = overrides.get("fail_on")
+        if fail_on is not None and not isinstance(fail_on, (str, Severity)):
+            raise TypeError(f"fail_on takes 'error', 'warning', 'info' or a Severity, not {type(fail_on).__name__}")
+        return _assert_valid(token, self._prepared_for(overrides), overrides.get("now", self.now))
 
     __call__ = assert_valid
+
+
+def _given(options: Options) -> dict[str, Any]:
+    """The options that differ from the defaults, as ``Options.build`` keyword arguments."""
+    return {name: value for name, value in options._asdict().items() if value != Options._field_defaults[name]}
 
 
 # Shown by their public path (jwtlint.testing.JwtAssertionError) in test failures and reprs.

@@ -38,16 +38,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def fixture_options(config: Any, aud: list[str] | None = None, now: float | None = None) -> Any:
+    """The ``Options`` the fixture checks with: defaults < ``config`` (a ``jwtlint.config.Config``)
+    < ``--jwtlint-aud`` / ``--jwtlint-now`` (``jwtlint config`` shows them too)."""
+    from jwtlint.options import Options
+
+    return Options.build(config, audience=aud or None, now=now)
+
+
 @pytest.fixture
 def jwtlint(request: pytest.FixtureRequest) -> Any:
-    """A ``jwtlint.testing.assertions.Checker``: ``jwtlint.assert_valid(token)``, ``jwtlint.lint(text)``."""
+    """A ``jwtlint.testing.assertions.Checker``: ``jwtlint.assert_valid(token)``, ``jwtlint.lint(text)``.
+
+    One checker per test, prepared once (rules chosen, keys read) for every token it checks."""
     from jwtlint import config
     from jwtlint.testing.assertions import Checker
 
     try:
-        cfg = config.load(request.config.rootpath).with_cli(aud=request.config.getoption("jwtlint_aud"))
-    except config.ConfigError as exc:
+        cfg = config.load(request.config.rootpath)
+        options = fixture_options(cfg, request.config.getoption("jwtlint_aud"), request.config.getoption("jwtlint_now"))
+    except ValueError as exc:  # ConfigError, OptionError: one line, no traceback
         problem = str(exc)
     else:
-        return Checker(now=request.config.getoption("jwtlint_now"), **cfg.lint_options())
+        return Checker(options=options)
     pytest.fail(f"jwtlint configuration: {problem}", pytrace=False)  # outside except: no chained traceback
