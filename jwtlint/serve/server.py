@@ -56,6 +56,8 @@ MAX_BODY = 6 * limits.MAX_INPUT_CHARS + (64 << 10)
 _STATIC = {
     "/static/app.js": ("app.js", "text/javascript; charset=utf-8"),
     "/static/app.css": ("app.css", "text/css; charset=utf-8"),
+    "/static/icon.svg": ("icon.svg", "image/svg+xml"),
+    "/favicon.ico": ("icon.svg", "image/svg+xml"),
 }
 
 
@@ -130,6 +132,9 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "jwtlint"
     sys_version = ""
     timeout = 60
+    # Buffered: headers and body leave in one write when the request is done (two small writes
+    # would wait on the client's delayed ACK, ~40 ms a request).
+    wbufsize = 1 << 16
 
     def log_message(self, format: str, *args: Any) -> None:
         """Log nothing: the first request line holds the session secret, bodies hold tokens."""

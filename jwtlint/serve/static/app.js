@@ -271,6 +271,7 @@
       $("form").textContent = "";
       $("signature-view").textContent = "";
       for (const role of ["header", "payload"]) $(`${role}-view`).textContent = "";
+      settled();
       return;
     }
     const started = performance.now();
@@ -282,8 +283,17 @@
       if (mine !== sequence) return;
       $("status").textContent = `Error: ${err.message}`;
     }
+    settled();
   }
-  const lintSoon = debounce(lintNow, 120);
+  const lintLater = debounce(lintNow, 120);
+  // body[data-busy] says whether an answer is still to come, body[data-rendered] counts answers drawn
+  // (for scripts driving the page, such as the browser tests and the screenshot script).
+  let renders = 0;
+  function settled() {
+    document.body.dataset.rendered = String(++renders);
+    document.body.dataset.busy = "0";
+  }
+  function lintSoon() { document.body.dataset.busy = "1"; lintLater(); }
 
   // ---- fix, why ------------------------------------------------------------------------------
 
