@@ -28,7 +28,6 @@ def serve_command(
     except OSError as exc:
         typer.echo(f"jwtlint: error: cannot listen on 127.0.0.1:{port or 0}: {exc.strerror or exc}", err=True)
         raise typer.Exit(2) from None
-    server.warm()
     typer.echo(f"jwtlint serve: open {server.url}", err=True)
     typer.echo(server.url)  # on stdout, alone on its line, for tools that start the server
     typer.echo("jwtlint serve: the page and its API answer this machine only; Ctrl-C stops it", err=True)
@@ -39,6 +38,7 @@ def serve_command(
             webbrowser.open(server.url)
         except Exception:  # no browser is no reason to stop: the URL is printed
             pass
+    server.warm()  # the rules load while the browser opens the page: the first lint is then as fast as the rest
     try:
         server.serve_forever(poll_interval=0.25)
     except KeyboardInterrupt:
