@@ -213,6 +213,23 @@ def test_serve_prints_the_url_binds_loopback_only_and_logs_nothing():
     assert session in err  # the URL to open is also said on stderr, for a person
 
 
+def test_a_port_in_use_is_one_line_and_exit_2():
+    from jwtlint.serve.server import Server
+
+    with loopback_only():
+        taken = Server(0)
+        try:
+            r = subprocess.run(
+                [sys.executable, "-c", "from jwtlint.cli import main; main()", "serve", "--no-browser", "--port", str(taken.port)],
+                capture_output=True, text=True, timeout=60, check=False,
+            )  # fmt: skip
+        finally:
+            taken.server_close()
+    assert r.returncode == 2
+    assert r.stderr.startswith(f"jwtlint: error: cannot listen on 127.0.0.1:{taken.port}") and "Traceback" not in r.stderr
+    assert r.stdout == ""
+
+
 def test_the_server_binds_127_0_0_1_and_starts_fast():
     from jwtlint.serve.server import Server
 
@@ -583,3 +600,52 @@ def test_a_lint_round_trip_takes_under_50_ms(srv):
         assert status == 200
     times.sort()
     assert times[len(times) // 2] < 0.05, times
+
+
+# ---- the view holds for any input -----------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from jwtlint.testing.strategies import broken_tokens  # noqa: E402
+
+
+def _check_view(text, now=SEED_NOW):
+    from jwtlint.serve.api import call
+
+    status, data = call("/api/lint", {"input": text, "now": now, "view": True})
+    assert status == 200
+    assert len(data["view"]) == len(data["targets"])
+    for target, view in zip(data["targets"], data["view"]):
+        size = len(view["text"])
+        assert len(view["marks"]) == len(view["members"]) == len(target["findings"])
+        for marks in view["marks"]:
+            for a, b in marks:
+                assert 0 <= a < b <= size
+        ends = [0]
+        for r in view.get("regions", []):
+            assert ends[-1] <= r["start"] < r["end"] <= size  # in order, not overlapping
+            ends.append(r["end"])
+        for f, marks in zip(target["findings"], view["marks"]):
+            part = (f["span"] or {}).get("part")
+            if part in {r["role"] for r in view["regions"]} and view["text"]:
+                assert marks, f  # a finding inside a segment is always marked somewhere
+    return data
+
+
+WRAPS = st.sampled_from(["{}", "Bearer {}", "Authorization: Bearer {}", '"{}"', "assertion={}", "https://x.example/cb#id_token={}", '{{"access_token": "{}"}}'])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=broken_tokens(now=SEED_NOW), wrap=WRAPS, cut=st.integers(0, 400))
+def test_the_view_maps_every_finding_of_a_broken_token_into_the_text(case, wrap, cut):
+    token = case.token
+    if cut < len(token) and cut % 3 == 0:
+        token = token[:cut] + "\n " + token[cut:]  # wrapped by a mail client
+    _check_view(wrap.format(token))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("eyJ.-_+/=A0 \n\t\"{}:%~"), max_size=120) | st.text(max_size=60))
+def test_the_view_never_fails_on_any_text(text):
+    _check_view(text)

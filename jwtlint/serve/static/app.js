@@ -244,6 +244,7 @@
     $("form").textContent = view ? `${view.form.toUpperCase()}${view.wrappers.length ? ` · unwrapped from ${view.wrappers.join(", ")}` : ""}${tokens > 1 ? ` · the first of ${tokens} tokens` : ""}` : "";
     for (const role of ["header", "payload"]) $(`${role}-view`).textContent = "";
     if (view) for (const seg of view.segments) drawSegment(seg, view, ids);
+    if (view && view.form === "jwe") $("payload-view").textContent = "Encrypted (JWE): the content is not opened; the header says how it was encrypted.";
     const sig = view && view.signature;
     $("signature-view").textContent = sig ? `Signature: ${sig.summary}${sig.verified ? `; ${sig.verified}` : ""}` : "";
     drawFindings($("findings"), items, select);
