@@ -649,3 +649,20 @@ def test_the_view_maps_every_finding_of_a_broken_token_into_the_text(case, wrap,
 @given(st.text(alphabet=st.sampled_from("eyJ.-_+/=A0 \n\t\"{}:%~"), max_size=120) | st.text(max_size=60))
 def test_the_view_never_fails_on_any_text(text):
     _check_view(text)
+
+
+def test_concurrent_requests_each_get_their_own_answer(srv):
+    from concurrent.futures import ThreadPoolExecutor
+
+    inputs = [SEED_TOKEN, "Bearer " + SEED_TOKEN, "not a token", SEED_TOKEN.replace("=", "")] * 3
+
+    def one(text):
+        return api(srv, "/api/lint", {"input": text, "now": SEED_NOW})
+
+    with loopback_only(), ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(one, inputs))
+    for text, (status, data) in zip(inputs, answers):
+        assert status == 200
+        from jwtlint.api import lint
+
+        assert data["summary"] == lint(text, now=SEED_NOW).summary(), text[:20]

@@ -81,6 +81,9 @@ class Server(ThreadingHTTPServer):
         self.host = f"{HOST}:{self.port}"
         self.origin = f"http://{self.host}"
         self.cookie_name = f"jwtlint_session_{self.port}"  # cookies ignore ports: one name per server
+        # One lint at a time: the library's caches (rule registry, key objects) were built for one
+        # caller, a lint takes milliseconds, and one user types into one page.
+        self.lint_lock = threading.Lock()
 
     @property
     def url(self) -> str:
@@ -113,7 +116,8 @@ class Server(ThreadingHTTPServer):
 
             for name in ("index.html", "app.js", "app.css"):
                 self.asset(name)
-            lint("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2ln", now=0.0)
+            with self.lint_lock:
+                lint("eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjF9.c2ln", now=0.0)
 
         thread = threading.Thread(target=run, name="jwtlint-serve-warm", daemon=True)
         thread.start()
@@ -254,7 +258,8 @@ class Handler(BaseHTTPRequestHandler):
         from .api import call
 
         try:
-            status, answer = call(path, body)
+            with self.server.lint_lock:
+                status, answer = call(path, body)
         except Exception as exc:  # never a traceback: say which kind of failure, not the input
             print(f"jwtlint serve: internal error in {path}: {type(exc).__name__}", file=sys.stderr)
             status, answer = 500, {"error": f"internal error ({type(exc).__name__})"}
