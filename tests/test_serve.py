@@ -666,3 +666,23 @@ def test_concurrent_requests_each_get_their_own_answer(srv):
         from jwtlint.api import lint
 
         assert data["summary"] == lint(text, now=SEED_NOW).summary(), text[:20]
+
+
+def test_the_browser_is_opened_in_the_background_only_where_there_is_a_display(monkeypatch, capsys):
+    import webbrowser
+
+    from jwtlint.cli.serve import _open_browser
+
+    opened = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    _open_browser("http://127.0.0.1:1/?session=x")  # no display: a console browser would take the terminal
+    assert opened == [] and "no display" in capsys.readouterr().err
+    monkeypatch.setenv("DISPLAY", ":0")
+    _open_browser("http://127.0.0.1:1/?session=x")
+    for t in threading.enumerate():
+        if t.name == "jwtlint-serve-browser":
+            t.join(5)
+    assert opened == ["http://127.0.0.1:1/?session=x"]

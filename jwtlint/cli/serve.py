@@ -32,12 +32,7 @@ def serve_command(
     typer.echo(server.url)  # on stdout, alone on its line, for tools that start the server
     typer.echo("jwtlint serve: the page and its API answer this machine only; Ctrl-C stops it", err=True)
     if not no_browser:
-        import webbrowser
-
-        try:
-            webbrowser.open(server.url)
-        except Exception:  # no browser is no reason to stop: the URL is printed
-            pass
+        _open_browser(server.url)
     server.warm()  # the rules load while the browser opens the page: the first lint is then as fast as the rest
     try:
         server.serve_forever(poll_interval=0.25)
@@ -45,3 +40,25 @@ def serve_command(
         pass
     finally:
         server.server_close()
+
+
+def _open_browser(url: str) -> None:
+    """Open ``url`` in a graphical browser, in the background: a console browser (lynx, w3m)
+    would take over the terminal, and a browser that does not return must not hold the server."""
+    import os
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        typer.echo("jwtlint serve: no display here: open the URL above in your browser", err=True)
+        return
+
+    def run() -> None:
+        import webbrowser
+
+        try:
+            webbrowser.open(url)
+        except Exception:  # no browser is no reason to stop: the URL is printed
+            pass
+
+    threading.Thread(target=run, name="jwtlint-serve-browser", daemon=True).start()
