@@ -150,3 +150,5 @@ def main() -> None:
             # over every object (~20 ms of a scan).
             gc.freeze()
 
+
+from .serve import serve_command; app.command("serve")(serve_command)  # noqa: E402,E702  (`jwtlint serve`: jwtlint/cli/serve.py)
