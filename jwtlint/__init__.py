@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .api import lint, lint_key
     from .engine import Finding, Severity
     from .errors import JwtLintError
-    from .report import Report
+    from .report.report import Report
 
 # The stable API (README "Library API"); every other name is private and may change.
 __all__ = ["Finding", "JwtLintError", "Report", "Severity", "__version__", "lint", "lint_key"]

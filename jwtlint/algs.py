@@ -8,6 +8,8 @@ RFC 9864 (fully-specified Ed25519 / Ed448), draft-ietf-cose-dilithium
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from dataclasses import dataclass
 
 
@@ -73,7 +75,7 @@ REGISTERED_HEADER_PARAMS = frozenset(
 )
 
 
-def nearest(name: str, choices: frozenset[str] | dict[str, object]) -> str | None:
+def nearest(name: str, choices: Collection[str]) -> str | None:
     """The registered name a typo most likely meant (case first, then spelling)."""
     folded = {c.casefold(): c for c in choices}
     hit = folded.get(name.casefold().replace("_", "").replace(" ", ""))

@@ -185,7 +185,7 @@ class Rule(Generic[TargetT]):
     summary: ClassVar[str]
     targets: ClassVar[frozenset[str]] = frozenset({"token"})
     refs: ClassVar[tuple[Ref, ...]] = ()
-    family: ClassVar[str] = ""
+    family: str = ""  # set per instance by Registry.build from the module when a pack leaves it empty
     #: Rules that only make sense when asked for (e.g. scan-only); not run by default.
     default_enabled: ClassVar[bool] = True
     #: Target attributes without which the rule has nothing to say (e.g. ``verification``
@@ -235,14 +235,14 @@ class Rule(Generic[TargetT]):
 _REF_TEXTS: dict[type, tuple[tuple[Ref, ...], tuple[str, ...]]] = {}
 
 
-def _ref_texts(rule: Rule) -> tuple[str, ...]:
+def _ref_texts(rule: Rule[Any]) -> tuple[str, ...]:
     hit = _REF_TEXTS.get(type(rule))
     if hit is None or hit[0] is not rule.refs:  # refs set on an instance, or changed: not the cached ones
         hit = _REF_TEXTS[type(rule)] = (rule.refs, tuple(str(r) for r in rule.refs))
     return hit[1]
 
 
-class InternalError(Rule):
+class InternalError(Rule[Any]):
     """## What it does
     Reports that a rule crashed on this input, instead of crashing jwtlint.
 
@@ -270,7 +270,7 @@ class InternalError(Rule):
         return iter(())
 
 
-class InputTooLarge(Rule):
+class InputTooLarge(Rule[Any]):
     """## What it does
     Reports an input larger than jwtlint reads, and stops there; or a JWK Set
     with more keys than it reads (the rest are not checked).
@@ -322,7 +322,7 @@ _SKIPPED = {
 }
 
 
-ENGINE_RULES: list[type[Rule]] = [InternalError, InputTooLarge]
+ENGINE_RULES: list[type[Rule[Any]]] = [InternalError, InputTooLarge]
 
 
 class RuleLoadError(Exception):
@@ -333,16 +333,16 @@ class RuleLoadError(Exception):
 class Registry:
     """Every known rule, by code and by name."""
 
-    rules: list[Rule]
-    by_key: dict[str, Rule]
+    rules: list[Rule[Any]]
+    by_key: dict[str, Rule[Any]]
     #: The rule sets chosen from this registry, by selection (``ruleset``): a registry built
     #: again (another rule pack) starts with none.
     _sets: dict[tuple[Any, ...], RuleSet] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, rule_classes: Iterable[tuple[str, type[Rule]]]) -> Registry:
-        rules: list[Rule] = []
-        by_key: dict[str, Rule] = {}
+    def build(cls, rule_classes: Iterable[tuple[str, type[Rule[Any]]]]) -> Registry:
+        rules: list[Rule[Any]] = []
+        by_key: dict[str, Rule[Any]] = {}
         owner: dict[str, str] = {}
         for pack, rc in rule_classes:
             rule = rc()
@@ -360,7 +360,7 @@ class Registry:
             rules.append(rule)
         return cls(rules, by_key)
 
-    def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule]:
+    def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None) -> list[Rule[Any]]:
         """The rules to run: ``select`` (default: all enabled by default) minus ``ignore``.
 
         Each selector is a code (``JWT203``), a name (``base64-padding``), a code
@@ -384,12 +384,12 @@ class Registry:
             found = self._sets[key] = _choose(self, select, ignore, profile, scan)
         return found
 
-    def _match_all(self, selectors: Iterable[str]) -> list[Rule]:  # transitional (the scan)
+    def _match_all(self, selectors: Iterable[str]) -> list[Rule[Any]]:  # transitional (the scan)
         return self.match(selectors)
 
-    def match(self, selectors: Iterable[str]) -> list[Rule]:
+    def match(self, selectors: Iterable[str]) -> list[Rule[Any]]:
         """The rules the selectors name (codes, names, code prefixes, families), in order."""
-        out: list[Rule] = []
+        out: list[Rule[Any]] = []
         seen: set[int] = set()
         for sel in selectors:
             for r in self._match(sel.strip()):
@@ -398,7 +398,7 @@ class Registry:
                     out.append(r)
         return out
 
-    def _match(self, sel: str) -> list[Rule]:
+    def _match(self, sel: str) -> list[Rule[Any]]:
         if sel in self.by_key:
             return [self.by_key[sel]]
         hits = [r for r in self.rules if r.family == sel or (sel.upper() == sel and r.code.startswith(sel))]
@@ -415,7 +415,7 @@ class Registry:
 _registry: Registry | None = None
 
 
-def load_rule_classes() -> list[tuple[str, type[Rule]]]:
+def load_rule_classes() -> list[tuple[str, type[Rule[Any]]]]:
     """Every rule class from every pack in the ``jwtlint.rules`` entry-point group.
 
     The built-in pack is loaded through the same group (like flake8 loads its
@@ -423,7 +423,7 @@ def load_rule_classes() -> list[tuple[str, type[Rule]]]:
     and no ``jwtlint.rules`` either (``rules/`` becomes it only when installed): that
     is one ``RuleLoadError`` saying to install jwtlint first.
     """
-    found: list[tuple[str, type[Rule]]] = [("engine", rc) for rc in ENGINE_RULES]
+    found: list[tuple[str, type[Rule[Any]]]] = [("engine", rc) for rc in ENGINE_RULES]
     eps = sorted(_entry_points(ENTRY_POINT_GROUP), key=lambda ep: (ep.name != "builtin", ep.name))
     for ep in eps:
         try:
@@ -471,10 +471,10 @@ class RuleSet:
 
     __slots__ = ("rules", "profile", "_by_kind", "_plans", "_gathered")
 
-    def __init__(self, rules: Iterable[Rule], profile: str | None = None) -> None:
-        self.rules: tuple[Rule, ...] = tuple(rules)
+    def __init__(self, rules: Iterable[Rule[Any]], profile: str | None = None) -> None:
+        self.rules: tuple[Rule[Any], ...] = tuple(rules)
         self.profile = profile
-        self._by_kind: dict[str, list[Rule]] = {}
+        self._by_kind: dict[str, list[Rule[Any]]] = {}
         for rule in self.rules:
             for kind in rule.targets:
                 self._by_kind.setdefault(kind, []).append(rule)
@@ -494,7 +494,7 @@ class RuleSet:
         and both still subject to ``ignore``). Raises ``ValueError`` for an unknown selector."""
         return registry().ruleset(select or None, ignore or None, profile or None, scan)
 
-    def for_kind(self, kind: str) -> list[Rule]:
+    def for_kind(self, kind: str) -> list[Rule[Any]]:
         """The rules that read targets of ``kind``, in catalogue order."""
         return self._by_kind.get(kind, [])
 
@@ -536,14 +536,14 @@ class _Plan:
 
     __slots__ = ("rules", "facts", "variants", "getter")
 
-    def __init__(self, rules: list[Rule]) -> None:
+    def __init__(self, rules: list[Rule[Any]]) -> None:
         self.rules = rules
         self.facts = tuple(sorted({f for r in rules for f in r.needs}))
         # attrgetter reads every fact in one C call (a 1-tuple keeps one fact a tuple).
         self.getter = operator.attrgetter(*self.facts, *self.facts[:1]) if self.facts else None
-        self.variants: dict[tuple[bool, ...], list[Rule]] = {}
+        self.variants: dict[tuple[bool, ...], list[Rule[Any]]] = {}
 
-    def applicable(self, target: Any) -> list[Rule]:
+    def applicable(self, target: Any) -> list[Rule[Any]]:
         if self.getter is None:
             return self.rules
         try:
@@ -557,7 +557,7 @@ class _Plan:
         return chosen
 
 
-def _run(rules: list[Rule], target: Any, ctx: Context) -> list[Finding]:
+def _run(rules: list[Rule[Any]], target: Any, ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
         try:
@@ -577,7 +577,7 @@ def _choose(reg: Registry, select: tuple[str, ...] | None, ignore: tuple[str, ..
     chosen = reg.select(select, ignore)
     dropped = set(map(id, reg.match(ignore))) if ignore else set()
     taken = set(map(id, chosen))
-    extra: list[Rule] = []
+    extra: list[Rule[Any]] = []
     if profile:
         from .profiles import profile_rules
 
@@ -595,16 +595,16 @@ def _choose(reg: Registry, select: tuple[str, ...] | None, ignore: tuple[str, ..
 # --- jwtlint.pipeline (it is being split into modules); nothing else may use these. ----------
 
 
-def by_kind(rules: Iterable[Rule]) -> dict[str, list[Rule]]:
+def by_kind(rules: Iterable[Rule[Any]]) -> dict[str, list[Rule[Any]]]:
     """The rules for each kind of target, in order (use ``RuleSet.for_kind``)."""
-    kinds: dict[str, list[Rule]] = {}
+    kinds: dict[str, list[Rule[Any]]] = {}
     for rule in rules:
         for kind in rule.targets:
             kinds.setdefault(kind, []).append(rule)
     return kinds
 
 
-def run(rules: list[Rule], target: Any, ctx: Context) -> list[Finding]:
+def run(rules: list[Rule[Any]], target: Any, ctx: Context) -> list[Finding]:
     """Run ``rules`` on ``target`` (use ``RuleSet.run``)."""
     if getattr(target, "too_large", None):
         return _run([r for r in rules if type(r) is InputTooLarge], target, ctx)

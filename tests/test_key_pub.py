@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from typer.testing import CliRunner
 
 from jwtlint.cli.app import app
-from jwtlint.cli.key import KeyPubError, public_output
+from jwtlint.keys.public import KeyPubError, public_output
 from jwtlint.keys.thumbprint import public_jwk, thumbprint
 
 ENC = serialization.Encoding

@@ -2,7 +2,7 @@
 
 Each takes the request body already parsed and returns ``(status, body)``. They call the
 library doors only (``jwtlint.api.lint`` / ``lint_key``, ``jwtlint.repair.token.repair``,
-``jwtlint.why.match.explain``, ``jwtlint.cli.key.public_output``), so the page and an
+``jwtlint.why.match.explain``, ``jwtlint.keys.public.public_output``), so the page and an
 editor plugin get the same findings as ``jwtlint check``. A bad request is a 400 with
 ``{"error": "one line"}``; nothing here raises on what the user pasted.
 """
@@ -175,7 +175,7 @@ def fix(body: dict[str, Any]) -> Answer:
 def key(body: dict[str, Any]) -> Answer:
     """``POST /api/key``: the key linted, and its public half as PEM, JWK and JWK Set (RFC 7638 ``kid``)."""
     from ..api import lint_key
-    from ..cli.key import KeyPubError, public_keys, public_output
+    from ..keys.public import KeyPubError, public_keys, public_output
     from ..keys.thumbprint import thumbprint
 
     text = _input(body)

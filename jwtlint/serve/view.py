@@ -127,12 +127,12 @@ def _segment_view(t: TokenTarget, seg: Segment, show_secrets: bool) -> dict[str,
         out["problem"] = js.detail or js.problem
     if js is not None and js.is_object and not (seg.role == "payload" and t.payload_unencoded):
         from ..keys.redact import mask_private_members
-        from ..token.jsonparse import member_range
 
         value = js.value if show_secrets else mask_private_members(js.value)
         members = []
         for name, v in value.items():
-            found = member_range(seg.b64.decoded, name)
+            ranges = js.members.get(name)  # recorded by the parser: (key bytes, value bytes)
+            found = (ranges[0][0], ranges[1][1]) if ranges else None
             members.append({
                 "name": visible(str(name)),
                 "value": visible(_pretty(v)),

@@ -174,9 +174,9 @@ class _Examiner:
             found = self._other_input(k)
             if found:
                 return ev._replace(wrong_input=found)
-            other = self._other_alg(k)
-            if other:
-                return ev._replace(**other)
+            changed = self._other_alg(k)
+            if changed:
+                return ev._replace(**changed)
         if self.family == "ECDSA" and self.t.signature.der_ecdsa and fitting:
             ev = ev._replace(der_verifies=False)
         if self.family == "ECDSA":
@@ -215,7 +215,7 @@ class _Examiner:
         self.tried.append("other signing inputs (standard base64, padded, raw JSON, swapped, trailing newline...)")
         return None
 
-    def _other_alg(self, k: KeyInfo) -> dict[str, str] | None:
+    def _other_alg(self, k: KeyInfo) -> dict[str, Any] | None:
         """Another alg of the same key type that verifies (other hash, other RSA padding)."""
         candidates = [a for a in _algs_for(k) if a != self.alg]
         for other in candidates:
@@ -364,7 +364,8 @@ def _hash_name(alg: str) -> str:
 def _hash(alg: str) -> Any:
     from cryptography.hazmat.primitives import hashes
 
-    return {"sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512}[_hash_name(alg)]()
+    table: dict[str, Any] = {"sha256": hashes.SHA256, "sha384": hashes.SHA384, "sha512": hashes.SHA512}
+    return table[_hash_name(alg)]()
 
 
 # --- other signing inputs --------------------------------------------------------------
@@ -554,7 +555,9 @@ def guess_secret(alg: str, data: bytes, sig: bytes) -> tuple[bytes | None, int, 
         if result[0] is None:
             result = (None, tried, len(secrets))
     if len(_guessed) >= 64:
-        _guessed.pop(next(iter(_guessed), None), None)  # another thread may have emptied it: no matter
+        oldest = next(iter(_guessed), None)
+        if oldest is not None:
+            _guessed.pop(oldest, None)  # another thread may have emptied it: no matter
     _guessed[key] = result
     return result
 

@@ -444,7 +444,7 @@ class Checked:
 def _checkable(rule_name: str, token: str | None, key: str | None, values: dict[str, str], verified: bool) -> str:
     """'' when the rule ran on what was given, else what it still needs."""
     from ..engine import registry
-    from ..rules.claims import AudMismatch, IssMismatch  # type: ignore[import-not-found]  # package-dir, unseen by mypy
+    from ..rules.claims import AudMismatch, IssMismatch  # type: ignore[import-not-found, unused-ignore]  # package-dir, unseen by mypy
 
     rule = registry().by_key.get(rule_name)
     if rule is None:
@@ -469,7 +469,7 @@ def findings(causes: list[Cause], token: str | None, key: str | None, now: float
     """The findings the rules behind ``causes`` report on the token and key (public API only)."""
     from ..api import lint, lint_key
     from ..engine import registry
-    from ..rules.verification import AlgKeyMismatch, EcCurveAlgMismatch  # type: ignore[import-not-found]
+    from ..rules.verification import AlgKeyMismatch, EcCurveAlgMismatch  # type: ignore[import-not-found, unused-ignore]
 
     # a key of the wrong type or curve verifies nothing: the signature itself was not checked
     unusable = {AlgKeyMismatch.name, EcCurveAlgMismatch.name}
