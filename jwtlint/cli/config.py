@@ -98,10 +98,8 @@ def effective(command: str, cfg: Any) -> list[tuple[str, str, str]]:
             source = f"{command}'s own default"
         else:
             source = "default"
-        if command == "scan" and name == "profile" and value is not None:
-            source += "; NOT applied by scan yet"
         shown = "(not set)" if value is None or value == () else json.dumps(list(value) if isinstance(value, tuple) else str(value) if name == "fail_on" else value)
         rows.append((FLAGS[name], shown, source))
-    rules = RuleSet.chosen(options.select, options.ignore, options.profile if command != "scan" else None, command == "scan")
+    rules = RuleSet.chosen(options.select, options.ignore, options.profile, command == "scan")
     rows.append(("rules", str(len(rules.rules)), "chosen from --select, --ignore, --profile" + (" and the scan family" if command == "scan" else "")))
     return rows

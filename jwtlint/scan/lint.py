@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import limits
-from ..engine import Context, Finding, Rule, Severity, by_kind, registry, run
+from ..engine import Context, Finding, Rule, RuleSet, Severity, run
 from ..model import Origin
 from ..report.report import Report, TargetReport
 from .extract import Found, iter_found
@@ -27,14 +27,13 @@ Linted = list[tuple[str, tuple[Finding, ...], tuple[tuple[str, int, int], ...]]]
 
 
 @lru_cache(maxsize=16)
-def scan_rules(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> dict[str, list[Rule[Any]]]:
-    """The rules a scan runs: the selection (default: the default rules and the scan family)."""
-    reg = registry()
-    chosen = reg.select(select, ignore)
-    if not select:
-        dropped = {id(r) for r in reg._match_all(ignore)} if ignore else set()
-        chosen += [r for r in reg.rules if r.family == "scan" and not r.default_enabled and id(r) not in dropped]
-    return by_kind(chosen)
+def scan_rules(
+    select: tuple[str, ...] | None, ignore: tuple[str, ...] | None, profile: str | None = None
+) -> dict[str, list[Rule[Any]]]:
+    """The rules a scan runs, per kind of target: the pipeline's rule set for the selection and
+    profile, with the scan family (``RuleSet.chosen(..., scan=True)``), as ``check`` chooses them."""
+    rules = RuleSet.chosen(select, ignore, profile, scan=True)
+    return {kind: rules.for_kind(kind) for kind in ("token", "key", "jwk", "jwks")}
 
 
 def lint_text(data: bytes | str, path: str = "<input>", *, context: Context | None = None,
@@ -60,7 +59,7 @@ def lint_report(data: bytes | str, path: str = "<input>", *, now: float | None =
 
 def lint_found(job: FileJob, size: int, found: Iterable[Found], done: dict[Any, list[Any]] | None = None) -> FileResult:
     """The file's result from its targets; ``done`` holds targets already linted (by ``memo_key``)."""
-    rules = scan_rules(job.select, job.ignore)
+    rules = scan_rules(job.select, job.ignore, job.context.profile)
     targets: list[TargetReport] = []
     suppressed = 0
     more = 0
@@ -147,12 +146,12 @@ def make_job(path: str, shown: str, cfg: Any, now: float, show_secrets: bool,
     from ..api import make_context
 
     c = cfg.for_path(path)
-    key = (_tuple(c["aud"]), c["iss"], c["leeway"], c["max-lifetime"])
+    key = (_tuple(c["aud"]), c["iss"], c["leeway"], c["max-lifetime"], c["profile"])
     ctx = contexts.get(key)
     if ctx is None:
         ctx = contexts[key] = make_context(
             audience=c["aud"], issuer=c["iss"], now=now, leeway=c["leeway"], max_lifetime=c["max-lifetime"],
-            show_secrets=show_secrets,
+            show_secrets=show_secrets, profile=c["profile"],
         )  # fmt: skip
     return FileJob(path, shown, _tuple(c["select"]), _tuple(c["ignore"]), ctx)
 

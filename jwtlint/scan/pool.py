@@ -100,7 +100,7 @@ class Sharing:
     def _lint_here(self, keys: list[Any]) -> None:
         for key in keys:
             f, origin, job = self.items[key]
-            self.done[key] = lint_one(f, origin, scan_rules(job.select, job.ignore), job.context)
+            self.done[key] = lint_one(f, origin, scan_rules(job.select, job.ignore, job.context.profile), job.context)
 
     def finish(self) -> dict[Any, list[Any]]:
         """{memo key: [(kind, findings, parts)]}; empty when no worker was needed (the targets
@@ -144,4 +144,4 @@ def _warm_first(keys: list[Any], items: dict[Any, tuple[Found, Origin, FileJob]]
 
 def _lint_chunk(chunk: list[tuple[Found, Origin, Any, Any, Context]]) -> list[list[Any]]:
     """In a worker: each target of the chunk linted (``lint_one``)."""
-    return [lint_one(f, origin, scan_rules(select, ignore), context) for f, origin, select, ignore, context in chunk]
+    return [lint_one(f, origin, scan_rules(select, ignore, context.profile), context) for f, origin, select, ignore, context in chunk]

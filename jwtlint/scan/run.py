@@ -182,7 +182,7 @@ def _run_all(work: list[tuple[FileJob, int]], jobs: int | None, early: Early | N
         pending = start([p for p, _ in greppable])
     try:
         # Check every selector once, here, so a bad one is one error and not one per worker.
-        for sel in {(j.select, j.ignore) for j, _ in work}:
+        for sel in {(j.select, j.ignore, j.context.profile) for j, _ in work}:
             scan_rules(*sel)
     except BaseException:
         if pending is not None:
