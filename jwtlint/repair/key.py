@@ -139,7 +139,8 @@ def _block(block: Any, data: str | bytes, form: str, to_pkcs8: bool) -> tuple[st
             label = needed
             notes.append(f"bare base64 DER given its armor ({label})")
         else:
-            notes += _layout_notes(pem)
+            body = data[pem.body.start : pem.body.end] if isinstance(data, str) and form != "base64-pem" else ""
+            notes += _layout_notes(pem, body)
             if needed is not None and label != needed and label != "OPENSSH PRIVATE KEY":
                 notes.append(f"label {label!r} changed to {needed!r}, what its bytes are")
                 label = needed
@@ -154,7 +155,12 @@ def _block(block: Any, data: str | bytes, form: str, to_pkcs8: bool) -> tuple[st
     return _wrap(label, b64, headers), notes, private
 
 
-def _layout_notes(pem: Any) -> list[str]:
+def _layout_notes(pem: Any, body: str) -> list[str]:
+    """What the repair changes in a block's layout. ``body`` is the text between the armor lines
+    as given (empty when the PEM came out of another encoding), for the line facts the parser
+    does not keep: indentation and the wrapping width."""
+    lines = body.replace("\r", "").split("\n")
+    indented = any(line[:1] in (" ", "\t") and line.strip() for line in lines)
     notes = []
     if pem.escaped_newlines:
         notes.append(f"{len(pem.escaped_newlines)} literal \\n escape(s) turned into line breaks")
@@ -164,7 +170,7 @@ def _layout_notes(pem: Any) -> list[str]:
         notes.append("line breaks restored (the PEM was on one line)")
     if pem.spaces:
         notes.append("spaces inside the base64 replaced by line breaks")
-    if pem.indented:
+    if indented:
         notes.append("indentation removed")
     if pem.illegal:
         notes.append(f"{len(pem.illegal)} character(s) no base64 has dropped")
@@ -174,7 +180,7 @@ def _layout_notes(pem: Any) -> list[str]:
         notes.append(f"END label {pem.end_label!r} matched to BEGIN {pem.label!r}")
     if tuple(pem.dashes) != (5, 5) and pem.end is not None:
         notes.append("armor restored to five dashes")
-    lengths = [n for n in pem.line_lengths if n]
+    lengths = [len(line) for line in lines if line]
     if lengths[:-1] and any(n != _LINE for n in lengths[:-1]) and not pem.single_line and not pem.escaped_newlines:
         notes.append(f"base64 wrapped at {_LINE} characters")
     return notes
