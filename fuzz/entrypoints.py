@@ -181,12 +181,12 @@ def _one_line_or_report(r) -> None:
 
 def _lint_targets(targets) -> None:
     """Run every rule for each parsed key target and check the report."""
-    from jwtlint.engine import Context, by_kind, registry, run
-    from jwtlint.report.report import Report, TargetReport
+    from jwtlint.options import Options
+    from jwtlint.pipeline import lint_targets, prepare
 
-    rules = by_kind(registry().select())
-    ctx = Context(now=NOW)
-    reports = tuple(TargetReport(t, tuple(run(rules.get(t.kind, []), t, ctx))) for t in targets)
+    reports = lint_targets(targets, prepare(Options.build(now=NOW)))
+    from jwtlint.report.report import Report
+
     check_report(json.loads(Report(reports).to_json()))
 
 

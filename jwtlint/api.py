@@ -117,21 +117,3 @@ def lint_key(
         now=now, select=select, ignore=ignore, fail_on=fail_on, show_secrets=show_secrets, profile=profile
     )
     return lint_key_material(bytes(data) if isinstance(data, bytearray) else data, prepare(options), path)
-
-
-# --- transitional: the scan builds its context here until it goes through jwtlint.pipeline ---
-
-
-def make_context(*, keys: tuple[Any, ...] = (), **options: Any) -> Any:
-    """The ``Context`` for library keyword arguments (use ``jwtlint.pipeline.context``)."""
-    from .pipeline import context
-
-    return context(Options.build(**options), keys)
-
-
-def _tuple(value: str | Iterable[str] | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = value.split(",")
-    return tuple(v.strip() for v in value if v.strip()) or None

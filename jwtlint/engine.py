@@ -384,9 +384,6 @@ class Registry:
             found = self._sets[key] = _choose(self, select, ignore, profile, scan)
         return found
 
-    def _match_all(self, selectors: Iterable[str]) -> list[Rule[Any]]:  # transitional (the scan)
-        return self.match(selectors)
-
     def match(self, selectors: Iterable[str]) -> list[Rule[Any]]:
         """The rules the selectors name (codes, names, code prefixes, families), in order."""
         out: list[Rule[Any]] = []
@@ -589,23 +586,3 @@ def _choose(reg: Registry, select: tuple[str, ...] | None, ignore: tuple[str, ..
             taken.add(id(r))
             chosen.append(r)
     return RuleSet(chosen, profile)
-
-
-# --- transitional: the scan still selects and runs rules itself until it goes through ---------
-# --- jwtlint.pipeline (it is being split into modules); nothing else may use these. ----------
-
-
-def by_kind(rules: Iterable[Rule[Any]]) -> dict[str, list[Rule[Any]]]:
-    """The rules for each kind of target, in order (use ``RuleSet.for_kind``)."""
-    kinds: dict[str, list[Rule[Any]]] = {}
-    for rule in rules:
-        for kind in rule.targets:
-            kinds.setdefault(kind, []).append(rule)
-    return kinds
-
-
-def run(rules: list[Rule[Any]], target: Any, ctx: Context) -> list[Finding]:
-    """Run ``rules`` on ``target`` (use ``RuleSet.run``)."""
-    if getattr(target, "too_large", None):
-        return _run([r for r in rules if type(r) is InputTooLarge], target, ctx)
-    return _run(_Plan(rules).applicable(target), target, ctx)

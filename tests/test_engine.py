@@ -34,12 +34,10 @@ class Quiet(Rule):
 
 def test_a_crashing_rule_becomes_one_internal_error_and_the_run_goes_on():
     reg = Registry.build([("test", Boom), ("test", Quiet)])
-    from jwtlint.api import make_context  # imported here: run alone, nothing else has imported jwtlint.api
     from jwtlint.token.intake import extract
 
     t = extract(token())[0]
-    ctx = make_context(now=NOW)
-    findings = engine.run(reg.rules, t, ctx)
+    findings = engine.RuleSet(reg.rules).run(t, engine.Context(now=NOW))
     assert [f.name for f in findings] == ["internal-error", "quiet"]
     assert "boom" in findings[0].message and "secret-value" not in findings[0].message
 
@@ -159,7 +157,7 @@ def test_context_repr_hides_key_and_secret():
 
 
 def test_rules_that_need_a_missing_fact_are_skipped():
-    from jwtlint.engine import Rule, Severity, run
+    from jwtlint.engine import Rule, Severity
 
     class NeedsEvidence(Rule):
         code, name, severity, summary = "TST010", "needs-evidence", Severity.INFO, "Test."
@@ -176,9 +174,9 @@ def test_rules_that_need_a_missing_fact_are_skipped():
 
     rules = [NeedsEvidence(), Always()]
     target = jwtlint.token.parse.parse_token("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln")
-    ctx = jwtlint.api.make_context(now=0)
-    assert [f.name for f in run(rules, target, ctx)] == ["always"]
-    assert [f.name for f in run(rules, target._replace(verification=object()), ctx)] == ["needs-evidence", "always"]
+    ctx = engine.Context(now=0)
+    assert [f.name for f in engine.RuleSet(rules).run(target, ctx)] == ["always"]
+    assert [f.name for f in engine.RuleSet(rules).run(target._replace(verification=object()), ctx)] == ["needs-evidence", "always"]
 
 
 def test_needs_only_skips_rules_that_would_say_nothing(monkeypatch):
@@ -197,8 +195,6 @@ def test_needs_only_skips_rules_that_would_say_nothing(monkeypatch):
 
 
 def test_needs_counts_an_empty_fact_as_absent():
-    from jwtlint.engine import run
-
     class NeedsWrappers(Rule):
         code, name, severity, summary = "TST011", "needs-wrappers", Severity.INFO, "Test."
         needs = frozenset({"wrappers"})
@@ -207,10 +203,10 @@ def test_needs_counts_an_empty_fact_as_absent():
             yield self.finding("wrapped")
 
     rules = [NeedsWrappers()]
-    ctx = jwtlint.api.make_context(now=0)
+    ctx = engine.Context(now=0)
     target = jwtlint.token.parse.parse_token(token())
-    assert run(rules, target, ctx) == []
-    assert [f.name for f in run(rules, target._replace(wrappers=(object(),)), ctx)] == ["needs-wrappers"]
+    assert engine.RuleSet(rules).run(target, ctx) == []
+    assert [f.name for f in engine.RuleSet(rules).run(target._replace(wrappers=(object(),)), ctx)] == ["needs-wrappers"]
 
 
 def test_report_summary_counts_each_severity():

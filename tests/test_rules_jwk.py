@@ -13,9 +13,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from jwcrypto import jwk
 
 from jwtlint import lint
-from jwtlint.api import make_context
 from jwtlint.token.b64 import b64url_encode
-from jwtlint.engine import Severity, by_kind, registry, run
+from jwtlint.engine import Context, RuleSet, Severity, registry
 from jwtlint.keys.jwkparse import parse_jwk_json
 from jwtlint.report.report import Report, TargetReport
 from jwtlint.report.text import to_text
@@ -25,10 +24,10 @@ NOW = 1_760_000_000
 
 def lint_jwk(text, select=None, ctx=None):
     """Findings for a JWK/JWKS text (the whole default rule set unless ``select``)."""
-    rules = by_kind(registry().select([select] if isinstance(select, str) else select))
-    ctx = ctx or make_context(now=NOW)
+    rules = RuleSet(registry().select([select] if isinstance(select, str) else select))
+    ctx = ctx or Context(now=NOW)
     (target,) = parse_jwk_json(text if isinstance(text, str) else json.dumps(text))
-    return target, run(rules.get(target.kind, []), target, ctx)
+    return target, rules.run(target, ctx)
 
 
 def names(text, select=None):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import limits
-from ..engine import Context, Finding, Rule, RuleSet, Severity, run
+from ..engine import Context, Finding, RuleSet, Severity
 from ..model import Origin
 from ..report.report import Report, TargetReport
 from .extract import Found, iter_found
@@ -27,13 +27,10 @@ Linted = list[tuple[str, tuple[Finding, ...], tuple[tuple[str, int, int], ...]]]
 
 
 @lru_cache(maxsize=16)
-def scan_rules(
-    select: tuple[str, ...] | None, ignore: tuple[str, ...] | None, profile: str | None = None
-) -> dict[str, list[Rule[Any]]]:
-    """The rules a scan runs, per kind of target: the pipeline's rule set for the selection and
-    profile, with the scan family (``RuleSet.chosen(..., scan=True)``), as ``check`` chooses them."""
-    rules = RuleSet.chosen(select, ignore, profile, scan=True)
-    return {kind: rules.for_kind(kind) for kind in ("token", "key", "jwk", "jwks")}
+def scan_rules(select: tuple[str, ...] | None, ignore: tuple[str, ...] | None, profile: str | None = None) -> RuleSet:
+    """The rules a scan runs: the pipeline's rule set for the selection and profile, with the
+    scan family (``RuleSet.chosen(..., scan=True)``), chosen as ``check`` chooses them."""
+    return RuleSet.chosen(select, ignore, profile, scan=True)
 
 
 def lint_text(data: bytes | str, path: str = "<input>", *, context: Context | None = None,
@@ -50,10 +47,11 @@ def lint_text(data: bytes | str, path: str = "<input>", *, context: Context | No
 def lint_report(data: bytes | str, path: str = "<input>", *, now: float | None = None, select: Any = None,
                 ignore: Any = None, fail_on: str = "error", show_secrets: bool = False, **context: Any) -> Report:  # fmt: skip
     """One file's content scanned as ``jwtlint scan`` would, as a ``Report`` (corpus cases in scan mode)."""
-    from ..api import _tuple, make_context
+    from ..options import Options
+    from ..pipeline import context as context_of
 
-    ctx = make_context(now=now, show_secrets=show_secrets, **context)
-    result = lint_text(data, path, context=ctx, select=_tuple(select), ignore=_tuple(ignore))
+    options = Options.build(now=now, show_secrets=show_secrets, select=select, ignore=ignore, **context)
+    result = lint_text(data, path, context=context_of(options), select=options.select, ignore=options.ignore)
     return Report(result.targets, Severity.parse(fail_on), show_secrets)
 
 
@@ -89,7 +87,7 @@ def memo_key(f: Found, job: FileJob) -> tuple[Any, ...]:
     return (f.kind, f.text, f.how, job.select, job.ignore, job.context)
 
 
-def _linted(f: Found, origin: Origin, rules: dict[str, list[Rule[Any]]], job: FileJob) -> list[Any]:
+def _linted(f: Found, origin: Origin, rules: RuleSet, job: FileJob) -> list[Any]:
     key: tuple[Any, ...] | None = memo_key(f, job)
     try:
         hit = MEMO.get(key) if key is not None else None
@@ -105,11 +103,11 @@ def _linted(f: Found, origin: Origin, rules: dict[str, list[Rule[Any]]], job: Fi
     return out
 
 
-def lint_one(f: Found, origin: Origin, rules: dict[str, list[Rule[Any]]], context: Context) -> list[Any]:
+def lint_one(f: Found, origin: Origin, rules: RuleSet, context: Context) -> list[Any]:
     """[(kind, findings, parts)] of one found text: parsed (a PEM block may hold several keys) and linted."""
     out = []
     for parsed in _parse(f, origin):
-        findings = tuple(run(rules.get(parsed.kind, []), parsed, context))
+        findings = tuple(rules.run(parsed, context))
         if any(x.name == "live-token-in-repo" for x in findings) and published_secret(parsed):
             findings = tuple(as_example(x, "made with a published sample secret") for x in findings)
         out.append((parsed.kind, findings, _parts(parsed, f)))
@@ -143,16 +141,17 @@ def make_job(path: str, shown: str, cfg: Any, now: float, show_secrets: bool,
              contexts: dict[tuple[Any, ...], Context]) -> FileJob:  # fmt: skip
     """The job of one file: its rule selection and context, from the configuration that applies
     to it (``contexts``: one per distinct setting, shared by the files that have it)."""
-    from ..api import make_context
+    from ..options import Options
+    from ..pipeline import context as context_of
 
     c = cfg.for_path(path)
     key = (_tuple(c["aud"]), c["iss"], c["leeway"], c["max-lifetime"], c["profile"])
     ctx = contexts.get(key)
     if ctx is None:
-        ctx = contexts[key] = make_context(
+        ctx = contexts[key] = context_of(Options.build(
             audience=c["aud"], issuer=c["iss"], now=now, leeway=c["leeway"], max_lifetime=c["max-lifetime"],
             show_secrets=show_secrets, profile=c["profile"],
-        )  # fmt: skip
+        ))  # fmt: skip
     return FileJob(path, shown, _tuple(c["select"]), _tuple(c["ignore"]), ctx)
 
 
