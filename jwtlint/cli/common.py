@@ -163,29 +163,17 @@ def given_options(
 def build_options(command: str, config: Config | None, given: dict[str, Any]) -> Options:
     """The one way a command's flags become ``Options``: defaults < the command's own defaults <
     configuration file < flags. Raises ``CliError`` naming the flag for a bad value."""
-    from ..options import OptionError, Options
+    from ..options import CONFIG_KEYS, OptionError, Options
 
     given = dict(given)
     for name, value in COMMAND_DEFAULTS[command].items():
-        from_config = config is not None and name in _CONFIG_KEYS and config[_CONFIG_KEYS[name]] is not None
+        from_config = config is not None and name in CONFIG_KEYS and config[CONFIG_KEYS[name]] is not None
         if given.get(name) is None and not from_config:
             given[name] = value
     try:
         return Options.build(config, **given)
     except OptionError as exc:
         raise CliError(_flag_message(str(exc))) from None
-
-
-_CONFIG_KEYS = {
-    "select": "select",
-    "ignore": "ignore",
-    "fail_on": "fail-on",
-    "audience": "aud",
-    "issuer": "iss",
-    "leeway": "leeway",
-    "max_lifetime": "max-lifetime",
-    "profile": "profile",
-}
 
 
 def _flag_message(message: str) -> str:
