@@ -28,6 +28,9 @@ class OptionError(ValueError):
 
 
 #: Option name -> the configuration file key that can set it.
+#: The rules ``decode`` runs unless told otherwise: it notes what could not be read cleanly.
+DECODE_SELECT = ("transport", "structure")
+
 CONFIG_KEYS = {
     "select": "select",
     "ignore": "ignore",

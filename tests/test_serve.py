@@ -495,15 +495,40 @@ def test_a_body_that_is_not_an_object_and_an_unknown_endpoint(srv):
     assert status == 404
 
 
-def test_decode(srv):
+def test_decode_answers_what_jwtlint_decode_format_json_prints(srv):
+    from typer.testing import CliRunner
+
+    from jwtlint.cli.app import app
+
     status, data = api(srv, "/api/decode", {"input": SEED_TOKEN, "now": SEED_NOW})
     assert status == 200
     (t,) = data["targets"]
     assert t["header"] == {"alg": "RS256", "typ": "JWT"}
     assert t["payload"]["exp"] == 1603472160417 and t["payload"]["sub"] == "noémie.martin@acme-community.fr"
-    assert t["times"][0]["utc"] == "2020-10-23T16:56:00Z"
-    assert t["signature"]["summary"] == "256 bytes"
-    assert "findings" not in t
+    assert t["times"]["exp"]["unit"] == "milliseconds" and t["times"]["exp"]["utc"] == "2020-10-23T16:56:00Z"
+    # decode's notes: what could not be read cleanly (structure), not the claim checks
+    names = {f["name"] for f in t["findings"]}
+    assert "std-base64-alphabet" in names and "time-in-milliseconds" not in names
+    result = CliRunner().invoke(app, ["decode", SEED_TOKEN, "--now", str(SEED_NOW), "--format", "json"])
+    assert json.loads(result.stdout) == data
+
+
+def test_key_gives_the_repaired_key_and_keeps_a_private_one_unless_asked(srv):
+    from cryptography.hazmat.primitives import serialization
+
+    key, private, public = _rsa()
+    status, data = api(srv, "/api/key", {"input": public.strip().replace("\n", "\\n")})
+    assert status == 200 and data["repair"]["error"] is None and not data["repair"]["private"]
+    pem = data["repair"]["pem"]
+    assert serialization.load_pem_public_key(pem.encode()).public_numbers() == key.public_key().public_numbers()
+    assert data["repair"]["notes"]
+    status, data = api(srv, "/api/key", {"input": private.strip().replace("\n", "\\n")})
+    assert data["repair"]["private"] and data["repair"]["pem"] is None and data["repair"]["notes"]
+    status, data = api(srv, "/api/key", {"input": private.strip().replace("\n", "\\n"), "show_secrets": True})
+    loaded = serialization.load_pem_private_key(data["repair"]["pem"].encode(), None)
+    assert loaded.private_numbers() == key.private_numbers()
+    status, data = api(srv, "/api/key", {"input": "not a key"})
+    assert data["repair"]["pem"] is None and data["repair"]["error"]
 
 
 def _apex_token(private_key):

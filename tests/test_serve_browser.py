@@ -242,6 +242,22 @@ def test_the_key_tab_lints_escaped_newlines_and_gives_a_pem_cryptography_loads(p
     kid = page.js("return document.querySelector('#key-public code.kid').textContent")
     assert kid == jwk.JWK.from_pem(public.encode()).thumbprint()
     assert "PRIVATE" not in page.js("return document.getElementById('key-public').textContent")
+    # the repair of a private key is described, its PEM is not shown unasked
+    notes = page.wait(lambda: page.js("const n = document.getElementById('key-repair-notes'); return n && n.textContent"), "the repair notes")
+    assert "\\n" in notes or "escape" in notes
+    assert "PRIVATE" not in page.js("return document.getElementById('key-repair').textContent")
+    page.d.find_element("id", "tab-token").click()
+
+
+def test_the_key_tab_shows_the_repaired_public_key_ready_to_copy(page):
+    from cryptography.hazmat.primitives import serialization
+
+    key, private, public = _rsa()
+    page.d.find_element("id", "tab-key").click()
+    page.set("key-input", public.strip().replace("\n", "\r\n").replace("\r\n", "\\n"))
+    pem = page.wait(lambda: page.js("const p = document.getElementById('key-repair-pem'); return p && p.textContent"), "the repaired PEM")
+    assert pem.startswith("-----BEGIN PUBLIC KEY-----\n") and "\\n" not in pem
+    assert serialization.load_pem_public_key(pem.encode()).public_numbers() == key.public_key().public_numbers()
     page.d.find_element("id", "tab-token").click()
 
 

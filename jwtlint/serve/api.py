@@ -2,7 +2,8 @@
 
 Each takes the request body already parsed and returns ``(status, body)``. They call the
 library doors only (``jwtlint.api.lint`` / ``lint_key``, ``jwtlint.repair.token.repair``,
-``jwtlint.why.match.explain``, ``jwtlint.keys.public.public_output``), so the page and an
+``jwtlint.why.match.explain``, ``jwtlint.keys.public.public_output``,
+``jwtlint.repair.key.repair_key``, ``jwtlint.report.decoded.decoded_report``), so the page and an
 editor plugin get the same findings as ``jwtlint check``. A bad request is a 400 with
 ``{"error": "one line"}``; nothing here raises on what the user pasted.
 """
@@ -96,49 +97,20 @@ def lint(body: dict[str, Any]) -> Answer:
 
 
 def decode(body: dict[str, Any]) -> Answer:
-    """``POST /api/decode``: each target decoded (header, payload, times), as ``decode`` shows it."""
+    """``POST /api/decode``: what ``jwtlint decode --format json`` prints: each target decoded
+    (header, payload, times, evidence) with the notes decode shows (transport and structure
+    findings, unless ``select`` says otherwise)."""
     from ..api import lint as run
+    from ..options import DECODE_SELECT
+    from ..report.decoded import decoded_report
 
     text = _input(body)
     assert text is not None
-    kwargs = _args(body, {"now": _NUMBER, "show_secrets": (bool,)})
-    now = float(kwargs.get("now", time.time()))
-    report = run(text, now=now, show_secrets=bool(kwargs.get("show_secrets", False)), select=["structure"])
-    return 200, decoded(report, now)
-
-
-def decoded(report: Any, now: float) -> dict[str, Any]:
-    """The decoded view of a report's targets.
-
-    Built here from the lint report's target data until ``jwtlint.report.decoded`` (the JSON
-    of ``jwtlint decode --format json``) lands; then this one function calls it instead.
-    """
-    from .._version import __version__
-    from .view import report_view
-
-    targets = []
-    for tr, view in zip(report.targets, report_view(report, now)):
-        item: dict[str, Any] = {"kind": tr.kind, "origin": tr.target.origin.to_dict()}
-        if tr.kind == "token":
-            t = tr.target
-            item["form"] = t.form
-            item["header"] = _plain(t.header, report.show_secrets)
-            item["payload"] = None if t.payload_unencoded else _plain(t.payload, report.show_secrets)
-            item["times"] = view["times"]
-            item["signature"] = view["signature"]
-        targets.append(item)
-    return {"jwtlint": __version__, "targets": targets}
-
-
-def _plain(value: Any, show_secrets: bool) -> Any:
-    import json
-
-    from ..keys.redact import mask_private_members
-
-    if value is None:
-        return None
-    shown = value if show_secrets else mask_private_members(value)
-    return json.loads(json.dumps(shown, default=str))  # LargeNumber and the like as plain JSON
+    kwargs = _args(body, {"now": _NUMBER, "show_secrets": (bool,), "select": (str, list), "ignore": (str, list)})
+    now = float(kwargs.pop("now", time.time()))
+    kwargs.setdefault("select", DECODE_SELECT)
+    report = run(text, now=now, **kwargs)
+    return 200, {"now": now, "targets": decoded_report(list(report.targets), now, report.show_secrets)}
 
 
 def fix(body: dict[str, Any]) -> Answer:
@@ -203,14 +175,22 @@ def key(body: dict[str, Any]) -> Answer:
         public_error = str(exc)
     out["public"] = public
     out["public_error"] = public_error
-    out["repair"] = key_repair(text)
+    out["repair"] = key_repair(text, bool(kwargs.get("show_secrets", False)))
     return 200, out
 
 
-def key_repair(text: str) -> dict[str, Any] | None:
-    """The repaired key (``jwtlint fix KEYFILE``). ``jwtlint.repair.key`` is being built; until it
-    lands there is nothing to call, and the page says so. Wire it here, in this one place."""
-    return None
+def key_repair(text: str, show_secrets: bool = False) -> dict[str, Any]:
+    """The repaired key, as ``jwtlint fix KEYFILE`` writes it (``jwtlint.repair.key``): ``pem``
+    (None for a private key unless ``show_secrets``: the page never shows private material
+    unasked), ``notes`` (what was repaired), ``private``; or ``error`` when there is nothing to repair."""
+    from ..repair.key import KeyRepairError, repair_key
+
+    try:
+        repaired = repair_key(text)
+    except KeyRepairError as exc:
+        return {"pem": None, "notes": [], "private": False, "error": str(exc)}
+    shown = repaired.pem if show_secrets or not repaired.private else None
+    return {"pem": shown, "notes": list(repaired.notes), "private": repaired.private, "error": None}
 
 
 def why(body: dict[str, Any]) -> Answer:

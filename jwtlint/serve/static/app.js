@@ -377,7 +377,7 @@
       r.targets.forEach((t, ti) => t.findings.forEach((f, i) => items.push({ id: `k${ti}-${i}`, finding: f, order: items.length })));
       drawFindings($("key-findings"), items, null);
       $("key-summary").textContent = `(${summaryText(r.summary)})`;
-      $("key-repair").textContent = r.repair ? "" : "Key repair (jwtlint fix KEYFILE) is not in this version of the page; the public forms below are read leniently from what you pasted.";
+      drawKeyRepair($("key-repair"), r.repair);
       pub.textContent = "";
       $("key-public-error").textContent = r.public_error || "";
       if (r.public) {
@@ -393,6 +393,22 @@
     }
   }
   const lintKeySoon = debounce(lintKey, 150);
+
+  // What `jwtlint fix KEYFILE` writes: the notes, and the clean PEM (a private key's only when
+  // "show secrets" is ticked: the server leaves it out otherwise).
+  function drawKeyRepair(box, repair) {
+    box.textContent = "";
+    if (!repair) return;
+    if (repair.error) { box.append(el("p", { class: "hint", text: repair.error })); return; }
+    const notes = el("ul", { id: "key-repair-notes" });
+    for (const n of repair.notes) notes.append(el("li", { text: n }));
+    box.append(notes);
+    if (repair.pem) {
+      box.append(el("pre", { id: "key-repair-pem", text: repair.pem }), copyButton(repair.pem, "Copy the repaired key"));
+    } else if (repair.private) {
+      box.append(el("p", { class: "hint", text: "The repaired key is private: tick \u201cshow secrets\u201d to see it, or run jwtlint fix KEYFILE on your machine." }));
+    }
+  }
 
   // ---- tabs ----------------------------------------------------------------------------------
 
