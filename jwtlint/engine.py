@@ -18,6 +18,9 @@ from typing import Any, ClassVar, Generic, NamedTuple, TypeVar
 from .model import Span
 from .printable import visible
 
+#: ``--profile auto``: every profile's rules, each deciding per token whether its profile applies.
+AUTO_PROFILE = "auto"
+
 ENTRY_POINT_GROUP = "jwtlint.rules"
 
 
@@ -188,6 +191,9 @@ class Rule(Generic[TargetT]):
     family: str = ""  # set per instance by Registry.build from the module when a pack leaves it empty
     #: Rules that only make sense when asked for (e.g. scan-only); not run by default.
     default_enabled: ClassVar[bool] = True
+    #: The platform profile the rule belongs to (``jwtlint.profiles``): such a rule is added
+    #: when that profile, or ``auto`` (``AUTO_PROFILE``), is asked for. None: no profile.
+    profile: ClassVar[str | None] = None
     #: Target attributes without which the rule has nothing to say (e.g. ``verification``
     #: evidence, an ``sd_jwt``, the ``wrappers`` removed): ``run`` skips the rule when one of
     #: them is None or empty. Only declare what ``check`` itself returns early on.
@@ -384,6 +390,18 @@ class Registry:
             found = self._sets[key] = _choose(self, select, ignore, profile, scan)
         return found
 
+    def profile_rules(self, profile: str) -> list[Rule[Any]]:
+        """The rules ``profile`` adds: its own, or for ``auto`` every profile's (and the rule whose
+        own profile is ``auto``, which says which one was picked). ``ValueError`` for a profile
+        no rule belongs to, naming the nearest one."""
+        names = {r.profile for r in self.rules if r.profile}
+        if profile not in names and profile != AUTO_PROFILE:
+            import difflib
+
+            close = difflib.get_close_matches(profile, sorted(names), n=1)
+            raise ValueError(f"unknown profile {profile!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
+        return [r for r in self.rules if r.profile and (r.profile == profile or profile == AUTO_PROFILE)]
+
     def match(self, selectors: Iterable[str]) -> list[Rule[Any]]:
         """The rules the selectors name (codes, names, code prefixes, families), in order."""
         out: list[Rule[Any]] = []
@@ -576,9 +594,7 @@ def _choose(reg: Registry, select: tuple[str, ...] | None, ignore: tuple[str, ..
     taken = set(map(id, chosen))
     extra: list[Rule[Any]] = []
     if profile:
-        from .profiles import profile_rules
-
-        extra += profile_rules(reg.rules, profile)
+        extra += reg.profile_rules(profile)
     if scan and not select:
         extra += [r for r in reg.rules if r.family == "scan" and not r.default_enabled]
     for r in extra:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar, NamedTuple
 from urllib.parse import urlsplit
 
-from .engine import Context, Finding, Rule
+from .engine import AUTO_PROFILE, Context, Finding, Rule
 from .model import Span, TokenTarget
 
 
@@ -71,7 +71,7 @@ PROFILES: dict[str, Profile] = {
         ),
     )
 }
-AUTO = "auto"
+AUTO = AUTO_PROFILE
 
 
 def check_name(name: str) -> str:
@@ -81,13 +81,6 @@ def check_name(name: str) -> str:
     close = difflib.get_close_matches(name, [*PROFILES, AUTO], n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(PROFILES)}, auto)"
     raise ValueError(f"unknown profile {name!r}{hint}")
-
-
-def profile_rules(rules: list[Rule[Any]], profile: str) -> list[Rule[Any]]:
-    """The rules ``profile`` adds: its own, or for ``auto`` every profile's (and the rule whose
-    own profile is ``auto``, which says which one was picked)."""
-    check_name(profile)
-    return [r for r in rules if getattr(r, "profile", None) and (getattr(r, "profile") == profile or profile == AUTO)]
 
 
 # --- detection for --profile auto -------------------------------------------------

@@ -40,7 +40,7 @@ class ProfileAuto(Rule[TokenTarget]):
     summary = "--profile auto picked a platform profile for the token (or found none that fits)."
     refs = (cite("RFC 8725", "3.12"),)
     default_enabled = False
-    profile = "auto"  # run by --profile auto only (jwtlint.profiles.profile_rules)
+    profile = "auto"  # run by --profile auto only (Registry.profile_rules)
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         if ctx.profile != AUTO or not isinstance(t.payload, dict):

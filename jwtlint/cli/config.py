@@ -22,7 +22,7 @@ def profiles_command(
 
     by_profile: dict[str, list[Any]] = {name: [] for name in PROFILES}
     for r in registry().rules:
-        own = getattr(r, "profile", None)
+        own = r.profile
         if own in by_profile:
             by_profile[own].append(r)
     if fmt == "json":
