@@ -55,42 +55,44 @@ def lint(
         text = decode_input(bytes(text))
     if not isinstance(text, str):
         raise TypeError(f"lint() takes the token as str or bytes, not {type(text).__name__}")
-    options = Options.build(
-        key=key, secret=secret, jwks=jwks, audience=audience, issuer=issuer, now=now, leeway=leeway,
-        max_lifetime=max_lifetime, select=select, ignore=ignore, fail_on=fail_on, show_secrets=show_secrets,
-        profile=profile, nonce=nonce, access_token=access_token,
-    )  # fmt: skip
-    return lint_text(text, _prepare(options), path)
+    args = (key, secret, jwks, audience, issuer, now, leeway, max_lifetime, select, ignore, fail_on,
+            show_secrets, profile, nonce, access_token)  # fmt: skip
+    return lint_text(text, _prepare(args), path)
 
 
-#: The last preparation of ``lint``, with the options it was for: a loop that lints token after
-#: token with the same arguments (the same key object) chooses the rules and reads the key once.
-#: One entry, strong references, key sources compared by identity (text and bytes by value): no
-#: id() that could be reused, nothing to clear; a file (a ``Path``) is read again on every call.
-_last: tuple[Options, Prepared] | None = None
+#: ``lint``'s keyword arguments in the order of ``args`` above (the key sources first).
+_ARG_NAMES = ("key", "secret", "jwks", "audience", "issuer", "now", "leeway", "max_lifetime", "select", "ignore",
+              "fail_on", "show_secrets", "profile", "nonce", "access_token")  # fmt: skip
+#: The last preparation of ``lint``, with the arguments it was for: a loop that lints token after
+#: token with the same arguments (the same key object) builds the options, chooses the rules and
+#: reads the key once. One entry, strong references, key sources compared by identity (text and
+#: bytes by value), lists compared as a copy taken then: no id() that could be reused, nothing
+#: to clear; a file (a ``Path``) or a mutable key container is read again on every call.
+_last: tuple[tuple[Any, ...], Prepared] | None = None
 #: Key sources read again on every call: a file, and containers that can change in place.
 _REREAD = (os.PathLike, list, tuple, dict, bytearray, memoryview)
 
 
-def _prepare(options: Options) -> Prepared:
+def _prepare(args: tuple[Any, ...]) -> Prepared:
     global _last
+    args = args[:3] + tuple(tuple(v) if type(v) is list else v for v in args[3:])  # lists: a copy the caller cannot change
     last = _last
-    if last is not None and _same(last[0], options):
+    if last is not None and _same(last[0], args):
         prepared = last[1]
-        if options.now is None:  # the clock: the time of this call, not of the first
+        if args[5] is None:  # now: the clock, at the time of this call, not of the first
             prepared = prepared._replace(context=prepared.context._replace(now=time.time()))
         return prepared
-    prepared = prepare(options)
-    if not any(isinstance(v, _REREAD) for v in (options.key, options.jwks, options.secret)):
-        _last = (options, prepared)
+    prepared = prepare(Options.build(**dict(zip(_ARG_NAMES, args))))
+    if not any(isinstance(v, _REREAD) for v in args[:3]):
+        _last = (args, prepared)
     return prepared
 
 
-def _same(a: Options, b: Options) -> bool:
-    for x, y in ((a.key, b.key), (a.jwks, b.jwks), (a.secret, b.secret)):
+def _same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    for x, y in zip(a[:3], b[:3]):  # key, secret, jwks: the same object (or equal text)
         if x is not y and not (type(x) in (str, bytes) and type(x) is type(y) and x == y):
             return False
-    return a._replace(key=None, jwks=None, secret=None) == b._replace(key=None, jwks=None, secret=None)
+    return a[3:] == b[3:]
 
 
 def lint_key(

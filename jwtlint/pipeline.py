@@ -22,6 +22,7 @@ from .engine import Context, RuleSet
 from .model import Origin
 from .options import Options
 from .report.report import Report, TargetReport
+from .token.verify import attach
 
 
 class Prepared(NamedTuple):
@@ -68,8 +69,6 @@ def lint_targets(targets: Iterable[Any], prepared: Prepared) -> tuple[TargetRepo
     rules, ctx = prepared.rules, prepared.context
     targets = list(targets)
     if rules.gathers("verification"):
-        from .token.verify import attach
-
         targets = attach(targets, ctx.keys, guess_secrets=rules.gathers("secret-guess"))
     run = rules.run
     return tuple([TargetReport(t, tuple(run(t, ctx))) for t in targets])

@@ -133,3 +133,13 @@ def test_lint_with_the_same_key_object_reuses_its_preparation_and_another_key_is
     assert "signature-invalid" not in jwtlint.lint(tok, key=pub, now=now).names()
     # the clock moves on for a lint without now, though the preparation is reused
     assert "expired" in jwtlint.lint(tok, key=pub).names()
+
+
+def test_a_list_argument_changed_in_place_between_two_lints_is_honoured():
+    import jwt
+
+    tok = jwt.encode({"sub": "1", "aud": "https://a.example", "exp": 1_700_000_600}, "k" * 32, algorithm="HS256")
+    audience = ["https://a.example"]
+    assert "aud-mismatch" not in jwtlint.lint(tok, audience=audience, now=1_700_000_000).names()
+    audience[0] = "https://b.example"  # the same list object, another value
+    assert "aud-mismatch" in jwtlint.lint(tok, audience=audience, now=1_700_000_000).names()
