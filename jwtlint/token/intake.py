@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from typing import NamedTuple, cast
+from typing import Literal, NamedTuple, cast
 
 from .. import limits
 from . import sdjwt
@@ -162,7 +162,7 @@ def _from_assignments(s: str, start: int) -> list[Candidate]:
     return found
 
 
-def _assignment(line: str) -> tuple[str, int, Wrapper] | bool | None:
+def _assignment(line: str) -> tuple[str, int, Wrapper] | Literal[False] | None:
     """(token, its offset, the ``assignment`` wrapper) for a line assigning a token; ``False`` for
     an assignment of something else; ``None`` for a line that is no assignment."""
     m = _ASSIGNMENT.match(line)
