@@ -217,9 +217,9 @@ def test_closed_stdin_full_stdout_and_closed_stdout_are_one_line_exit_2():
 NO_TOKEN = "jwtlint: error: no token found in the input (a JWT is header.payload.signature, base64url, joined by '.')\n"
 
 
-@pytest.mark.parametrize("command", ["check", "decode"])
+@pytest.mark.parametrize("command", ["check", "decode", "fix"])
 @pytest.mark.parametrize("text", ["hello", "hello world", "not a token at all"])
-def test_check_and_decode_say_no_token_found_for_words(command, text):
+def test_check_decode_and_fix_say_no_token_found_for_words(command, text):
     r = runner.invoke(app, [command, text, "--now", str(NOW)])
     assert (r.exit_code, r.stdout, r.stderr) == (2, "", NO_TOKEN)
 

@@ -163,6 +163,9 @@ def fix_command(
             raise typer.Exit(0)
         if to_pkcs8:
             raise CliError("--to-pkcs8 converts key material; the input is a token")
+        from ..pipeline import read_text
+
+        require_token(read_text(text, path))  # the "no token found" of check and decode
         options = build_options("check", None, given_options(now=now))  # --now checked like everywhere
         code = run_fix(text, key, secret_file, diff, typer.echo, now=options.now)
     except (CliError, ValueError) as exc:  # RepairError, KeyRepairError: ValueErrors with one line
