@@ -39,9 +39,10 @@ _FORM_START = re.compile(r"[A-Za-z0-9_\-]+=")  # a form body starts with a field
 _QUOTES = "\"'`"
 # NAME=value as a shell (export/set/declare, PowerShell's $env:), a .env file, Java properties
 # (name=value, name: value) or an INI file (name = value) writes it; a YAML "name: value" too.
+# The name is bounded: a long word that is no assignment fails at once, whatever its length.
 _ASSIGNMENT = re.compile(
     r"(?P<prefix>(?:export|set|declare|typeset|local|readonly)\s+(?:-[A-Za-z]+\s+)*|\$env:)?"
-    r"(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*)[ \t]*(?P<op>:=|=|:)[ \t]*"
+    r"(?P<name>[A-Za-z_][A-Za-z0-9_]{0,127}(?:[.\-][A-Za-z0-9_]{1,64}){0,16})[ \t]*(?P<op>:=|=|:)[ \t]*"
 )
 _ASSIGNED_TOKEN = re.compile(r"[A-Za-z0-9_\-+/%~][A-Za-z0-9_\-+/=.%~]*")
 _NOT_ASSIGNMENT_LINE = re.compile(r"(?:[#;!]|//|\[[^\]]*\]\s*$)")  # a comment or an [INI section]
