@@ -3,7 +3,6 @@ pipeline (``jwtlint.pipeline``) with the options every command shares (``cli.com
 
 from __future__ import annotations
 
-import time
 from typing import Any, List, Optional
 
 import typer

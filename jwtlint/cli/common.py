@@ -1,15 +1,16 @@
 """What every command shares: the lint options (declared once), how they become ``Options``,
 reading the input, and the one error style (``jwtlint: error: <one line>``, exit 2).
 
-Every command that lints declares its options with the ``Annotated`` types below, so a
-flag is spelt, typed and documented once; ``build_options`` turns them into one
-``jwtlint.options.Options`` (defaults < configuration file < flags). ``JwtlintGroup`` makes
-click's own usage errors ("No such option", "Invalid value") speak in the same one line.
+Every command that lints takes the shared flags with ``@lint_flags(...)`` (the ``Annotated``
+types below, listed once in ``LINT_FLAGS``), so a flag is spelt, typed and documented once;
+``options_for(command, flags)`` turns them into one ``jwtlint.options.Options`` (defaults <
+configuration file < flags). A file name that is not there is ``no_such_file``'s one message
+wherever it was named (an input, a scanned path, ``--key``...). ``JwtlintGroup`` makes click's
+own usage errors ("No such option", "Invalid value") speak in the same one line.
 """
 
 from __future__ import annotations
 
-import difflib
 import errno
 import functools
 import inspect
@@ -275,6 +276,8 @@ FILE_SUFFIXES = frozenset(
 )
 #: A compact token (JWS: 3 segments, JWE: 5), base64url or standard base64.
 _TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_\-+/=]+(?:\.[A-Za-z0-9_\-+/=]*){2,4}")
+#: The characters that can follow 'e' when base64 text decodes to '{' (0x7B = 011110 11....).
+_BRACE_SECOND = frozenset("wxyz0123456789+/-_")
 _WORD = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 #: How many names of a directory are compared with a missing one (a huge directory costs no more).
 MAX_NAMES_COMPARED = 5000
@@ -296,8 +299,8 @@ def looks_like_path(arg: str) -> bool:
     if re.match(r"(?:bearer|dpop|jwt|authorization\s*:)\s", arg, re.I):
         return False
     suffix = os.path.splitext(arg)[1].lower()
-    if arg.startswith("e") and suffix not in FILE_SUFFIXES and _TOKEN_SHAPE.fullmatch(arg):
-        return False  # base64 of a JSON object starts with 'e': a token with '/' or '+' in it
+    if arg[:1] == "e" and arg[1:2] in _BRACE_SECOND and suffix not in FILE_SUFFIXES and _TOKEN_SHAPE.fullmatch(arg):
+        return False  # its first segment decodes to '{': a token ('/' and '+' in standard base64)
     if "/" in arg or "\\" in arg or suffix in FILE_SUFFIXES:
         return True
     return _WORD.fullmatch(arg) is not None and _close_name(arg, cutoff=0.8) is not None
@@ -305,6 +308,7 @@ def looks_like_path(arg: str) -> bool:
 
 def _close_name(path: str, cutoff: float = 0.6) -> str | None:
     """The name in ``path``'s directory closest to it (``difflib``), as a path; ``None`` if none is close."""
+    import difflib
     import itertools
 
     folder, name = os.path.split(path)
