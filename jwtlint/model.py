@@ -42,7 +42,8 @@ class Wrapper(NamedTuple):
     """Something intake removed to reach the token, e.g. ``Bearer `` or quotes.
 
     ``kind`` is one of: ``bearer``, ``authorization-header``, ``quotes``,
-    ``form``, ``url-query``, ``url-fragment``, ``json``, ``percent-encoded``.
+    ``form``, ``url-query``, ``url-fragment``, ``json``, ``percent-encoded``, ``assignment``
+    (``NAME=value``: ``detail`` is the name; ``positions`` holds a closing quote).
     ``detail`` says which (the quote character, the form field name, ...);
     ``span`` is where it sat in the input text; ``positions`` lists offsets of
     interest inside the wrapped value (for ``form``: where a raw ``+`` sits;

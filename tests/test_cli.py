@@ -210,3 +210,114 @@ def test_closed_stdin_full_stdout_and_closed_stdout_are_one_line_exit_2():
     r = subprocess.run([sys.executable, "-m", "jwtlint", "check", TOK], stdout=subprocess.DEVNULL,
                        stderr=subprocess.PIPE, text=True, preexec_fn=lambda: os.close(1))  # fmt: skip
     assert r.returncode == 2 and r.stderr == "jwtlint: error: stdout is closed: nothing can be printed\n"
+
+
+# --- no token, no success -------------------------------------------------------------------------
+
+NO_TOKEN = "jwtlint: error: no token found in the input (a JWT is header.payload.signature, base64url, joined by '.')\n"
+
+
+@pytest.mark.parametrize("command", ["check", "decode", "fix"])
+@pytest.mark.parametrize("text", ["hello", "hello world", "not a token at all"])
+def test_check_decode_and_fix_say_no_token_found_for_words(command, text):
+    r = runner.invoke(app, [command, text, "--now", str(NOW)])
+    assert (r.exit_code, r.stdout, r.stderr) == (2, "", NO_TOKEN)
+
+
+@pytest.mark.parametrize("command", ["check", "decode"])
+def test_empty_input_is_no_token_in_check_and_decode(command):
+    r = runner.invoke(app, [command, "-"], input="  \n")
+    assert (r.exit_code, r.stderr) == (2, "jwtlint: error: no token found in the input\n")
+
+
+def test_a_part_of_a_token_is_still_linted_not_refused():
+    header_only = TOK.split(".")[0]  # one segment, but a JOSE header: "only one part of a JWT"
+    r = run("check", header_only, "--now", str(NOW))
+    assert r.exit_code == 1 and "segment-count" in r.stdout
+    assert run("decode", header_only, "--now", str(NOW)).exit_code == 0
+    both = run("check", TOK, "hello", "--now", str(NOW))  # a token beside a word: the word is reported
+    assert both.exit_code == 1 and "segment-count" in both.stdout
+
+
+# --- NAME=value lines ----------------------------------------------------------------------------
+
+ASSIGNED = [
+    f"GITHUB_APP_JWT={TOK}", f"export TOKEN='{TOK}'", f'export TOKEN="{TOK}"', f"TOKEN={TOK}", f"set TOKEN={TOK}",
+    f'$env:TOKEN = "{TOK}"', f"jwt.token={TOK}", f"jwt.token: {TOK}", f"token = {TOK}", f"token: {TOK}",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("line", ASSIGNED)
+def test_an_assignment_line_is_its_token(line):
+    r = run("check", line, "--now", str(NOW), "--format", "json")
+    assert r.exit_code == 0, r.output
+    (t,) = json.loads(r.stdout)["targets"]
+    assert t["findings"] == [] and t["origin"]["column"] == line.index(TOK) + 1
+    d = run("decode", line, "--now", str(NOW), "--format", "json")
+    (t,) = json.loads(d.stdout)["targets"]
+    assert t["header"] == {"alg": "HS256", "typ": "JWT"} and t["payload"]["sub"] == "1"
+    assert [w["kind"] for w in t["evidence"]["wrappers"]] == ["assignment"]
+
+
+def test_findings_in_an_assignment_point_at_the_token():
+    line = f"GITHUB_APP_JWT={PADDED}"
+    r = run("check", line, "--now", str(NOW), "--format", "json")
+    (t,) = json.loads(r.stdout)["targets"]
+    assert [f["name"] for f in t["findings"]] == ["base64-padding"]  # not invalid-base64-char, segment-not-json
+    assert t["findings"][0]["span"] == {"part": "header", "start": 36, "end": 37}
+    spaced = TOK[:20] + " " + TOK[20:]
+    r = run("check", f'export TOKEN="{spaced}"', "--now", str(NOW), "--format", "json")
+    (f,) = [f for f in json.loads(r.stdout)["targets"][0]["findings"] if f["name"] == "whitespace-in-token"]
+    at = len('export TOKEN="') + 20
+    assert f["span"] == {"part": "input", "start": at, "end": at + 1}
+
+
+def test_fix_drops_the_assignment():
+    r = run("fix", f"GITHUB_APP_JWT={PADDED}", "--now", str(NOW))
+    assert r.exit_code in (0, 1) and r.stdout.splitlines()[0] == TOK
+
+
+def test_scan_finds_tokens_in_assignment_lines(tmp_path):
+    files = {
+        ".env": f"DEBUG=1\nGITHUB_APP_JWT={TOK}\n",
+        "run.sh": f"export TOKEN='{TOK}'\nTOKEN={TOK}\nset TOKEN={TOK}\n",
+        "profile.ps1": f'$env:TOKEN = "{TOK}"\n',
+        "app.properties": f"jwt.token={TOK}\njwt.other: {TOK}\n",
+        "app.ini": f"[auth]\ntoken = {TOK}\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    r = run("scan", str(tmp_path), "--now", str(NOW), "--format", "json")
+    got = sorted((t["origin"]["path"].rsplit("/", 1)[-1], t["origin"]["line"], t["origin"]["column"])
+                 for t in json.loads(r.stdout)["targets"])  # fmt: skip
+    want = sorted(
+        (name, i + 1, line.index(TOK) + 1)
+        for name, text in files.items()
+        for i, line in enumerate(text.splitlines())
+        if TOK in line
+    )
+    assert got == want
+
+
+# --- one set of lint options ---------------------------------------------------------------------
+
+LINT = {"--aud", "--iss", "--now", "--leeway", "--max-lifetime", "--select", "--ignore", "--fail-on", "--show-secrets",
+        "--key", "--secret-file", "--jwks", "--profile", "--config"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "command, own",
+    [
+        ("check", LINT | {"--nonce", "--access-token", "--format"}),
+        ("decode", LINT | {"--nonce", "--access-token", "--format"}),
+        ("scan", LINT | {"--format", "--baseline", "--write-baseline", "--jobs", "-j", "--verbose", "-v"}),
+        ("fix", {"--key", "--secret-file", "--now", "--diff", "--to-pkcs8"}),
+    ],
+)
+def test_each_command_has_its_options(command, own):
+    import typer
+
+    params = typer.main.get_command(app).commands[command].params
+    assert {o for p in params for o in p.opts if o.startswith("-")} - {"--help"} == own
+    help_text = " ".join(run(command, "--help").stdout.split())
+    assert all(o in help_text for o in own)

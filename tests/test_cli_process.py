@@ -69,3 +69,27 @@ def test_loading_the_cli_leaves_out_what_no_command_needs_up_front():
     # (read by hand for rule packs), cryptography and pyasn1 (keys): each imported where it is used
     for module in ("jwtlint.keys.thumbprint", "tomllib", "tomli", "importlib.metadata", "cryptography", "pyasn1"):
         assert module not in loaded, module
+
+
+def _jwtlint(*args, stdin=None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "jwtlint", *args], input=stdin, capture_output=True, text=True,
+                          cwd=cwd, timeout=60, check=False)  # fmt: skip
+
+
+@pytest.mark.parametrize("command", ["check", "decode"])
+def test_no_token_is_exit_2_as_a_process(command):
+    r = _jwtlint(command, "hello")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr.startswith("jwtlint: error: no token found in the input") and r.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", ["check", "decode"])
+def test_a_dotenv_line_on_stdin_is_its_token(command):
+    import jwt
+
+    now = 1_700_000_000
+    tok = jwt.encode({"iss": "123456", "iat": now - 60, "exp": now + 540}, "s" * 40, algorithm="HS256")
+    r = _jwtlint(command, "-", "--now", str(now), stdin=f"GITHUB_APP_JWT={tok}\n")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "invalid-base64-char" not in r.stdout and "segment-not-json" not in r.stdout
+    assert '"alg": "HS256"' in r.stdout or "no problems found" in r.stdout

@@ -117,3 +117,69 @@ def test_fast_path_gives_what_the_general_path_gives(text):
 @given(st.lists(st.text("eyJAZaz09_-.", max_size=40), min_size=1, max_size=5).map(lambda p: "eyJ" + ".".join(p)))
 def test_fast_path_agrees_on_any_plain_text(text):
     assert extract(text) == extract_general(text)
+
+
+# --- NAME=value assignments (shell, .env, Java properties, INI) ------------------------------
+
+ASSIGNMENTS = {
+    "env": (f"GITHUB_APP_JWT={TOK}", "GITHUB_APP_JWT", ""),
+    "shell": (f"TOKEN={TOK}", "TOKEN", ""),
+    "export-double": (f'export TOKEN="{TOK}"', "TOKEN", '"'),
+    "export-single": (f"export TOKEN='{TOK}'", "TOKEN", "'"),
+    "declare-x": (f"declare -x TOKEN={TOK}", "TOKEN", ""),
+    "cmd-set": (f"set TOKEN={TOK}", "TOKEN", ""),
+    "powershell": (f'$env:TOKEN = "{TOK}"', "TOKEN", '"'),
+    "properties": (f"jwt.token={TOK}", "jwt.token", ""),
+    "properties-colon": (f"jwt.token: {TOK}", "jwt.token", ""),
+    "ini": (f"token = {TOK}", "token", ""),
+    "yaml": (f"token: {TOK}", "token", ""),
+}
+
+
+@pytest.mark.parametrize("text, name, quote", ASSIGNMENTS.values(), ids=ASSIGNMENTS.keys())
+def test_assignment_gives_the_token_and_records_the_name(text, name, quote):
+    t = only(text)
+    assert t.text == TOK and t.wrappers and kinds(t) == ["assignment"]
+    w = t.wrapper("assignment")
+    assert w.detail == name
+    value_at = text.index(TOK)
+    # the token starts where the value does: origin, raw_start and the wrapper's span agree
+    assert t.origin.column == value_at + 1 and t.input_text[t.raw_start :].startswith(TOK)
+    assert t.input_text[w.span.start : w.span.end] == text[:value_at]
+    assert w.positions == ((len(text) - 1,) if quote else ())
+    assert t.form == "jws" and t.header == {"alg": "HS256", "typ": "JWT"}
+
+
+def test_env_file_of_several_lines_gives_each_assigned_token_where_it_sits():
+    other = token(payload={"sub": "other"})
+    text = f"# .env\nDEBUG=1\nDATABASE_URL=postgres://db/app\n[jwt]\nGITHUB_APP_JWT={TOK}\n  export SECOND='{other}'\n"
+    targets = extract(text)
+    assert [t.text for t in targets] == [TOK, other]
+    assert [(t.origin.line, t.origin.column) for t in targets] == [(5, 16), (6, 18)]
+    assert [t.wrapper("assignment").detail for t in targets] == ["GITHUB_APP_JWT", "SECOND"]
+
+
+def test_quoted_assignment_keeps_spaces_for_the_whitespace_rule():
+    spaced = TOK[:30] + " " + TOK[30:]
+    t = only(f'export TOKEN="{spaced}"')
+    assert t.raw == spaced and [w.offset for w in t.whitespace] == [30]  # the parser reads it back as '+'
+    assert t.input_text[t.raw_start + 30] == " "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TOK.replace(".", "=.", 1),  # a padded header: eyJ...= looks like NAME= but is a token
+        "ewogICJhbGciOiAiSFMyNTYiCn0=." + TOK.split(".", 1)[1],  # padded, not eyJ: value starts with '.'
+    ],
+)
+def test_a_padded_token_is_no_assignment(text):
+    t = only(text)
+    assert t.wrapper("assignment") is None and t.text == text
+
+
+def test_form_fields_stay_forms_and_other_text_is_unchanged():
+    assert kinds(only(f"assertion={TOK}")) == ["form"]
+    assert kinds(only(f"Authorization: Bearer {TOK}")) == ["authorization-header", "bearer"]
+    # an assignment of something that is no token, then prose: the embedded token, unwrapped as before
+    assert [t.text for t in extract(f"MODE=debug; see {TOK} (logged)")] == [TOK]

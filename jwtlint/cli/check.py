@@ -3,62 +3,36 @@ pipeline (``jwtlint.pipeline``) with the options every command shares (``cli.com
 
 from __future__ import annotations
 
-import time
 from typing import Any, List, Optional
 
 import typer
 
 from .common import (
-    AccessToken,
-    Aud,
     CliError,
-    ConfigFile,
-    FailOnOpt,
     Format,
-    Ignore,
-    Iss,
-    Jwks,
-    Key,
-    Leeway,
-    MaxLifetime,
-    Nonce,
     Now,
-    Profile,
     ReportFormat,
-    Select,
-    SecretFile,
-    ShowSecrets,
     build_options,
     color,
     fail,
     given_options,
+    lint_flags,
     options_for,
     read_inputs,
+    require_file,
+    require_token,
 )
 
 Inputs = typer.Argument(None, metavar="[INPUT]...", help="Token text, a file, or - for stdin.")
 Input = typer.Argument(None, metavar="[INPUT]", help="Token or key text, a file, or - for stdin.")
 
 
+@lint_flags()
 def check_command(
     inputs: Optional[List[str]] = Inputs,
-    aud: Aud = None,
-    iss: Iss = None,
-    now: Now = None,
-    leeway: Leeway = None,
-    max_lifetime: MaxLifetime = None,
-    select: Select = None,
-    ignore: Ignore = None,
-    fail_on: FailOnOpt = None,
     fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", help="Output format: text, json, sarif, github."),
-    show_secrets: ShowSecrets = False,
-    key: Key = None,
-    secret_file: SecretFile = None,
-    jwks: Jwks = None,
-    profile: Profile = None,
-    nonce: Nonce = None,
-    access_token: AccessToken = None,
-    config_file: ConfigFile = None,
+    *,
+    flags: dict[str, Any],
 ) -> None:
     """Check tokens and report every problem, where it is, and how to fix it.
 
@@ -68,21 +42,16 @@ def check_command(
     from ..pipeline import lint_text, prepare, report
 
     try:
-        options = options_for(
-            "check", config_file, aud=aud, iss=iss, now=now, leeway=leeway, max_lifetime=max_lifetime,
-            profile=profile, select=select, ignore=ignore, fail_on=fail_on, show_secrets=show_secrets, key=key,
-            jwks=jwks, secret_file=secret_file, nonce=nonce, access_token=access_token,
-        )  # fmt: skip
+        options = options_for("check", flags)
         sources = read_inputs(inputs)
         prepared = prepare(options)
         reports = [lint_text(text, prepared, path, with_keys=i == 0) for i, (text, path) in enumerate(sources)]
+        require_token([r.target for rep in reports for r in rep.targets])
     except (CliError, ValueError) as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"cannot read a key file: {exc.strerror or exc}") from None
     result = report([t for r in reports for t in r.targets], options)
-    if not result.targets:
-        raise fail("no token found in the input")
     if fmt is ReportFormat.json:
         typer.echo(result.to_json())
     elif fmt in (ReportFormat.sarif, ReportFormat.github):
@@ -96,25 +65,12 @@ def check_command(
     raise typer.Exit(0 if result.ok else 1)
 
 
+@lint_flags()
 def decode_command(
     input: Optional[str] = Input,
-    aud: Aud = None,
-    iss: Iss = None,
-    now: Now = None,
-    leeway: Leeway = None,
-    max_lifetime: MaxLifetime = None,
-    select: Select = None,
-    ignore: Ignore = None,
-    fail_on: FailOnOpt = None,
     fmt: Format = typer.Option(Format.text, "--format", help="text, or json: header, payload, times, evidence, findings."),
-    show_secrets: ShowSecrets = False,
-    key: Key = None,
-    secret_file: SecretFile = None,
-    jwks: Jwks = None,
-    profile: Profile = None,
-    nonce: Nonce = None,
-    access_token: AccessToken = None,
-    config_file: ConfigFile = None,
+    *,
+    flags: dict[str, Any],
 ) -> None:
     """Show a token's header, payload and times, whatever its encoding problems.
 
@@ -125,22 +81,17 @@ def decode_command(
     from ..pipeline import lint_targets, prepare, read_text
 
     try:
-        options = options_for(
-            "decode", config_file, aud=aud, iss=iss, now=now, leeway=leeway, max_lifetime=max_lifetime,
-            profile=profile, select=select, ignore=ignore, fail_on=fail_on, show_secrets=show_secrets, key=key,
-            jwks=jwks, secret_file=secret_file, nonce=nonce, access_token=access_token,
-        )  # fmt: skip
+        options = options_for("decode", flags)
         text, path = read_inputs([input] if input else None)[0]
         if len(text) > limits.MAX_INPUT_CHARS:
             raise CliError(f"the input is {len(text):,} characters; jwtlint reads at most {limits.MAX_INPUT_CHARS:,}")
         prepared = prepare(options)
+        targets = read_text(text, path)
+        require_token(targets)
     except (CliError, ValueError) as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"cannot read a key file: {exc.strerror or exc}") from None
-    targets = read_text(text, path)
-    if not targets:
-        raise fail("no token found in the input")
     when = prepared.context.now
     linted = lint_targets(targets, prepared)  # in the order of targets
     if fmt is Format.json:
@@ -197,6 +148,9 @@ def fix_command(
     from ..repair.token import run_fix
 
     try:
+        for flag, value in (("--key", key), ("--secret-file", secret_file)):
+            if value is not None:
+                require_file(value, flag)
         text, path = read_inputs([input] if input else None)[0]
         if is_key_material(text, path):
             if key or secret_file:
@@ -208,6 +162,9 @@ def fix_command(
             raise typer.Exit(0)
         if to_pkcs8:
             raise CliError("--to-pkcs8 converts key material; the input is a token")
+        from ..pipeline import read_text
+
+        require_token(read_text(text, path))  # the "no token found" of check and decode
         options = build_options("check", None, given_options(now=now))  # --now checked like everywhere
         code = run_fix(text, key, secret_file, diff, typer.echo, now=options.now)
     except (CliError, ValueError) as exc:  # RepairError, KeyRepairError: ValueErrors with one line

@@ -1,18 +1,23 @@
 """What every command shares: the lint options (declared once), how they become ``Options``,
 reading the input, and the one error style (``jwtlint: error: <one line>``, exit 2).
 
-Every command that lints declares its options with the ``Annotated`` types below, so a
-flag is spelt, typed and documented once; ``build_options`` turns them into one
-``jwtlint.options.Options`` (defaults < configuration file < flags). ``JwtlintGroup`` makes
-click's own usage errors ("No such option", "Invalid value") speak in the same one line.
+Every command that lints takes the shared flags with ``@lint_flags(...)`` (the ``Annotated``
+types below, listed once in ``LINT_FLAGS``), so a flag is spelt, typed and documented once;
+``options_for(command, flags)`` turns them into one ``jwtlint.options.Options`` (defaults <
+configuration file < flags). A file name that is not there is ``no_such_file``'s one message
+wherever it was named (an input, a scanned path, ``--key``...). ``JwtlintGroup`` makes click's
+own usage errors ("No such option", "Invalid value") speak in the same one line.
 """
 
 from __future__ import annotations
 
 import errno
+import functools
+import inspect
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, List, NoReturn, Optional
@@ -20,6 +25,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, List, NoReturn, Optional
 import typer
 from typer._click import exceptions as click
 from typer.core import TyperGroup
+from typer.models import ArgumentInfo
 
 from .. import limits
 if TYPE_CHECKING:  # typing only: options (and the engine) are imported when a command lints
@@ -99,6 +105,64 @@ ConfigFile = Annotated[
     typer.Option("--config", help="Configuration file (default: .jwtlint.toml or pyproject.toml found upwards)."),
 ]
 
+#: The lint flags, declared once: name -> (its Annotated type above, default). A command takes
+#: them with ``@lint_flags(...)`` and hands what it got to ``options_for``.
+LINT_FLAGS: dict[str, tuple[Any, Any]] = {
+    "aud": (Aud, None),
+    "iss": (Iss, None),
+    "now": (Now, None),
+    "leeway": (Leeway, None),
+    "max_lifetime": (MaxLifetime, None),
+    "select": (Select, None),
+    "ignore": (Ignore, None),
+    "fail_on": (FailOnOpt, None),
+    "show_secrets": (ShowSecrets, False),
+    "key": (Key, None),
+    "secret_file": (SecretFile, None),
+    "jwks": (Jwks, None),
+    "profile": (Profile, None),
+    "nonce": (Nonce, None),
+    "access_token": (AccessToken, None),
+    "config_file": (ConfigFile, None),
+}
+
+Command = Callable[..., None]
+
+
+def lint_flags(*names: str) -> Callable[[Command], Command]:
+    """Add the shared lint flags ``names`` (all of ``LINT_FLAGS`` when none is named) to a
+    typer command. The command declares only its own parameters plus ``flags: dict[str, Any]``,
+    which receives the shared ones by name (``options_for(command, flags)`` reads them)."""
+    chosen = names or tuple(LINT_FLAGS)
+    unknown = [n for n in chosen if n not in LINT_FLAGS]
+    if unknown:
+        raise ValueError(f"not a shared lint flag: {', '.join(unknown)}")
+
+    def decorate(command: Command) -> Command:
+        signature = inspect.signature(command, eval_str=True)  # typer reads the evaluated annotations
+        own = [p for name, p in signature.parameters.items() if name != "flags"]
+        shared = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=LINT_FLAGS[name][1], annotation=LINT_FLAGS[name][0])
+            for name in chosen
+        ]
+
+        @functools.wraps(command)
+        def run(*args: Any, **kwargs: Any) -> None:
+            flags = {name: kwargs.pop(name, LINT_FLAGS[name][1]) for name in chosen}
+            command(*args, flags=flags, **kwargs)
+
+        # typer passes every parameter by name: all keyword-only, the shared flags after the
+        # command's arguments (the order --help lists them in)
+        own = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own]
+        n_args = next((i for i, p in enumerate(own) if not isinstance(p.default, ArgumentInfo)), len(own))
+        params = own[:n_args] + shared + own[n_args:]
+        run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        return run
+
+    return decorate
+
+
 #: The commands whose options ``jwtlint config`` explains, and what each uses unless told otherwise.
 COMMAND_DEFAULTS: dict[str, dict[str, Any]] = {
     "check": {},
@@ -139,8 +203,8 @@ def given_options(
 ) -> dict[str, Any]:
     """The command-line flags as ``Options`` names (``None``: not given). Key files must exist."""
     for flag, value in (("--key", key), ("--secret-file", secret_file), ("--jwks", jwks)):
-        if value is not None and not os.path.isfile(value):
-            raise CliError(f"{flag} {value}: no such file")
+        if value is not None:
+            require_file(value, flag)
     return {
         "audience": list(aud) if aud else None,
         "issuer": iss,
@@ -185,30 +249,150 @@ def _flag_message(message: str) -> str:
     return FLAGS[name] + message[len(name) :] if name in FLAGS else message
 
 
-def options_for(command: str, config_file: str | None, **flags: Any) -> Options:
-    """``build_options`` for a command's flags and its configuration file, in one call."""
+def options_for(command: str, flags: Mapping[str, Any], config: Config | None = None) -> Options:
+    """``build_options`` for the shared flags a command received (``@lint_flags``), with the
+    configuration file ``--config`` names (or ``config``, already loaded), in one call."""
+    given = dict(flags)
+    config_file = given.pop("config_file", None)
+    if config is None:
+        config = config_for(config_file)
+    return build_options(command, config, given_options(**given))
+
+
+def config_for(config_file: str | None) -> Config:
+    """``load_config``, its error as a ``CliError``."""
     try:
-        config = load_config(config_file)
+        return load_config(config_file)
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    return build_options(command, config, given_options(**flags))
+
+
+# --- file names: the one check and the one message for a file that is not there ---
+
+#: Endings of the files tokens and keys are kept in: an argument ending in one names a file.
+FILE_SUFFIXES = frozenset(
+    ".txt .pem .jwt .jws .jwe .json .key .crt .cer .der .p8 .pub .env .jwk .jwks .token .b64 .asc "
+    ".yaml .yml .toml .ini .properties .cfg .conf .log .md .http".split()
+)
+#: A compact token (JWS: 3 segments, JWE: 5), base64url or standard base64.
+_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_\-+/=]+(?:\.[A-Za-z0-9_\-+/=]*){2,4}")
+#: The characters that can follow 'e' when base64 text decodes to '{' (0x7B = 011110 11....).
+_BRACE_SECOND = frozenset("wxyz0123456789+/-_")
+_WORD = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
+#: How many names of a directory are compared with a missing one (a huge directory costs no more).
+MAX_NAMES_COMPARED = 5000
+
+
+def _plausible_path(arg: str) -> bool:
+    return 0 < len(arg) < 4096 and not any(c in arg for c in "\n\r\0")
+
+
+def looks_like_path(arg: str) -> bool:
+    """Whether ``arg``, which is not an existing file, was meant as a file name: it has a path
+    separator or a file ending (``.txt``, ``.pem``...), or it is one word close to the name of a
+    file beside it. Never a token (``eyJ...``, a JOSE header of any spacing starts with ``e``),
+    ``Bearer ...``, a PEM or JSON text, a form body, an assignment or a URL."""
+    if not _plausible_path(arg) or arg != arg.strip():
+        return False
+    if "eyJ" in arg or "://" in arg or any(c in arg for c in "=?&#{}[]\"'`") or arg.startswith("-----"):
+        return False
+    if re.match(r"(?:bearer|dpop|jwt|authorization\s*:)\s", arg, re.I):
+        return False
+    suffix = os.path.splitext(arg)[1].lower()
+    if arg[:1] == "e" and arg[1:2] in _BRACE_SECOND and suffix not in FILE_SUFFIXES and _TOKEN_SHAPE.fullmatch(arg):
+        return False  # its first segment decodes to '{': a token ('/' and '+' in standard base64)
+    if "/" in arg or "\\" in arg or suffix in FILE_SUFFIXES:
+        return True
+    return _WORD.fullmatch(arg) is not None and _close_name(arg, cutoff=0.8) is not None
+
+
+def _close_name(path: str, cutoff: float = 0.6) -> str | None:
+    """The name in ``path``'s directory closest to it (``difflib``), as a path; ``None`` if none is close."""
+    import difflib
+    import itertools
+
+    folder, name = os.path.split(path)
+    try:
+        with os.scandir(folder or ".") as entries:
+            names = [e.name for e in itertools.islice(entries, MAX_NAMES_COMPARED)]
+    except (OSError, ValueError):
+        return None
+    match = difflib.get_close_matches(name, names, n=1, cutoff=cutoff)
+    return os.path.join(folder, match[0]) if match else None
+
+
+def no_such_file(path: str, flag: str | None = None) -> str:
+    """The one message for a file that is not there: ``no such file: tokn.txt (did you mean
+    token.txt?)``; after an option, ``--key tokn.pem: no such file (did you mean token.pem?)``."""
+    close = _close_name(path) if _plausible_path(path) else None
+    hint = f" (did you mean {close}?)" if close else ""
+    return f"{flag} {path}: no such file{hint}" if flag else f"no such file: {path}{hint}"
+
+
+def require_file(path: str, flag: str | None = None) -> None:
+    """Raise ``CliError`` unless ``path`` is a file (``flag``: the option that named it)."""
+    try:
+        if os.path.isfile(path):
+            return
+        is_dir = _plausible_path(path) and os.path.isdir(path)
+    except (OSError, ValueError):
+        is_dir = False
+    if is_dir:
+        where = f"{flag} {path}" if flag else path
+        raise CliError(f"{where} is a directory, not a file")
+    raise CliError(no_such_file(path, flag))
+
+
+def require_paths(paths: Sequence[str]) -> None:
+    """Raise ``CliError`` for the first of ``paths`` (files or directories) that does not exist."""
+    for path in paths:
+        try:
+            exists = _plausible_path(path) and os.path.exists(path)
+        except (OSError, ValueError):
+            exists = False
+        if not exists:
+            raise CliError(no_such_file(path))
+
+
+# --- no token, no success ---
+
+
+def holds_no_token(targets: Sequence[Any]) -> bool:
+    """Whether what intake read holds nothing to lint: no target, or only words that are no part
+    of a JWT (one segment, no '.', not the base64 of a JSON object: ``hello``, prose)."""
+    return all(
+        t.kind == "token" and len(t.segments) == 1 and t.header is None and t.too_large is None
+        and not t.text.startswith(("ey", "ew"))
+        for t in targets
+    )
+
+
+def require_token(targets: Sequence[Any]) -> None:
+    """The one "no token found" of check and decode: ``CliError`` (exit 2) when ``holds_no_token``."""
+    if not targets:
+        raise CliError("no token found in the input")
+    if holds_no_token(targets):
+        raise CliError("no token found in the input (a JWT is header.payload.signature, base64url, joined by '.')")
 
 
 # --- input ---
 
 
 def read_input(arg: str) -> tuple[str, str | None]:
-    """(text, path): ``-`` reads stdin; an existing file is read as a file; anything else is text."""
+    """(text, path): ``-`` reads stdin; an existing file is read as a file; a name that looks
+    like a file's (``looks_like_path``) but is none is an error; anything else is text."""
     if arg == "-":
         return read_stream(_stdin()), None
     try:
-        plausible_path = len(arg) < 4096 and "\n" not in arg and "\0" not in arg
+        plausible_path = _plausible_path(arg)
         if plausible_path and os.path.isdir(arg):
             raise CliError(f"{arg} is a directory (jwtlint scan searches directories)")
         is_file = plausible_path and os.path.isfile(arg)
     except (OSError, ValueError):
         is_file = False
     if not is_file:
+        if looks_like_path(arg):
+            raise CliError(no_such_file(arg))
         return arg, None
     try:
         with open(arg, "rb") as fh:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import typer
 
 from ..keys.public import KeyPubError, public_keys, public_output
+from .common import CliError, fail, require_file
 
 key_app = typer.Typer(help="Work with key files: `jwtlint key pub KEYFILE` prints the public half.", no_args_is_help=True)
 
@@ -30,15 +31,16 @@ def pub(
         if keyfile == "-":
             data = sys.stdin.buffer.read(limits.MAX_INPUT_CHARS + 1)
         else:
+            require_file(keyfile)
             with open(keyfile, "rb") as fh:
                 data = fh.read(limits.MAX_INPUT_CHARS + 1)
         out = public_output(data, fmt)
+    except CliError as exc:
+        raise fail(str(exc)) from None
     except OSError as exc:
-        typer.echo(f"jwtlint: cannot read {keyfile}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(2) from None
+        raise fail(f"cannot read {keyfile}: {exc.strerror or exc}") from None
     except KeyPubError as exc:
-        typer.echo(f"jwtlint: {exc}", err=True)
-        raise typer.Exit(2) from None
+        raise fail(str(exc)) from None
     if fmt == "pem":
         from ..keys.thumbprint import thumbprint
 

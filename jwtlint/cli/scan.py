@@ -15,26 +15,13 @@ from typing import TYPE_CHECKING, Any, List, Optional
 import typer
 
 from .common import (
-    Aud,
     CliError,
-    ConfigFile,
-    FailOnOpt,
-    Ignore,
-    Iss,
-    Jwks,
-    Key,
-    Leeway,
-    MaxLifetime,
-    Now,
-    Profile,
     ReportFormat,
-    SecretFile,
-    Select,
-    ShowSecrets,
-    build_options,
+    config_for,
     fail,
-    given_options,
-    load_config,
+    lint_flags,
+    options_for,
+    require_paths,
 )
 
 if TYPE_CHECKING:
@@ -52,44 +39,32 @@ def machine_output(report: Any, fmt: str, fingerprints: dict[int, str] | None = 
     return to_github(report)
 
 
+@lint_flags(
+    "select", "ignore", "fail_on", "now", "aud", "iss", "leeway", "max_lifetime", "profile", "key", "jwks",
+    "secret_file", "config_file", "show_secrets",
+)
 def scan_command(
     paths: Optional[List[str]] = typer.Argument(None, metavar="[PATH]...", help="Files and directories (default: .)."),
-    select: Select = None,
-    ignore: Ignore = None,
-    fail_on: FailOnOpt = None,
     fmt: ReportFormat = typer.Option(ReportFormat.text, "--format", help="Output format: text, json, sarif, github."),
     baseline: Optional[str] = typer.Option(None, "--baseline", help="Report only findings not recorded in this baseline file."),
     write_baseline: Optional[str] = typer.Option(None, "--write-baseline", help="Record today's findings in this file and exit 0."),
-    now: Now = None,
-    aud: Aud = None,
-    iss: Iss = None,
-    leeway: Leeway = None,
-    max_lifetime: MaxLifetime = None,
-    profile: Profile = None,
-    key: Key = None,
-    jwks: Jwks = None,
-    secret_file: SecretFile = None,
-    config_file: ConfigFile = None,
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: one per core, when it pays)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list skipped files and targets without findings."),
-    show_secrets: ShowSecrets = False,
+    *,
+    flags: dict[str, Any],
 ) -> None:
     """Find tokens, PEM keys and JWKs in files; report each problem at path:line:col."""
     from ..scan import baseline as baselines
     from ..scan.run import scan
 
     try:
-        cfg = load_config(config_file).with_cli(baseline=baseline)
+        require_paths(paths or ())
+        cfg = config_for(flags["config_file"]).with_cli(baseline=baseline)
         # The one set of options (config < flags, each value checked); the scan takes them as a
         # configuration (per-path overrides still apply) until it goes through jwtlint.pipeline.
-        options = build_options(
-            "scan", cfg, given_options(
-                aud=aud, iss=iss, now=now, leeway=leeway, max_lifetime=max_lifetime, profile=profile, select=select,
-                ignore=ignore, fail_on=fail_on, show_secrets=show_secrets, key=key, jwks=jwks, secret_file=secret_file,
-            ),
-        )  # fmt: skip
-        for flag, value in (("--key", key), ("--jwks", jwks), ("--secret-file", secret_file)):
-            if value is not None:
+        options = options_for("scan", flags, cfg)
+        for flag, name in (("--key", "key"), ("--jwks", "jwks"), ("--secret-file", "secret_file")):
+            if flags[name] is not None:
                 raise CliError(f"{flag}: jwtlint scan does not verify signatures yet (jwtlint check FILE {flag} ... does)")
         cfg = cfg.with_cli(**scan_config(options))
         if cfg["baseline"]:

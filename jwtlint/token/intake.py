@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from typing import NamedTuple, cast
+from typing import Literal, NamedTuple, cast
 
 from .. import limits
 from . import sdjwt
@@ -37,6 +37,15 @@ _FORM_PAIR = re.compile(r"([A-Za-z0-9_.\-]+)=([^&\s]*)")
 _URL_START = re.compile(r"https?://", re.I)
 _FORM_START = re.compile(r"[A-Za-z0-9_\-]+=")  # a form body starts with a field name ('.' would be a token)
 _QUOTES = "\"'`"
+# NAME=value as a shell (export/set/declare, PowerShell's $env:), a .env file, Java properties
+# (name=value, name: value) or an INI file (name = value) writes it; a YAML "name: value" too.
+# The name is bounded: a long word that is no assignment fails at once, whatever its length.
+_ASSIGNMENT = re.compile(
+    r"(?P<prefix>(?:export|set|declare|typeset|local|readonly)\s+(?:-[A-Za-z]+\s+)*|\$env:)?"
+    r"(?P<name>[A-Za-z_][A-Za-z0-9_]{0,127}(?:[.\-][A-Za-z0-9_]{1,64}){0,16})[ \t]*(?P<op>:=|=|:)[ \t]*"
+)
+_ASSIGNED_TOKEN = re.compile(r"[A-Za-z0-9_\-+/%~][A-Za-z0-9_\-+/=.%~]*")
+_NOT_ASSIGNMENT_LINE = re.compile(r"(?:[#;!]|//|\[[^\]]*\]\s*$)")  # a comment or an [INI section]
 # A bare compact token and nothing else (the common paste, and every lint() from a test suite).
 _PLAIN_TOKEN = re.compile(r"eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){2,4}")
 
@@ -102,6 +111,9 @@ def candidates(text: str) -> list[Candidate]:
 
 def _unwrap(s: str, start: int, wrappers: tuple[Wrapper, ...]) -> list[Candidate]:
     """Peel wrappers off ``s`` (which sits at ``start`` in the input), then find tokens."""
+    found = _from_assignments(s, start)
+    if found:
+        return found
     input_text = s
     inner_start = 0
     # Authorization: Bearer <token>
@@ -129,6 +141,47 @@ def _unwrap(s: str, start: int, wrappers: tuple[Wrapper, ...]) -> list[Candidate
         if found:
             return found
     return _bare(input_text, start, inner_start, body, wrappers)
+
+
+def _from_assignments(s: str, start: int) -> list[Candidate]:
+    """``TOKEN=eyJ...``, ``export TOKEN="eyJ..."``, ``jwt.token: eyJ...``, ``token = eyJ...``: a
+    line, or lines (a .env or properties file: only assignments, comments and [sections]), that
+    assign a token. Each value is a token; the name and operator (and quotes) are its wrapper."""
+    found: list[Candidate] = []
+    offset = 0
+    for line in s.splitlines(keepends=True):
+        at, text = offset, line.strip()
+        offset += len(line)
+        if not text or _NOT_ASSIGNMENT_LINE.match(text):
+            continue
+        at += line.index(text[0])
+        assigned = _assignment(text)
+        if assigned is None:
+            return []  # a line that is no assignment: the input is something else
+        if assigned is not False:
+            found.append(_bare_one(text, start + at, assigned[0], assigned[1], (assigned[2],)))
+    return found
+
+
+def _assignment(line: str) -> tuple[str, int, Wrapper] | Literal[False] | None:
+    """(token, its offset, the ``assignment`` wrapper) for a line assigning a token; ``False`` for
+    an assignment of something else; ``None`` for a line that is no assignment."""
+    m = _ASSIGNMENT.match(line)
+    if m is None or m.group("name").startswith("eyJ"):  # eyJ...=.eyJ...: a token with '=' padding
+        return None
+    name, op = m.group("name"), m.group("op")
+    if name in TOKEN_FIELDS and op == "=" and not m.group("prefix") and m.end() == len(name) + 1:
+        return None  # assertion=eyJ...: a form field (the form rules read it)
+    value, value_start = line[m.end() :].rstrip(), m.end()
+    closing: tuple[int, ...] = ()
+    if len(value) >= 2 and value[0] in _QUOTES and value[-1] == value[0]:
+        closing = (value_start + len(value) - 1,)
+        value, value_start = value[1:-1], value_start + 1
+    # Quotes hold a token with spaces in it whole (whitespace-in-token says so); unquoted, a space ends the value.
+    token = value.replace(" ", "") if closing else value
+    if not token or "." not in token or not _ASSIGNED_TOKEN.fullmatch(token):
+        return False
+    return value, value_start, Wrapper("assignment", name, Span("input", 0, value_start), closing)
 
 
 def _bare(input_text: str, start: int, inner_start: int, body: str, wrappers: tuple[Wrapper, ...]) -> list[Candidate]:
