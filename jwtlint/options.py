@@ -28,8 +28,14 @@ class OptionError(ValueError):
 
 
 #: Option name -> the configuration file key that can set it.
-#: The rules ``decode`` runs unless told otherwise: it notes what could not be read cleanly.
-DECODE_SELECT = ("transport", "structure")
+#: The doors whose options ``jwtlint config`` explains, and what each uses unless told otherwise
+#: (``decode`` notes what could not be read cleanly: the transport and structure rules).
+COMMAND_DEFAULTS: dict[str, dict[str, Any]] = {
+    "check": {},
+    "scan": {},
+    "decode": {"select": ("transport", "structure")},
+    "pytest": {},
+}
 
 CONFIG_KEYS = {
     "select": "select",

@@ -127,6 +127,12 @@ def test_each_command_says_no_such_file(workdir, command):
     assert err(*command, "tokn.txt") == (2, MISSING)
 
 
+def test_why_says_no_such_file_for_its_token_and_key(workdir):
+    assert err("why", "Signature verification failed", "--token", "tokn.txt") == (2, MISSING)
+    code, message = err("why", "Signature verification failed", "--key", "ky.pem")
+    assert (code, message) == (2, "jwtlint: error: --key ky.pem: no such file (did you mean key.pem?)\n")
+
+
 def test_key_pub_says_no_such_file(workdir):
     assert err("key", "pub", "ky.pem") == (2, "jwtlint: error: no such file: ky.pem (did you mean key.pem?)\n")
 

@@ -163,15 +163,6 @@ def lint_flags(*names: str) -> Callable[[Command], Command]:
     return decorate
 
 
-#: The commands whose options ``jwtlint config`` explains, and what each uses unless told otherwise.
-COMMAND_DEFAULTS: dict[str, dict[str, Any]] = {
-    "check": {},
-    "scan": {},
-    "decode": {"select": ("transport", "structure")},  # decode notes what could not be read cleanly
-    "pytest": {},
-}
-
-
 def load_config(config_file: str | None) -> Config:
     """The configuration ``--config FILE`` names, or the one found from the current directory.
 
@@ -227,7 +218,7 @@ def given_options(
 def build_options(command: str, config: Config | None, given: dict[str, Any]) -> Options:
     """The one way a command's flags become ``Options``: defaults < the command's own defaults <
     configuration file < flags. Raises ``CliError`` naming the flag for a bad value."""
-    from ..options import CONFIG_KEYS, OptionError, Options
+    from ..options import COMMAND_DEFAULTS, CONFIG_KEYS, OptionError, Options
 
     given = dict(given)
     for name, value in COMMAND_DEFAULTS[command].items():

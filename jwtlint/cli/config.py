@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from .common import COMMAND_DEFAULTS, CliError, ConfigFile, build_options, fail, load_config
+from .common import CliError, ConfigFile, build_options, fail, load_config
 
 
 def profiles_command(
@@ -50,6 +50,8 @@ def config_command(
 ) -> None:
     """Print the configuration file's values, then the options each command will really use
     (check, scan, decode, the pytest fixture) and where each value came from."""
+    from ..options import COMMAND_DEFAULTS
+
     try:
         cfg = load_config(config_file)
         per_command = {command: effective(command, cfg) for command in COMMAND_DEFAULTS}
@@ -80,7 +82,7 @@ def effective(command: str, cfg: Any) -> list[tuple[str, str, str]]:
     import json
 
     from ..engine import RuleSet
-    from ..options import CONFIG_KEYS, FLAGS, Options
+    from ..options import COMMAND_DEFAULTS, CONFIG_KEYS, FLAGS, Options
 
     if command == "pytest":
         from ..testing.pytest_plugin import fixture_options

@@ -17,21 +17,20 @@ def why_command(
     fmt: str = typer.Option("text", "--format", help="Output format: text or json."),
 ) -> None:
     """Explain an error message: who prints it, its likely causes, the rules that confirm each, the command to run; with --token/--key, which cause it is."""
-    import os
-
     from ..why.match import explain, to_text
+    from .common import CliError, fail, read_input, require_file
 
     token_text = key_text = None
     try:
         if token is not None:
-            token_text = _read_text(token) if os.path.isfile(token) else token
+            token_text = read_input(token)[0]  # text, or a file; a mistyped file name is an error
         if key is not None:
-            if not os.path.isfile(key):
-                raise OSError(f"--key {key}: no such file")
+            require_file(key, "--key")
             key_text = _read_text(key)
+    except CliError as exc:
+        raise fail(str(exc)) from None
     except OSError as exc:
-        typer.echo(f"jwtlint: error: {exc.strerror or exc}" if getattr(exc, "strerror", None) else f"jwtlint: error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        raise fail(f"cannot read {key}: {exc.strerror or exc}") from None
     result = explain(message, token_text, key_text, now, audience=aud, issuer=iss)
     if fmt == "json":
         import json

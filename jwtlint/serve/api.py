@@ -101,14 +101,14 @@ def decode(body: dict[str, Any]) -> Answer:
     (header, payload, times, evidence) with the notes decode shows (transport and structure
     findings, unless ``select`` says otherwise)."""
     from ..api import lint as run
-    from ..options import DECODE_SELECT
+    from ..options import COMMAND_DEFAULTS
     from ..report.decoded import decoded_report
 
     text = _input(body)
     assert text is not None
     kwargs = _args(body, {"now": _NUMBER, "show_secrets": (bool,), "select": (str, list), "ignore": (str, list)})
     now = float(kwargs.pop("now", time.time()))
-    kwargs.setdefault("select", DECODE_SELECT)
+    kwargs.setdefault("select", COMMAND_DEFAULTS["decode"]["select"])
     report = run(text, now=now, **kwargs)
     return 200, {"now": now, "targets": decoded_report(list(report.targets), now, report.show_secrets)}
 
