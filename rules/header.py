@@ -762,8 +762,7 @@ def _x5c_entry_problem(entry: Any) -> tuple[str, str | None] | None:
         if len(std) % 4 != 1:
             std += "=" * (-len(std) % 4)
             url = "-" in squeezed or "_" in squeezed
-            what = "is base64url" if url else "lacks its '=' padding"
-            return f"{what}; x5c is standard base64 with padding (not base64url)", std
+            return ("is base64url ('-' or '_')" if url else "lacks its '=' padding"), std
     return "is not base64", None
 
 
@@ -884,15 +883,16 @@ class HeaderParamType(Rule[TokenTarget]):
             return
         i, (why, _) = problems[0]
         more = f" ({len(problems) - 1} more entr{'ies' if len(problems) > 2 else 'y'} too)" if len(problems) > 1 else ""
-        fixes = [_x5c_entry_problem(e) for e in value]
-        fixed = [e if p is None else p[1] for e, p in zip(value, fixes)]
+        found = dict(problems)
+        chain: list[Any] = [found[j][1] if j in found else e for j, e in enumerate(value)]
+        plain = all(e is not None for e in chain)
         yield self.finding(
             f"x5c[{i}] {why}{more}; {where} makes x5c {_EXPECTED[_X5C]}",
             header_span(t, "x5c"),
             fix="encode each certificate's DER with standard base64 and its padding (not base64url, no PEM armor, "
             "no line breaks), then sign again",
-            fixed=json.dumps(fixed) if all(f is not None for f in fixed) else None,
-            applicability=Applicability.UNSAFE if all(f is not None for f in fixed) else Applicability.DISPLAY,
+            fixed=json.dumps(chain) if plain else None,
+            applicability=Applicability.UNSAFE if plain else Applicability.DISPLAY,
         )
 
 
