@@ -446,14 +446,19 @@ class SegmentNotJson(Rule[TokenTarget]):
                 )
             elif js.utf8_error_at is not None:
                 at = js.utf8_error_at
-                shown = _utf8_sequence(seg.b64.decoded, at).hex(" ").upper()
+                bad = _utf8_sequence(seg.b64.decoded, at)
                 why = _UTF8_PROBLEMS.get(js.utf8_problem, "")
                 read = "; jwtlint read it with U+FFFD in place of the bad bytes" if js.value is not None else ""
+                b = seg.b64
+                # The base64 characters that encode the bad bytes (3 bytes are 4 characters), when offsets line up.
+                where = seg.span() if b.illegal or b.misplaced_padding else seg.span(
+                    at // 3 * 4, min(len(b.text) - b.padding, -(-(at + len(bad)) // 3) * 4)
+                )
                 yield self.finding(
-                    f"the {seg.role} is not valid UTF-8: bytes {shown} at byte {at}"
+                    f"the {seg.role} is not valid UTF-8: bytes {bad.hex(' ').upper()} at byte {at}"
                     + (f" are {why}" if why else "")
                     + f"{read}{note}",
-                    seg.span(),
+                    where,
                     fix=_CAUSE_FIX["not-utf8"],
                     severity=severity,
                 )

@@ -157,6 +157,9 @@ def test_claims_set_not_utf8_is_an_error_with_the_precise_cause(raw, shown, kind
     f = only(_plain(raw), "segment-not-json")
     assert f.severity == Severity.ERROR and f"bytes {shown}" in f.message and kind in f.message
     assert "U+FFFD" in f.message and "RFC 8259" in f.fix
+    # the span is the base64 characters that encode the bad bytes
+    text = _plain(raw).split(".")[1][f.span.start : f.span.end]
+    assert f.span.part == "payload" and bytes.fromhex(shown.split(" at ")[0]) in base64.urlsafe_b64decode(text + "==")
 
 
 def test_binary_payload_of_a_plain_jws_stays_info():
