@@ -43,6 +43,11 @@ def lint(
     cryptography key or a ``KeyInfo``), ``jwks`` (a JWK Set: keys chosen by
     ``kid``) and ``secret`` (HMAC) are for signature verification; key text
     is linted too, its targets follow the tokens in the report.
+    A text that holds nothing to lint (``""``, whitespace, prose) gives a report with no
+    targets (``report.targets == ()``, and so ``report.ok``), with or without a key: the key
+    given to verify with is not what is checked, so its findings never stand in for a missing
+    token. Check ``report.targets`` before trusting ``ok`` (``jwtlint check`` exits 2, "no
+    token found"; ``assert_valid_jwt`` fails); lint a key on its own with ``lint_key``.
     Raises ``TypeError`` for a non-text input and ``ValueError`` for an
     unknown selector; never raises on the content of ``text``.
     ``profile`` adds a platform profile's rules (``jwtlint.profiles``; ``auto``

@@ -91,9 +91,11 @@ def lint_text(
     text: str, prepared: Prepared, path: str | None = None, *, with_keys: bool = True
 ) -> Report:
     """Lint every token in ``text``; the key targets follow them unless ``with_keys`` is false
-    (a run over several inputs lints the key once)."""
+    (a run over several inputs lints the key once). A text with nothing to lint gives a report
+    with no targets, key or not: the key given to verify with is not what is being checked, so
+    an empty token never passes on the strength of its key's findings."""
     reports = lint_targets(read_text(text, path), prepared)
-    if with_keys and prepared.key_targets:
+    if with_keys and prepared.key_targets and reports:
         reports += lint_targets(prepared.key_targets, prepared)
     return report(reports, prepared.options)
 

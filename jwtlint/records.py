@@ -90,8 +90,9 @@ class JsonEvidence(NamedTuple):
 
     ``problem`` is None when ``value`` is a JSON object read without trouble;
     otherwise one of ``empty``, ``not-utf8``, ``syntax``, ``truncated``,
-    ``not-object``, ``double-encoded``, ``too-deep``. A BOM or non-standard
-    constants are recorded but do not stop parsing.
+    ``not-object``, ``double-encoded``, ``too-deep``. A BOM, invalid UTF-8
+    (``utf8_error_at``, ``utf8_problem``; the text is read with replacement
+    characters) or non-standard constants are recorded but do not stop parsing.
 
     ``members`` maps each top-level member name of an object to its byte
     ranges in the decoded bytes (``MemberRange``; the last occurrence, the one
@@ -110,6 +111,13 @@ class JsonEvidence(NamedTuple):
     duplicates: tuple[str, ...] = ()  # member names that appear more than once in an object
     constants: tuple[str, ...] = ()  # NaN / Infinity / -Infinity seen (not JSON)
     members: Mapping[str, MemberRange] = _NO_MEMBERS
+    #: Why the bytes at ``utf8_error_at`` are not UTF-8 (RFC 3629 §3, §4): ``overlong`` (a character
+    #: encoded in more bytes than it needs, e.g. ``C0 AF`` for ``/``), ``surrogate`` (a UTF-16
+    #: surrogate encoded as if a character, e.g. ``ED A0 80``: CESU-8 or WTF-8), ``too-large`` (beyond
+    #: U+10FFFF), ``stray-continuation`` (a continuation byte with no lead byte), ``bad-continuation``
+    #: (a lead byte not followed by its continuation bytes), ``invalid-byte`` (``FE``/``FF``),
+    #: ``cut-short`` (the text ends inside a character); empty when the text is UTF-8.
+    utf8_problem: str = ""
 
     @property
     def is_object(self) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 from jwtlint.algs import JWE_ENC_ALGS, JWE_KEY_ALGS, JWS_ALGS, REGISTERED_HEADER_PARAMS, nearest
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
-from jwtlint.token.jsonparse import is_string, json_type
+from jwtlint.token.jsonparse import LargeNumber, is_string, json_type
 from jwtlint.model import TokenTarget
 from jwtlint.rules._helpers import header_span, quoted
 
@@ -54,8 +54,8 @@ def _media_type(value: str) -> str:
 
 class AlgMissing(Rule[TokenTarget]):
     """## What it does
-    Flags a header without `alg`, or whose `alg` is not a string (and, in a
-    JWE, the same for `enc`).
+    Flags a header without `alg` (and a JWE header without `enc`). An `alg`
+    or `enc` that is not a string is `header-param-type`'s finding.
 
     ## Why is this bad?
     `alg` is required in every JWS and JWE header (RFC 7515 §4.1.1, RFC 7516
@@ -76,7 +76,7 @@ class AlgMissing(Rule[TokenTarget]):
     code = "JWT301"
     name = "alg-missing"
     severity = Severity.ERROR
-    summary = "The header has no 'alg' (or a JWE no 'enc'), or it is not a string."
+    summary = "The header has no 'alg' (or a JWE no 'enc')."
     refs = (cite("RFC 7515", "4.1.1"), cite("RFC 7516", "4.1.1"), cite("RFC 7516", "4.1.2"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
@@ -91,12 +91,6 @@ class AlgMissing(Rule[TokenTarget]):
                     f"the header has no {name!r}: a verifier cannot tell {what} and must reject the token",
                     header_span(t),
                     fix=f'add "{name}" naming the algorithm actually used (e.g. "{example}"), then sign again',
-                )
-            elif _text(t.header[name]) is None:
-                yield self.finding(
-                    f"{name} is {_json_type(t.header[name])}; it must be a string naming a registered algorithm",
-                    header_span(t, name),
-                    fix=f'write {name} as a string, e.g. "{example}", then sign again',
                 )
 
 
@@ -237,8 +231,9 @@ _TYP_MISTAKES = {
 
 class TypUnusual(Rule[TokenTarget]):
     """## What it does
-    Flags a `typ` that is not a string, looks like a mistake (`JWS`, `JWE`,
-    `Bearer`, `JSON`, `JTW`, `"JWT "` with spaces), or is simply unusual.
+    Flags a `typ` that looks like a mistake (`JWS`, `JWE`, `Bearer`, `JSON`,
+    `JTW`, `"JWT "` with spaces), or is simply unusual (a `typ` that is not a
+    string is `header-param-type`'s finding).
 
     ## Why is this bad?
     `typ` is the media type of the whole token (RFC 7515 §4.1.9, RFC 7519
@@ -259,7 +254,7 @@ class TypUnusual(Rule[TokenTarget]):
     code = "JWT304"
     name = "typ-unusual"
     severity = Severity.WARNING
-    summary = "typ is not a string, looks like a mistake, or is not a known JWT media type."
+    summary = "typ looks like a mistake, or is not a known JWT media type."
     refs = (cite("RFC 7515", "4.1.9"), cite("RFC 7519", "5.1"), cite("RFC 8725", "3.11"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
@@ -269,13 +264,7 @@ class TypUnusual(Rule[TokenTarget]):
             return  # the common case, decided before anything is worked out
         typ = _text(t.header["typ"])
         if typ is None:
-            yield self.finding(
-                f"typ is {_json_type(t.header['typ'])}; it must be a string (a media type such as \"JWT\")",
-                header_span(t, "typ"),
-                fix='write typ as a string, e.g. "JWT", or leave it out, then sign again',
-                severity=Severity.ERROR,
-            )
-            return
+            return  # header-param-type's finding
         squeezed = "".join(typ.split())
         spaced = squeezed != typ
         folded = _media_type(squeezed)
@@ -309,8 +298,10 @@ class TypUnusual(Rule[TokenTarget]):
 
 class CritUnsupported(Rule[TokenTarget]):
     """## What it does
-    Flags a `crit` list that is malformed, names registered or absent header
-    parameters, and notes the extensions it makes critical.
+    Flags a `crit` list that is empty, names registered or absent header
+    parameters or a name twice, and one that makes critical an extension
+    jwtlint does not understand (`crit` that is not an array of strings is
+    `header-param-type`'s finding).
 
     ## Why is this bad?
     `crit` lists extension header parameters the recipient must understand,
@@ -318,8 +309,10 @@ class CritUnsupported(Rule[TokenTarget]):
     of names present in the header, without duplicates and without names
     defined by RFC 7515 or RFC 7518 (`b64`, from RFC 7797, is the one
     registered name that belongs there). A malformed list makes strict
-    verifiers reject the token; an extension listed there is rejected by every
-    verifier that does not implement it.
+    verifiers reject the token; an extension listed there must be rejected by
+    every verifier that does not implement it, so the token works only with
+    the verifiers that do. jwtlint understands `b64` (RFC 7797); any other
+    critical extension is an error: the verifier must be known to support it.
 
     ## Fix
     List only extension parameters that the header contains and every
@@ -332,20 +325,19 @@ class CritUnsupported(Rule[TokenTarget]):
     code = "JWT305"
     name = "crit-unsupported"
     severity = Severity.ERROR
-    summary = "crit is malformed, lists registered or absent parameters, or makes an extension critical."
+    summary = "crit is empty, lists registered or absent parameters, or makes an unknown extension critical."
     refs = (cite("RFC 7515", "4.1.11"), cite("RFC 7516", "4.1.13"), cite("RFC 7797", "6"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         if t.header is None or "crit" not in t.header:
             return
         crit = t.header["crit"]
-        if not isinstance(crit, list) or not crit or any(_text(c) is None for c in crit):
-            if not isinstance(crit, list):
-                what = _json_type(crit)
-            else:
-                what = "an empty array" if not crit else "an array with entries that are not strings"
+        if not isinstance(crit, list) or any(_text(c) is None for c in crit):
+            return  # header-param-type's finding
+        if not crit:
             yield self.finding(
-                f"crit is {what}; it must be a non-empty array of header parameter names",
+                "crit is an empty array; RFC 7515 §4.1.11 forbids [] (it must be a non-empty array of header "
+                "parameter names)",
                 header_span(t, "crit"),
                 fix="list the names of the extension parameters that must be understood, or remove crit; "
                 "then sign again",
@@ -380,12 +372,12 @@ class CritUnsupported(Rule[TokenTarget]):
         if extensions:
             them = "it" if len(extensions) == 1 else "them"
             yield self.finding(
-                f"crit makes {_names(extensions)} critical: recipients that do not understand {them} must reject "
-                "the token",
+                f"crit makes {_names(extensions)} critical, an extension jwtlint does not understand: a conforming "
+                f"verifier that does not implement {them} must reject the token (RFC 7515 §4.1.11), and JOSE "
+                "libraries (jose4j, Nimbus, joserfc, panva/jose) do unless told otherwise",
                 header_span(t, "crit"),
-                fix=f"make sure every verifier implements {_names(extensions)}; if the token is valid without "
-                f"{them}, leave {them} out of crit",
-                severity=Severity.WARNING,
+                fix=f"make sure every verifier implements {_names(extensions)} and is configured to accept {them}; "
+                f"if the token is valid without {them}, leave {them} out of crit, then sign again",
             )
 
 
@@ -426,13 +418,7 @@ class RemoteKeyUrl(Rule[TokenTarget]):
                 continue
             url = _text(t.header[member])
             if url is None:
-                yield self.finding(
-                    f"{member} is {_json_type(t.header[member])}, not a URL",
-                    header_span(t, member),
-                    fix=f"remove {member}; verifiers must take the key location from their own configuration",
-                    severity=Severity.ERROR,
-                )
-                continue
+                continue  # header-param-type's finding
             https = url.lower().startswith("https://")
             scheme = url.split(":", 1)[0] if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url) else "no scheme"
             yield self.finding(
@@ -489,13 +475,7 @@ class EmbeddedJwk(Rule[TokenTarget]):
             return
         jwk = t.header["jwk"]
         if not isinstance(jwk, dict):
-            yield self.finding(
-                f"jwk is {_json_type(jwk)}; it must be a JSON Web Key object",
-                header_span(t, "jwk"),
-                fix="remove jwk; verifiers must take keys from their own configuration",
-                severity=Severity.ERROR,
-            )
-            return
+            return  # header-param-type's finding
         private = [m for m in _PRIVATE_JWK_MEMBERS if m in jwk]
         if private:  # even in a DPoP proof: a private key must never travel (RFC 9449 §4.2)
             yield self.finding(
@@ -573,8 +553,9 @@ def _kid_attacks(kid: str) -> list[str]:
 
 class SuspiciousKid(Rule[TokenTarget]):
     """## What it does
-    Flags a `kid` that is not a string, or that carries path traversal, a NUL
-    byte, SQL or shell metacharacters, or a URL.
+    Flags a `kid` that carries path traversal, a NUL byte, SQL or shell
+    metacharacters, or a URL (a `kid` that is not a string is
+    `header-param-type`'s finding).
 
     ## Why is this bad?
     `kid` is chosen by whoever wrote the token, before anything is verified.
@@ -598,7 +579,7 @@ class SuspiciousKid(Rule[TokenTarget]):
     code = "JWT308"
     name = "suspicious-kid"
     severity = Severity.WARNING
-    summary = "kid is not a string, or looks built to attack the key lookup (path, SQL, shell, URL)."
+    summary = "kid looks built to attack the key lookup (path traversal, SQL, shell, URL)."
     refs = (cite("RFC 8725", "3.10"), cite("RFC 7515", "4.1.4"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
@@ -606,13 +587,7 @@ class SuspiciousKid(Rule[TokenTarget]):
             return
         kid = _text(t.header["kid"])
         if kid is None:
-            yield self.finding(
-                f"kid is {_json_type(t.header['kid'])}; kid should be a string (RFC 7515 §4.1.4), and verifiers "
-                "that look it up among string ids find no key",
-                header_span(t, "kid"),
-                fix='send kid as a string (e.g. "1", not 1), then sign again',
-            )
-            return
+            return  # header-param-type's finding: a number or an object spells no attack
         attacks = _kid_attacks(kid)
         if not attacks:
             return
@@ -636,7 +611,8 @@ class SuspiciousKid(Rule[TokenTarget]):
 
 class B64FalseWithoutCrit(Rule[TokenTarget]):
     """## What it does
-    Flags `"b64": false` without `"b64"` in `crit`, and a `b64` that is not a boolean.
+    Flags `"b64": false` without `"b64"` in `crit` (a `b64` that is not a
+    boolean is `header-param-type`'s finding).
 
     ## Why is this bad?
     `"b64": false` (RFC 7797) means the payload is signed as raw bytes, not
@@ -648,7 +624,9 @@ class B64FalseWithoutCrit(Rule[TokenTarget]):
 
     ## Fix
     Add `"crit": ["b64"]` to the header (corrected list in `fixed`) and sign
-    again; or drop `b64` and use an ordinary base64url payload.
+    again; or drop `b64` and use an ordinary base64url payload. In a JWT
+    (typ JWT, a claims-set payload, claim checks asked for) drop `b64`:
+    JWTs must not use it at all (RFC 7797 §7, see `b64-false-in-jwt`).
 
     ## Example
     `{"alg":"HS256","b64":false}`
@@ -657,7 +635,7 @@ class B64FalseWithoutCrit(Rule[TokenTarget]):
     code = "JWT309"
     name = "b64-false-without-crit"
     severity = Severity.ERROR
-    summary = "b64 is false but crit does not list 'b64', or b64 is not a boolean."
+    summary = "b64 is false but crit does not list 'b64'."
     refs = (cite("RFC 7797", "6"), cite("RFC 7797", "3"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
@@ -665,15 +643,17 @@ class B64FalseWithoutCrit(Rule[TokenTarget]):
             return
         b64 = t.header["b64"]
         if not isinstance(b64, bool):
-            yield self.finding(
-                f"b64 is {_json_type(b64)}; RFC 7797 defines it as a boolean (true or false)",
-                header_span(t, "b64"),
-                fix='write "b64": false for an unencoded payload (with "crit": ["b64"]), or leave b64 out; '
-                "then sign again",
-            )
-            return
+            return  # header-param-type's finding
         crit = t.header.get("crit")
         if b64 is False and not (isinstance(crit, list) and "b64" in crit):
+            if _declares_jwt(t) or _jwt_evidence(t, ctx) is not None:
+                yield self.finding(
+                    "b64 is false but crit does not list \"b64\"; and this is a JWT, which must not use an "
+                    "unencoded payload at all (RFC 7797 §7)",
+                    header_span(t, "b64"),
+                    fix=_JWT_B64_FIX + " (adding crit would make it worse: JWT libraries would then reject it)",
+                )
+                return
             fixed = (crit if isinstance(crit, list) else []) + ["b64"]
             yield self.finding(
                 "b64 is false but crit does not list \"b64\": a verifier that does not know RFC 7797 reads the "
@@ -726,6 +706,287 @@ class ZipInJws(Rule[TokenTarget]):
         )
 
 
+#: Each registered header parameter's JSON type, and where it is defined.
+_STRING, _OBJECT, _BOOLEAN, _INTEGER, _X5C, _CRIT = "string", "object", "boolean", "integer", "x5c", "crit"
+_PARAM_TYPES: dict[str, tuple[str, str]] = {
+    "alg": (_STRING, "RFC 7515 §4.1.1"),
+    "jku": (_STRING, "RFC 7515 §4.1.2"),
+    "jwk": (_OBJECT, "RFC 7515 §4.1.3"),
+    "kid": (_STRING, "RFC 7515 §4.1.4"),
+    "x5u": (_STRING, "RFC 7515 §4.1.5"),
+    "x5c": (_X5C, "RFC 7515 §4.1.6"),
+    "x5t": (_STRING, "RFC 7515 §4.1.7"),
+    "x5t#S256": (_STRING, "RFC 7515 §4.1.8"),
+    "typ": (_STRING, "RFC 7515 §4.1.9"),
+    "cty": (_STRING, "RFC 7515 §4.1.10"),
+    "crit": (_CRIT, "RFC 7515 §4.1.11"),
+    "enc": (_STRING, "RFC 7516 §4.1.2"),
+    "zip": (_STRING, "RFC 7516 §4.1.3"),
+    "epk": (_OBJECT, "RFC 7518 §4.6.1.1"),
+    "apu": (_STRING, "RFC 7518 §4.6.1.2"),
+    "apv": (_STRING, "RFC 7518 §4.6.1.3"),
+    "iv": (_STRING, "RFC 7518 §4.7.1.1"),
+    "tag": (_STRING, "RFC 7518 §4.7.1.2"),
+    "p2s": (_STRING, "RFC 7518 §4.8.1.1"),
+    "p2c": (_INTEGER, "RFC 7518 §4.8.1.2"),
+    "b64": (_BOOLEAN, "RFC 7797 §3"),
+}
+_EXPECTED = {
+    _STRING: "a string",
+    _OBJECT: "a JSON object",
+    _BOOLEAN: "a boolean (true or false)",
+    _INTEGER: "a positive integer",
+    _X5C: "a non-empty array of standard base64 (padded, not base64url) DER certificates",
+    _CRIT: "an array of header parameter names (strings)",
+}
+#: Standard base64 with its padding (RFC 4648 §4), the alphabet of x5c entries.
+_STD_B64 = re.compile(r"(?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?|[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=")
+_B64_ANY = re.compile(r"[A-Za-z0-9+/_-]+={0,2}")
+
+
+def _x5c_entry_problem(entry: Any) -> tuple[str, str | None] | None:
+    """What is wrong with one x5c entry, and the corrected entry when that is plain; None when it is fine."""
+    if not is_string(entry):
+        return f"is {_json_type(entry)}, not a base64 string", None
+    if _STD_B64.fullmatch(entry):
+        return None
+    if not entry:
+        return "is an empty string", None
+    if "-----BEGIN" in entry:
+        return "holds PEM armor; x5c holds the base64 of the DER alone", None
+    squeezed = "".join(entry.split())
+    if squeezed != entry and _STD_B64.fullmatch(squeezed):
+        return "has line breaks or spaces inside the base64", squeezed
+    if _B64_ANY.fullmatch(squeezed):
+        std = squeezed.rstrip("=").replace("-", "+").replace("_", "/")
+        if len(std) % 4 != 1:
+            std += "=" * (-len(std) % 4)
+            url = "-" in squeezed or "_" in squeezed
+            return ("is base64url ('-' or '_')" if url else "lacks its '=' padding"), std
+    return "is not base64", None
+
+
+def _string_fix(value: Any) -> str | None:
+    """The string a non-string value obviously meant: a number's digits, an array's only string."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) or isinstance(value, LargeNumber):
+        return json.dumps(value) if not isinstance(value, LargeNumber) else str(value)
+    if isinstance(value, list) and len(value) == 1 and is_string(value[0]):
+        return str(value[0])
+    return None
+
+
+class HeaderParamType(Rule[TokenTarget]):
+    """## What it does
+    Flags a registered header parameter whose value has the wrong JSON type:
+    `alg`, `typ`, `cty`, `kid`, `jku`, `x5u`, `x5t`, `x5t#S256`, `enc`, `zip`
+    (and the JWE key-agreement strings) not a string; `jwk` or `epk` not an
+    object; `b64` not a boolean; `p2c` not a positive integer; `crit` not an
+    array of strings; `x5c` not a non-empty array of standard (padded)
+    base64 strings.
+
+    ## Why is this bad?
+    RFC 7515 §4.1, RFC 7516 §4.1, RFC 7518 §4 and RFC 7797 §3 give each
+    registered parameter its type, and strict verifiers reject a header that
+    breaks it when they parse it (Nimbus JOSE+JWT's `JWSHeader.parse`, jose4j,
+    joserfc's header registry; PyJWT refuses a `kid` that is not a string).
+    Lenient ones read `"kid": 123` as no key id at all, or compare it to the
+    string ids of a key set and find nothing. `x5c` is the one place JOSE uses
+    standard base64 with padding (RFC 7515 §4.1.6): base64url there is a
+    different text, and parsers that decode it strictly fail.
+
+    ## Fix
+    Write the value with its registered type (the corrected value is in
+    `fixed` when it is plain: `"kid": 123` becomes `"kid": "123"`), then sign
+    again: the header is part of the signed text.
+
+    ## Example
+    `{"alg":"HS256","kid":123}`
+    """
+
+    code = "JWT311"
+    name = "header-param-type"
+    severity = Severity.ERROR
+    summary = "A registered header parameter has the wrong JSON type (kid 123, b64 \"false\", x5c in base64url...)."
+    refs = (
+        cite("RFC 7515", "4.1"),
+        cite("RFC 7515", "4.1.6"),
+        cite("RFC 7516", "4.1"),
+        cite("RFC 7518", "4.6.1"),
+        cite("RFC 7797", "3"),
+    )
+
+    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+        if t.header is None:
+            return
+        for name, value in t.header.items():
+            spec = _PARAM_TYPES.get(name)
+            if spec is None:
+                continue
+            kind, where = spec
+            if kind == _STRING:
+                if is_string(value):
+                    continue
+                yield self._wrong(t, name, value, where, _string_fix(value), as_json=False)
+            elif kind == _OBJECT:
+                if not isinstance(value, dict):
+                    yield self._wrong(t, name, value, where, None)
+            elif kind == _BOOLEAN:
+                if isinstance(value, bool):
+                    continue
+                fixed = value.lower() if is_string(value) and value.lower() in ("true", "false") else None
+                yield self._wrong(t, name, value, where, fixed)
+            elif kind == _INTEGER:
+                if type(value) is int and value > 0 or isinstance(value, LargeNumber):
+                    continue
+                fixed = value.strip() if is_string(value) and value.strip().isdigit() else None
+                yield self._wrong(t, name, value, where, fixed if fixed and int(fixed) > 0 else None)
+            elif kind == _CRIT:
+                if isinstance(value, list) and all(is_string(c) for c in value):
+                    continue  # an empty or otherwise wrong list is crit-unsupported's finding
+                yield self._wrong(t, name, value, where, json.dumps([value]) if is_string(value) else None)
+            else:
+                yield from self._x5c(t, value, where)
+
+    def _wrong(
+        self, t: TokenTarget, name: str, value: Any, where: str, fixed: str | None, as_json: bool = True
+    ) -> Finding:
+        shown = f'"{fixed}"' if fixed is not None and not as_json else fixed
+        return self.finding(
+            f"{name} is {_json_type(value)}; {where} makes it {_EXPECTED[_PARAM_TYPES[name][0]]}, and strict "
+            "verifiers reject the header",
+            header_span(t, name),
+            fix=(f'write "{name}": {shown}' if shown is not None else f"write {name} as {_EXPECTED[_PARAM_TYPES[name][0]]}")
+            + (", or leave it out" if name not in ("alg", "enc") else "")
+            + ", then sign again",
+            fixed=fixed,
+            applicability=Applicability.UNSAFE if fixed is not None else Applicability.DISPLAY,
+        )
+
+    def _x5c(self, t: TokenTarget, value: Any, where: str) -> Iterator[Finding]:
+        if is_string(value):
+            entry = _x5c_entry_problem(value)
+            fixed = json.dumps([value if entry is None else entry[1]]) if entry is None or entry[1] else None
+            yield self._wrong(t, "x5c", value, where, fixed)
+            return
+        if not isinstance(value, list):
+            yield self._wrong(t, "x5c", value, where, None)
+            return
+        if not value:
+            yield self.finding(
+                f"x5c is an empty array; {where} makes it {_EXPECTED[_X5C]}, the signer's certificate first",
+                header_span(t, "x5c"),
+                fix="put the signer's certificate chain in x5c, or leave x5c out, then sign again",
+            )
+            return
+        problems = [(i, p) for i, p in ((i, _x5c_entry_problem(e)) for i, e in enumerate(value)) if p is not None]
+        if not problems:
+            return
+        i, (why, _) = problems[0]
+        more = f" ({len(problems) - 1} more entr{'ies' if len(problems) > 2 else 'y'} too)" if len(problems) > 1 else ""
+        found = dict(problems)
+        chain: list[Any] = [found[j][1] if j in found else e for j, e in enumerate(value)]
+        plain = all(e is not None for e in chain)
+        yield self.finding(
+            f"x5c[{i}] {why}{more}; {where} makes x5c {_EXPECTED[_X5C]}",
+            header_span(t, "x5c"),
+            fix="encode each certificate's DER with standard base64 and its padding (not base64url, no PEM armor, "
+            "no line breaks), then sign again",
+            fixed=json.dumps(chain) if plain else None,
+            applicability=Applicability.UNSAFE if plain else Applicability.DISPLAY,
+        )
+
+
+def _declares_jwt(t: TokenTarget) -> bool:
+    """typ says the token is a JWT: JWT, application/jwt, or an explicit type ending in +jwt (RFC 7519 §5.1)."""
+    typ = _text(t.header.get("typ")) if t.header else None
+    if typ is None:
+        return False
+    folded = _media_type(typ.strip())
+    return folded == "jwt" or folded.endswith("+jwt")
+
+
+class B64FalseInJwt(Rule[TokenTarget]):
+    """## What it does
+    Flags `"b64": false` with `"crit": ["b64"]` (an unencoded payload,
+    RFC 7797) in a JWT: a token whose unencoded payload is a claims set
+    (`{...}`) or that claim checks were asked for (error), or whose `typ`
+    alone says JWT (warning). Without `b64` in crit it is
+    `b64-false-without-crit`'s finding, whose fix then says the same.
+
+    ## Why is this bad?
+    RFC 7797 §7 (which updates RFC 7519): JWTs MUST NOT use the unencoded
+    payload option; a JWT's claims set is always base64url-encoded (RFC 7519
+    §7.1 step 5), and JWT libraries
+    (PyJWT's `jwt.decode`, jose4j's `JwtConsumer`, Nimbus' `SignedJWT`) either
+    reject the token or check the signature over different bytes than the
+    producer signed. An unencoded payload also cannot travel in a compact
+    token if it has a '.' in it, and JSON often does.
+
+    ## Fix
+    Leave `b64` out (or set it to true) and sign base64url(claims) as usual.
+    Keep `"b64": false` for detached or plain-content JWS only (RFC 7797 §4),
+    not for JWTs. When only `typ` says JWT and the payload is plain content
+    (PyJWT's `api_jws.encode` adds `typ: JWT` to every JWS), the finding is a
+    warning: `typ` is the likely mistake.
+
+    ## Example
+    `{"alg":"HS256","typ":"JWT","b64":false,"crit":["b64"]}` with the claims
+    `{"sub":"1"}` in place of the payload
+    """
+
+    code = "JWT312"
+    name = "b64-false-in-jwt"
+    severity = Severity.ERROR
+    summary = "A JWT has b64 false: JWT claims are always base64url-encoded (RFC 7797 §7)."
+    refs = (cite("RFC 7797", "7"), cite("RFC 7519", "7.1"))
+
+    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+        if t.header is None or t.header.get("b64") is not False or _is_jwe(t):
+            return
+        crit = t.header.get("crit")
+        if not (isinstance(crit, list) and "b64" in crit):
+            return  # b64-false-without-crit's finding (its fix says what to do in a JWT)
+        why = _jwt_evidence(t, ctx)
+        if why is not None:
+            yield self.finding(
+                f"b64 is false but {why}: JWTs must not use an unencoded payload, their claims are always "
+                "base64url-encoded (RFC 7797 §7); JWT libraries reject the token or verify the signature over "
+                "other bytes",
+                header_span(t, "b64"),
+                fix=_JWT_B64_FIX,
+            )
+        elif _declares_jwt(t):
+            # typ says JWT, the payload says plain content (PyJWT's api_jws adds typ JWT to every JWS it
+            # writes, b64 false or not): the two disagree, and only typ is wrong if the content is not claims.
+            yield self.finding(
+                f"b64 is false and typ {quoted(str(t.header['typ']))} says the token is a JWT, but JWTs must not "
+                "use an unencoded payload (RFC 7797 §7); the payload is not a claims set, so typ is probably "
+                "what is wrong",
+                header_span(t, "b64"),
+                fix='if this is not a JWT, leave typ out (PyJWT: headers={"typ": None}); if it is, remove "b64" '
+                "and sign base64url(claims) as usual",
+                severity=Severity.WARNING,
+            )
+
+
+_JWT_B64_FIX = (
+    'remove "b64" (and "b64" from crit) and sign base64url(claims) as usual; keep b64 false only for '
+    "plain-content or detached JWS"
+)
+
+
+def _jwt_evidence(t: TokenTarget, ctx: Context) -> str | None:
+    """Why a token with b64 false is a JWT beyond its typ (a claims-set payload, claim checks), with the typ
+    added when it says JWT too; None when only typ (or nothing) says so."""
+    payload = t.segment("payload")
+    if payload is not None and payload.text.lstrip().startswith("{"):
+        why = "its payload is a JSON object, a JWT claims set"
+    elif ctx.claim_checks:
+        why = "claim checks (audience, issuer or a profile) were asked for, so it is read as a JWT"
+    else:
+        return None
+    return f"typ {quoted(str(t.header['typ']))} says it is a JWT and {why}" if _declares_jwt(t) and t.header else why
+
 RULES = [
     AlgMissing,
     AlgNone,
@@ -737,4 +998,6 @@ RULES = [
     SuspiciousKid,
     B64FalseWithoutCrit,
     ZipInJws,
+    HeaderParamType,
+    B64FalseInJwt,
 ]

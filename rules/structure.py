@@ -53,6 +53,30 @@ def _claims_expected(t: TokenTarget, ctx: Context) -> bool:
     return is_jwt or ctx.claim_checks
 
 
+_LEADING_WS = b"\xef\xbb\xbf \t\r\n"
+
+
+def _payload_is_json(seg: Segment) -> bool:
+    """True when the payload is JSON structure: an object or an array, whole or cut short. A token with
+    such a payload is a JWT (RFC 7519 §7.2), whose claims set must be a UTF-8 JSON object. Anything else
+    (text, bytes, a bare number such as Wycheproof's "123400") is a plain JWS's business (RFC 7515 §3)."""
+    return seg.json is not None and seg.b64.decoded.lstrip(_LEADING_WS)[:1] in (b"{", b"[")
+
+
+# RFC 3629 §3 and §4: what each kind of invalid UTF-8 is, and where it usually comes from.
+_UTF8_PROBLEMS = {
+    "overlong": "an overlong encoding (a character written in more bytes than it needs, which RFC 3629 forbids "
+    "because it can smuggle '/' or '\"' past filters)",
+    "surrogate": "a UTF-16 surrogate encoded as if it were a character (CESU-8 or WTF-8 output, e.g. Java's "
+    "modified UTF-8 or a lone surrogate from a JavaScript string)",
+    "too-large": "a code point above U+10FFFF",
+    "stray-continuation": "a continuation byte with no lead byte (Latin-1 or Windows-1252 text, or bytes cut apart)",
+    "bad-continuation": "a lead byte not followed by its continuation bytes (Latin-1 or Windows-1252 text?)",
+    "invalid-byte": "a byte that never occurs in UTF-8",
+    "cut-short": "a character cut short at the end of the text",
+}
+
+
 class SegmentCount(Rule[TokenTarget]):
     """## What it does
     Flags a token that does not have 3 (JWS) or 5 (JWE) dot-separated segments.
@@ -348,6 +372,16 @@ _CAUSE_FIX = {
 }
 
 
+def _utf8_sequence(data: bytes, at: int) -> bytes:
+    """The bytes of the invalid sequence starting at ``at``: its lead byte and the continuation bytes after it."""
+    lead = data[at]
+    need = 1 if lead < 0xC0 or lead >= 0xF8 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    end = at + 1
+    while end < min(len(data), at + need) and 0x80 <= data[end] <= 0xBF:
+        end += 1
+    return data[at:end]
+
+
 class SegmentNotJson(Rule[TokenTarget]):
     """## What it does
     Flags a header, or a JWT's payload, that does not decode to a JSON object, and says why.
@@ -383,9 +417,13 @@ class SegmentNotJson(Rule[TokenTarget]):
                 continue  # an empty header is empty-segment's finding
             if not (js.problem or js.utf8_error_at is not None or js.bom or js.constants):
                 continue  # JSON as it should be (the common case: decide nothing more)
-            if seg.role == "payload" and not _claims_expected(t, ctx):
+            if seg.role == "payload" and not _claims_expected(t, ctx) and not _payload_is_json(seg):
                 severity = Severity.INFO
                 note = " (legal for a plain JWS, whose payload may be anything; not for a JWT)"
+            elif seg.role == "payload" and not _claims_expected(t, ctx):
+                # No typ, no claim checks, but the payload is JSON: it is a JWT, and a JWT's claims set is a
+                # UTF-8 JSON object (RFC 7519 §7.2 steps 9-10), whatever a lenient library makes of it.
+                severity, note = Severity.ERROR, " (the payload is JSON, so this is a JWT: its claims set must be a JSON object in UTF-8)"
             else:
                 severity, note = Severity.ERROR, ""
             zip_alg = t.header.get("zip") if seg.role == "payload" and t.header is not None else None
@@ -407,9 +445,20 @@ class SegmentNotJson(Rule[TokenTarget]):
                     severity=severity,
                 )
             elif js.utf8_error_at is not None:
+                at = js.utf8_error_at
+                bad = _utf8_sequence(seg.b64.decoded, at)
+                why = _UTF8_PROBLEMS.get(js.utf8_problem, "")
+                read = "; jwtlint read it with U+FFFD in place of the bad bytes" if js.value is not None else ""
+                b = seg.b64
+                # The base64 characters that encode the bad bytes (3 bytes are 4 characters), when offsets line up.
+                where = seg.span() if b.illegal or b.misplaced_padding else seg.span(
+                    at // 3 * 4, min(len(b.text) - b.padding, -(-(at + len(bad)) // 3) * 4)
+                )
                 yield self.finding(
-                    f"the {seg.role} is not valid UTF-8 (invalid byte at {js.utf8_error_at}){note}",
-                    seg.span(),
+                    f"the {seg.role} is not valid UTF-8: bytes {bad.hex(' ').upper()} at byte {at}"
+                    + (f" are {why}" if why else "")
+                    + f"{read}{note}",
+                    where,
                     fix=_CAUSE_FIX["not-utf8"],
                     severity=severity,
                 )

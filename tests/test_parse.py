@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from jwtlint import limits
+from jwtlint.token.b64 import b64url_encode
 from jwtlint.token.jsonparse import LargeNumber, analyse_json
 from jwtlint.token.parse import parse_token, time_claim
 
@@ -191,3 +192,35 @@ def test_member_span_falls_back_to_the_segment():
     t = parse_token(seg({"alg": "HS256"}) + "." + seg({"sub": "1"}) + ".c2ln")
     p = t.segment("payload")
     assert p.member_span("exp") == p.span()
+
+
+@pytest.mark.parametrize(
+    "data,at,problem",
+    [
+        (b'{"a":"\xc0\xaf"}', 6, "overlong"),  # '/' in two bytes
+        (b'{"a":"\xe0\x80\xaf"}', 6, "overlong"),  # '/' in three bytes
+        (b'{"a":"\xf0\x80\x80\xaf"}', 6, "overlong"),
+        (b'{"a":"\xed\xa0\x80"}', 6, "surrogate"),  # U+D800 encoded as if a character (CESU-8 / WTF-8)
+        (b'{"a":"\xf4\x90\x80\x80"}', 6, "too-large"),  # U+110000
+        (b'{"a":"\x80"}', 6, "stray-continuation"),
+        (b'{"a":"caf\xe9"}', 9, "bad-continuation"),  # Latin-1 'e acute'
+        (b'{"a":"\xff"}', 6, "invalid-byte"),
+        (b'{"a":1}\xe2\x82', 7, "cut-short"),
+        (b'\xef\xbb\xbf{"a":"\xc0\xaf"}', 9, "overlong"),  # offsets count the BOM
+    ],
+)
+def test_invalid_utf8_is_recorded_with_its_offset_and_kind(data, at, problem):
+    ev = analyse_json(data)
+    assert (ev.utf8_error_at, ev.utf8_problem) == (at, problem)
+
+
+def test_valid_utf8_records_no_problem():
+    ev = analyse_json('{"a":"caf\u00e9 \U0001f600"}'.encode())
+    assert ev.utf8_error_at is None and ev.utf8_problem == "" and ev.problem is None
+
+
+def test_invalid_utf8_in_a_token_payload_is_on_its_segment():
+    payload = b64url_encode(b'{"sub":"\xed\xa0\x80"}')
+    t = parse_token(seg({"alg": "HS256"}) + "." + payload + ".c2ln")
+    js = t.segment("payload").json
+    assert js.utf8_error_at == 8 and js.utf8_problem == "surrogate" and t.payload == {"sub": "\ufffd\ufffd\ufffd"}

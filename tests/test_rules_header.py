@@ -1,5 +1,6 @@
 """Header rules (JWT301-JWT310): what fires, what it says, and what must stay quiet."""
 
+import base64
 import json
 
 import jwt
@@ -59,6 +60,30 @@ def hdr(header):
     return f"{h}.{seg(CLAIMS)}.{seg(b'x' * 32)}"
 
 
+def _self_signed_der():
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "jwtlint test")])
+    start = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(1).not_valid_before(start).not_valid_after(start + datetime.timedelta(days=30))
+        .sign(key, hashes.SHA256())
+    )  # fmt: skip
+    return cert.public_bytes(serialization.Encoding.DER)
+
+
+X5C_DER = _self_signed_der()
+X5C_DER_B64 = base64.b64encode(X5C_DER).decode()
+PBES2 = jwk.JWK.from_password("correct horse battery staple")
+
+
 def jwcrypto_jws(protected, key=EC, payload=b'{"sub":"1"}'):
     s = jws.JWS(payload)
     s.add_signature(key, None, json.dumps(protected))
@@ -86,6 +111,8 @@ def test_codes_names_and_default_severities():
         ("JWT308", "suspicious-kid", Severity.WARNING),
         ("JWT309", "b64-false-without-crit", Severity.ERROR),
         ("JWT310", "zip-in-jws", Severity.ERROR),
+        ("JWT311", "header-param-type", Severity.ERROR),
+        ("JWT312", "b64-false-in-jwt", Severity.ERROR),
     ]
     got = [(r.code, r.name, r.severity) for r in registry().rules if r.family == "header"]
     assert got == expected
@@ -101,7 +128,10 @@ def _ordinary_tokens():
     yield "pyjwt-rs256-kid", jwt.encode(CLAIMS, rsa, algorithm="RS256", headers={"kid": RSA.thumbprint()})
     yield "pyjwt-ps512", jwt.encode(CLAIMS, rsa, algorithm="PS512")
     yield "pyjwt-es256-at+jwt", jwt.encode(CLAIMS, ec, algorithm="ES256", headers={"typ": "at+jwt", "kid": "2024-01-key"})
-    yield "pyjwt-b64-false", jwt.api_jws.encode(b"payload", SECRET, algorithm="HS256", headers={"b64": False})
+    yield "pyjwt-b64-false", jwt.api_jws.encode(b"payload", SECRET, algorithm="HS256", headers={"b64": False, "typ": None})
+    yield "pyjwt-x5c", jwt.encode(CLAIMS, rsa, algorithm="RS256", headers={"x5c": [X5C_DER_B64]})
+    yield "jwcrypto-pbes2-jwe", jwcrypto_jwe({"alg": "PBES2-HS256+A128KW", "enc": "A128GCM", "p2c": 1000}, PBES2)
+    yield "jwcrypto-ecdh-jwe", jwcrypto_jwe({"alg": "ECDH-ES+A128KW", "enc": "A128GCM"}, EC)
     yield "jwcrypto-es256", jwcrypto_jws({"alg": "ES256", "kid": EC.thumbprint()})
     yield "jwcrypto-eddsa", jwcrypto_jws({"alg": "EdDSA"}, jwk.JWK.generate(kty="OKP", crv="Ed25519"))
     yield "jwcrypto-jwe", jwcrypto_jwe({"alg": "RSA-OAEP-256", "enc": "A256GCM", "kid": "enc-1"})
@@ -154,14 +184,14 @@ def test_alg_missing():
 
 @pytest.mark.parametrize("alg,kind", [(256, "a number"), (None, "null"), (["RS256"], "an array"), (True, "boolean")])
 def test_alg_not_a_string(alg, kind):
-    f = only(hdr({"alg": alg}), "alg-missing")
-    assert kind in f.message and "string" in f.message
-    assert not fires(hdr({"alg": alg}), "alg-unknown")
+    f = only(hdr({"alg": alg}), "header-param-type")
+    assert kind in f.message and "a string" in f.message and "RFC 7515 §4.1.1" in f.message
+    assert not fires(hdr({"alg": alg}), "alg-unknown") and not fires(hdr({"alg": alg}), "alg-missing")
 
 
 def test_alg_as_a_huge_number_is_not_a_string():
-    f = only(hdr('{"alg":' + "9" * 5000 + "}"), "alg-missing")
-    assert "a number" in f.message
+    f = only(hdr('{"alg":' + "9" * 5000 + "}"), "header-param-type")
+    assert "a number" in f.message and len(f.message) < 300
 
 
 def test_jwe_without_enc():
@@ -271,29 +301,44 @@ def test_typ_unknown_is_info():
 
 @pytest.mark.parametrize("typ", [1, None, ["JWT"], {"v": "JWT"}])
 def test_typ_not_a_string_is_an_error(typ):
-    f = only(hdr({"alg": "HS256", "typ": typ}), "typ-unusual")
-    assert f.severity == Severity.ERROR and "string" in f.message
+    f = only(hdr({"alg": "HS256", "typ": typ}), "header-param-type")
+    assert f.severity == Severity.ERROR and "a string" in f.message
+    assert not fires(hdr({"alg": "HS256", "typ": typ}), "typ-unusual")
 
 
 # --- crit-unsupported ----------------------------------------------------------------------------------------------
 
 
-def test_crit_rfc7515_example_extension_warns():
+def test_crit_rfc7515_example_extension_is_an_error():
+    # RFC 7515 §4.1.11's own example: a verifier that does not implement "exp" as a header extension
+    # must reject the token, and jwtlint does not implement it.
     f = only(hdr({"alg": "ES256", "crit": ["exp"], "exp": 1363284000}), "crit-unsupported")
-    assert f.severity == Severity.WARNING and "'exp'" in f.message and "must reject" in f.message
+    assert f.severity == Severity.ERROR and "'exp'" in f.message and "must reject" in f.message
+    assert "does not understand" in f.message
 
 
-@pytest.mark.parametrize("crit,what", [([], "empty"), ("b64", "a string"), ([1], "not strings"), ({}, "an object")])
-def test_crit_malformed(crit, what):
-    f = only(hdr({"alg": "HS256", "crit": crit}), "crit-unsupported")
-    assert f.severity == Severity.ERROR and what in f.message
+def test_crit_b64_is_understood():
+    assert not fires(f"{RFC7797_HEADER}..{seg(b'x' * 32)}", "crit-unsupported")
+
+
+def test_crit_empty():
+    f = only(hdr({"alg": "HS256", "crit": []}), "crit-unsupported")
+    assert f.severity == Severity.ERROR and "empty" in f.message
+    assert not fires(hdr({"alg": "HS256", "crit": []}), "header-param-type")
+
+
+@pytest.mark.parametrize("crit,what,fixed", [("b64", "a string", '["b64"]'), ([1], "an array", None), ({}, "an object", None)])
+def test_crit_not_an_array_of_strings(crit, what, fixed):
+    f = only(hdr({"alg": "HS256", "crit": crit, "b64": True}), "header-param-type")
+    assert f.severity == Severity.ERROR and what in f.message and f.fixed == fixed
+    assert not fires(hdr({"alg": "HS256", "crit": crit, "b64": True}), "crit-unsupported")
 
 
 def test_crit_naming_registered_parameters():
     f = only(hdr({"alg": "HS256", "kid": "1", "crit": ["kid"]}), "crit-unsupported")
     assert f.severity == Severity.ERROR and "'kid'" in f.message and f.fixed is None and "remove crit" in f.fix
     found = fires(hdr({"alg": "HS256", "x": 1, "crit": ["alg", "x"]}), "crit-unsupported")
-    assert [(f.severity, f.fixed) for f in found] == [(Severity.ERROR, '["x"]'), (Severity.WARNING, None)]
+    assert [(f.severity, f.fixed) for f in found] == [(Severity.ERROR, '["x"]'), (Severity.ERROR, None)]
 
 
 def test_crit_naming_an_absent_parameter_pyjwt():
@@ -333,7 +378,9 @@ def test_jku_and_x5u_both_reported():
 
 
 def test_jku_not_a_string():
-    assert only(hdr({"alg": "RS256", "jku": ["https://a/j"]}), "remote-key-url").severity == Severity.ERROR
+    f = only(hdr({"alg": "RS256", "jku": ["https://a/j"]}), "header-param-type")
+    assert f.severity == Severity.ERROR and f.fixed == "https://a/j"
+    assert not fires(hdr({"alg": "RS256", "jku": ["https://a/j"]}), "remote-key-url")
 
 
 def test_long_url_is_cut_short():
@@ -373,7 +420,9 @@ def test_embedded_symmetric_key():
 
 
 def test_embedded_jwk_not_an_object():
-    assert only(hdr({"alg": "RS256", "jwk": "AQAB"}), "embedded-jwk").severity == Severity.ERROR
+    f = only(hdr({"alg": "RS256", "jwk": "AQAB"}), "header-param-type")
+    assert f.severity == Severity.ERROR and "a JSON object" in f.message and f.fixed is None
+    assert not fires(hdr({"alg": "RS256", "jwk": "AQAB"}), "embedded-jwk")
 
 
 # --- suspicious-kid -------------------------------------------------------------------------------------------------
@@ -436,9 +485,10 @@ def test_ordinary_kids_are_quiet(kid):
 
 
 @pytest.mark.parametrize("kid", [1, None, {"id": 1}])
-def test_kid_not_a_string(kid):
-    f = only(hdr({"alg": "RS256", "kid": kid}), "suspicious-kid")
-    assert f.severity == Severity.WARNING and "kid should be a string" in f.message
+def test_kid_not_a_string_is_header_param_type_not_suspicious_kid(kid):
+    f = only(hdr({"alg": "RS256", "kid": kid}), "header-param-type")
+    assert f.severity == Severity.ERROR and "RFC 7515 §4.1.4" in f.message
+    assert not fires(hdr({"alg": "RS256", "kid": kid}), "suspicious-kid")
 
 
 # --- b64-false-without-crit -----------------------------------------------------------------------------------------
@@ -461,10 +511,11 @@ def test_b64_false_with_crit_from_pyjwt_is_fine():
     assert not fires(text, "b64-false-without-crit")
 
 
-@pytest.mark.parametrize("value", ["false", 0, None])
-def test_b64_not_a_boolean(value):
-    f = only(hdr({"alg": "HS256", "b64": value, "crit": ["b64"]}), "b64-false-without-crit")
-    assert "boolean" in f.message
+@pytest.mark.parametrize("value,fixed", [("false", "false"), ("True", "true"), (0, None), (None, None)])
+def test_b64_not_a_boolean(value, fixed):
+    f = only(hdr({"alg": "HS256", "b64": value, "crit": ["b64"]}), "header-param-type")
+    assert "boolean" in f.message and "RFC 7797 §3" in f.message and f.fixed == fixed
+    assert not fires(hdr({"alg": "HS256", "b64": value, "crit": ["b64"]}), "b64-false-without-crit")
 
 
 def test_b64_true_without_crit_is_left_alone():
@@ -505,3 +556,125 @@ def test_header_rules_never_crash(header, parts):
     text = ".".join([seg(header)] + [seg(b"x" * 16)] * (parts - 1))
     found = jwtlint.lint(text, now=NOW, select="header").findings
     assert all(f.name != "internal-error" and f.span.part == "header" for f in found)
+
+
+# --- header-param-type -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name,value,fixed",
+    [
+        ("kid", 123, "123"),
+        ("kid", 1.5, "1.5"),
+        ("kid", ["key-1"], "key-1"),
+        ("cty", True, None),
+        ("x5t", {"v": 1}, None),
+        ("x5t#S256", 7, "7"),
+        ("x5u", None, None),
+        ("p2c", "1000", "1000"),
+        ("p2c", -1, None),
+        ("epk", "AQAB", None),
+    ],
+)
+def test_header_param_type_names_expected_and_found(name, value, fixed):
+    f = only(hdr({"alg": "HS256", name: value}), "header-param-type")
+    assert f.severity == Severity.ERROR and f.message.startswith(f"{name} is ") and "makes it" in f.message
+    assert f.fixed == fixed
+    assert (f.applicability == Applicability.UNSAFE) == (fixed is not None)
+    text = hdr({"alg": "HS256", name: value})
+    assert f.span == jwtlint.lint(text, now=NOW).targets[0].target.segments[0].member_span(name)
+
+
+def test_kid_number_fix_shows_the_string():
+    f = only(hdr({"alg": "HS256", "kid": 123}), "header-param-type")
+    assert 'write "kid": "123"' in f.fix and "a number" in f.message and "a string" in f.message
+
+
+def test_header_param_type_leaves_unregistered_members_alone():
+    assert not fires(hdr({"alg": "HS256", "ver": 2, "x": [1], "url": 3}), "header-param-type")
+
+
+def test_x5c_standard_base64_chain_is_fine():
+    assert not fires(hdr({"alg": "RS256", "x5c": [X5C_DER_B64, X5C_DER_B64]}), "header-param-type")
+
+
+def test_x5c_base64url_is_flagged_with_the_standard_spelling():
+    url = base64.urlsafe_b64encode(X5C_DER).decode().rstrip("=")
+    assert url != X5C_DER_B64.rstrip("=") or "-" in url or "_" in url or len(X5C_DER) % 3
+    f = only(hdr({"alg": "RS256", "x5c": [X5C_DER_B64, url]}), "header-param-type")
+    assert f.message.startswith("x5c[1] ") and "RFC 7515 §4.1.6" in f.message
+    assert json.loads(f.fixed) == [X5C_DER_B64, X5C_DER_B64]
+
+
+@pytest.mark.parametrize(
+    "x5c,what",
+    [
+        ([], "an empty array"),
+        ("MIIB", "a string"),
+        ([1], "a number, not a base64 string"),
+        (["-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"], "PEM armor"),
+        (["not base64!"], "not base64"),
+    ],
+)
+def test_x5c_shapes(x5c, what):
+    f = only(hdr({"alg": "RS256", "x5c": x5c}), "header-param-type")
+    assert what in f.message and f.severity == Severity.ERROR
+
+
+def test_x5c_with_line_breaks():
+    wrapped = "\n".join(X5C_DER_B64[i : i + 64] for i in range(0, len(X5C_DER_B64), 64))
+    f = only(hdr({"alg": "RS256", "x5c": [wrapped]}), "header-param-type")
+    assert "line breaks" in f.message and json.loads(f.fixed) == [X5C_DER_B64]
+
+
+def test_header_param_type_on_a_jwe_header():
+    text = jwcrypto_jwe({"alg": "RSA-OAEP", "enc": "A128GCM"})
+    parts = text.split(".")
+    parts[0] = seg({"alg": "RSA-OAEP", "enc": "A128GCM", "zip": 1})
+    f = only(".".join(parts), "header-param-type")
+    assert "RFC 7516 §4.1.3" in f.message
+
+
+# --- b64-false-in-jwt --------------------------------------------------------------------------------------------
+
+B64_CRIT = {"alg": "HS256", "b64": False, "crit": ["b64"]}
+
+
+def unencoded(header, payload):
+    return f"{seg(header)}.{payload}.{seg(b'x' * 32)}"
+
+
+def test_b64_false_with_claims_payload_is_an_error():
+    f = only(unencoded(B64_CRIT, '{"sub":"1","exp":1}'), "b64-false-in-jwt")
+    assert f.severity == Severity.ERROR and "claims set" in f.message and "RFC 7797 §7" in f.message
+    f = only(unencoded({**B64_CRIT, "typ": "JWT"}, '{"sub":"1"}'), "b64-false-in-jwt")
+    assert "typ 'JWT'" in f.message and f.severity == Severity.ERROR
+
+
+def test_b64_false_with_claim_checks_is_an_error():
+    found = jwtlint.lint(unencoded(B64_CRIT, "$02"), now=NOW, select="header", audience="api").findings
+    assert [(f.name, f.severity) for f in found] == [("b64-false-in-jwt", Severity.ERROR)]
+
+
+def test_b64_false_typ_jwt_on_plain_content_pyjwt_warns():
+    # PyJWT's JWS API writes typ JWT into every header, an unencoded one too: typ is the likely mistake.
+    text = jwt.api_jws.encode(b"payload", SECRET, algorithm="HS256", headers={"b64": False})
+    assert jwt.get_unverified_header(text)["typ"] == "JWT"
+    f = only(text, "b64-false-in-jwt")
+    assert f.severity == Severity.WARNING and '"typ": None' in f.fix
+
+
+def test_b64_false_plain_content_is_clean():
+    # RFC 7797 §4.2's header (ietf-jose/cookbook): detached as in §4.2, and attached with plain content
+    # (its "$.02" has a '.', which a compact token cannot carry unencoded: RFC 7797 §5.2).
+    attached = f"{RFC7797_HEADER}.$02 for coffee.{seg(b'x' * 32)}"
+    assert jwtlint.lint(attached, now=NOW).targets[0].target.payload_unencoded
+    assert header_findings(attached) == []
+    assert header_findings(f"{RFC7797_HEADER}..{seg(b'x' * 32)}") == []
+
+
+def test_b64_false_in_jwt_without_crit_is_one_finding_with_the_jwt_fix():
+    found = fires(unencoded({"alg": "HS256", "typ": "JWT", "b64": False}, '{"sub":"1"}'), "b64-false-without-crit")
+    assert len(found) == 1 and "must not use an unencoded payload" in found[0].message
+    assert found[0].fixed is None and "adding crit would make it worse" in found[0].fix
+    assert not fires(unencoded({"alg": "HS256", "typ": "JWT", "b64": False}, '{"sub":"1"}'), "b64-false-in-jwt")

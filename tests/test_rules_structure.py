@@ -120,3 +120,94 @@ def test_jwe_is_info_only():
 
 def test_clean_pyjwt_tokens_draw_nothing():
     assert names(TOK) == []
+
+
+# --- what a JWT's payload must be (RFC 7519 §7.2 steps 9-10, RFC 8259 §8.1) -------------------------------------
+
+
+def _plain(payload, header=None):
+    return f"{seg(header or {'alg': 'HS256'})}.{b64url_encode(payload)}.{b64url_encode(b'x' * 32)}"
+
+
+@pytest.mark.parametrize("payload", [b"[]", b'["sub"]', b"{", b'{"sub":"1"', b' [1, 2'])
+def test_json_payload_that_is_not_an_object_is_an_error_without_typ(payload):
+    f = only(_plain(payload), "segment-not-json")
+    assert f.severity == Severity.ERROR and "so this is a JWT" in f.message
+
+
+@pytest.mark.parametrize("payload", [b"null", b"true", b"0", b'""'])
+def test_json_scalar_payload_is_an_error_for_a_jwt(payload):
+    assert only(_plain(payload, {"alg": "HS256", "typ": "JWT"}), "segment-not-json").severity == Severity.ERROR
+    assert only(_plain(payload, {"alg": "HS256", "typ": "at+jwt"}), "segment-not-json").severity == Severity.ERROR
+    assert only(_plain(payload), "segment-not-json", issuer="https://i").severity == Severity.ERROR
+    # ... and only noted in a plain JWS: Wycheproof signs the payload "123400" as a valid JWS
+    assert only(_plain(payload), "segment-not-json").severity == Severity.INFO
+
+
+@pytest.mark.parametrize(
+    "raw,shown,kind",
+    [
+        (b'{"sub":"\xc0\xaf"}', "C0 AF at byte 8", "overlong encoding"),
+        (b'{"sub":"\xed\xa0\x80"}', "ED A0 80 at byte 8", "UTF-16 surrogate"),
+        (b'{"sub":"caf\xe9"}', "E9 at byte 11", "lead byte not followed"),
+        (b'{"sub":"\x80"}', "80 at byte 8", "continuation byte with no lead"),
+    ],
+)
+def test_claims_set_not_utf8_is_an_error_with_the_precise_cause(raw, shown, kind):
+    f = only(_plain(raw), "segment-not-json")
+    assert f.severity == Severity.ERROR and f"bytes {shown}" in f.message and kind in f.message
+    assert "U+FFFD" in f.message and "RFC 8259" in f.fix
+    # the span is the base64 characters that encode the bad bytes
+    text = _plain(raw).split(".")[1][f.span.start : f.span.end]
+    assert f.span.part == "payload" and bytes.fromhex(shown.split(" at ")[0]) in base64.urlsafe_b64decode(text + "==")
+
+
+def test_binary_payload_of_a_plain_jws_stays_info():
+    f = only(_plain(b"\x89PNG\r\n\x1a\n\xff\xfe"), "segment-not-json")
+    assert f.severity == Severity.INFO
+
+
+def test_rfc7515_a4_plain_payload_is_only_noted():
+    # RFC 7515 A.4 signs the payload "Payload" (copied in test_rules_header): a plain JWS.
+    text = "eyJhbGciOiJFUzUxMiJ9.UGF5bG9hZA." + b64url_encode(b"x" * 132)
+    assert only(text, "segment-not-json").severity == Severity.INFO
+
+
+# --- an empty token with a key: the key given to verify with is not what is checked ------------------------------
+
+
+def _ec_pem():
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    key = ec.generate_private_key(ec.SECP256R1()).public_key()
+    return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "\t"])
+def test_lint_without_a_token_has_no_targets_with_or_without_a_key(text):
+    pem = _ec_pem()
+    assert jwtlint.lint(text, now=NOW).targets == ()
+    assert jwtlint.lint(text, key=pem, now=NOW).targets == ()
+    # the key is still linted next to a token, and on its own when it is the input
+    assert [t.kind for t in jwtlint.lint(TOK, key=pem, now=NOW).targets] == ["token", "key"]
+    assert [t.kind for t in jwtlint.lint(pem, now=NOW).targets] == ["key"]
+
+
+def test_check_an_empty_token_with_a_key_fails(tmp_path):
+    from typer.testing import CliRunner
+
+    from jwtlint.cli.app import app
+
+    key = tmp_path / "pub.pem"
+    key.write_text(_ec_pem())
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    runner = CliRunner()
+    for args in (["check", str(empty), "--key", str(key)], ["check", "", "--key", str(key)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and "no token found" in result.output, args
+    result = runner.invoke(app, ["check", str(key)])  # key material as the input is linted
+    assert result.exit_code == 0 and "PUBLIC KEY" in result.output
+    result = runner.invoke(app, ["check", TOK, "--key", str(key), "--now", str(NOW)])
+    assert result.exit_code == 1 and "PUBLIC KEY" in result.output  # the ES key cannot verify HS256

@@ -121,10 +121,12 @@ def analyse_json(data: bytes, members: bool = False) -> JsonEvidence:
     if bom:
         data = data[3:]
     utf8_error_at = None
+    utf8_problem = ""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error_at = exc.start + (3 if bom else 0)
+        utf8_problem = utf8_problem_at(data, exc.start)
         text = data.decode("utf-8", "replace")
 
     deepest = _depth(text)
@@ -134,9 +136,10 @@ def analyse_json(data: bytes, members: bool = False) -> JsonEvidence:
             detail=f"nests {deepest} levels deep (limit {limits.MAX_JSON_DEPTH})",
             bom=bom,
             utf8_error_at=utf8_error_at,
+            utf8_problem=utf8_problem,
         )
 
-    facts: dict[str, Any] = dict(bom=bom, utf8_error_at=utf8_error_at)
+    facts: dict[str, Any] = dict(bom=bom, utf8_error_at=utf8_error_at, utf8_problem=utf8_problem)
     events: list[tuple[str, str]] = []
     _state.seen = events
     try:
@@ -159,7 +162,7 @@ def analyse_json(data: bytes, members: bool = False) -> JsonEvidence:
         _keep_long_integers_as_text(value, events)
         spans = MemberRanges(raw, bom) if members else _NO_MEMBERS
         if not events:  # the common case: an object read without anything to record
-            return JsonEvidence(value, None, "", bom, utf8_error_at, (), (), spans)
+            return JsonEvidence(value, None, "", bom, utf8_error_at, (), (), spans, utf8_problem)
     if events:
         facts.update(
             duplicates=tuple(v for k, v in events if k == "duplicate"),
@@ -173,6 +176,28 @@ def analyse_json(data: bytes, members: bool = False) -> JsonEvidence:
             return JsonEvidence(value=value, problem="double-encoded", **facts)
     kind = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(type(value), "a number")
     return JsonEvidence(value=value, problem="not-object", detail=f"is {kind}, not an object", **facts)
+
+
+def utf8_problem_at(data: bytes, i: int) -> str:
+    """Why the UTF-8 sequence starting at byte ``i`` of ``data`` is invalid (RFC 3629 §3, §4; the
+    names are ``JsonEvidence.utf8_problem``'s). ``i`` is where the decoder stopped."""
+    lead = data[i]
+    nxt = data[i + 1] if i + 1 < len(data) else None
+    if 0x80 <= lead <= 0xBF:
+        return "stray-continuation"
+    if lead in (0xC0, 0xC1) or (lead == 0xE0 and nxt is not None and nxt < 0xA0) or (
+        lead == 0xF0 and nxt is not None and nxt < 0x90
+    ):
+        return "overlong"
+    if lead == 0xED and nxt is not None and nxt >= 0xA0:
+        return "surrogate"
+    if lead >= 0xF5 or (lead == 0xF4 and nxt is not None and nxt >= 0x90):
+        return "invalid-byte" if lead >= 0xF8 else "too-large"
+    need = 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+    tail = data[i + 1 : i + need]
+    if len(tail) < need - 1 and all(0x80 <= b <= 0xBF for b in tail):
+        return "cut-short"
+    return "bad-continuation"
 
 
 _LONG = 10**limits.MAX_INT_DIGITS
