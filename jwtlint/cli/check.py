@@ -45,7 +45,9 @@ def check_command(
         options = options_for("check", flags)
         sources = read_inputs(inputs)
         prepared = prepare(options)
-        reports = [lint_text(text, prepared, path, with_keys=i == 0) for i, (text, path) in enumerate(sources)]
+        reports: list[Any] = []
+        for text, path in sources:  # the key's own findings once, after the first input holding a token
+            reports.append(lint_text(text, prepared, path, with_keys=not any(r.targets for r in reports)))
         require_token([r.target for rep in reports for r in rep.targets])
     except (CliError, ValueError) as exc:
         raise fail(str(exc)) from None
