@@ -137,9 +137,16 @@ app.command("why")(why_command)
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version_callback, is_eager=True, help="Show the version."),
 ) -> None:
     """Find what is wrong with a JSON Web Token, where, and how to fix it."""
+    from ..printable import use_color
+
+    if use_color(sys.stdout):
+        # click's echo strips ANSI codes from output that is not a terminal; with FORCE_COLOR
+        # the colour is asked for through a pipe too. Subcommands' contexts inherit this.
+        ctx.color = True
 
 
 def main() -> None:
