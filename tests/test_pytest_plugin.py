@@ -307,6 +307,8 @@ def test_first_line_is_the_finding_that_matters():
 
 def test_short_summary_shows_the_finding_not_the_class_path(pytester, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")  # pytest -ra cuts the summary line to the terminal's width
+    for var in ("CI", "BUILD_NUMBER"):  # ... except on CI, where it prints the message's first line whole
+        monkeypatch.delenv(var, raising=False)
     pytester.makepyfile(
         test_issuer=ISSUER
         + """
@@ -321,6 +323,10 @@ def test_token():
     # the traceback still names the exception's class
     result.stdout.fnmatch_lines(["E       jwtlint.testing.JwtAssertionError: time-in-milliseconds: exp is in milliseconds*"])
     assert len(line[0]) <= 80
+    monkeypatch.setenv("CI", "1")
+    line = [x for x in run(pytester, "-ra").outlines if x.startswith("FAILED ")]
+    assert len(line) == 1 and line[0].startswith("FAILED test_issuer.py::test_token - time-in-milliseconds: exp is in")
+    assert line[0].endswith("so the token practically never expires")  # the first line only: not the report
 
 
 def test_short_summary_of_other_failures_is_untouched(pytester, monkeypatch):
