@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 import offline
@@ -9,6 +11,16 @@ def _no_network():
     saved = offline.install()
     yield
     offline.uninstall(saved)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_forced_colour():
+    """FORCE_COLOR in the environment (CI set-ups export it) would colour every report the tests
+    read; the tests that want colour set it themselves (tests/test_terminal.py)."""
+    saved = os.environ.pop("FORCE_COLOR", None)
+    yield
+    if saved is not None:
+        os.environ["FORCE_COLOR"] = saved
 
 
 def pytest_addoption(parser):

@@ -4,6 +4,8 @@ The plugin is found through the ``pytest11`` entry point, as it is in a
 project that only installed jwtlint: nothing here registers it by hand.
 """
 
+import re
+
 import jwt
 import pytest
 
@@ -283,3 +285,119 @@ def test_jwks_verifies_and_names_a_missing_kid():
     assert_valid_jwt(jwt.encode(claims, key, algorithm="ES256", headers={"kid": "k1"}), jwks=jwks, now=NOW)
     with pytest.raises(JwtAssertionError, match=r"\(kid-not-found\)"):
         assert_valid_jwt(jwt.encode(claims, key, algorithm="ES256", headers={"kid": "k2"}), jwks=jwks, now=NOW)
+
+
+# --- the first line of a failure, pytest -ra, hypothesis' explanation ---
+
+
+def test_first_line_is_the_finding_that_matters():
+    expired = jwt.encode({"sub": "u1", "iat": NOW - 3 * 86400 - 60, "exp": NOW - 3 * 86400}, SECRET, algorithm="HS256")
+    with pytest.raises(JwtAssertionError) as info:
+        assert_valid_jwt(expired, now=NOW)
+    first, second = str(info.value).splitlines()[:2]
+    assert first == "expired: expired 3 days ago (exp 2023-11-11T22:13:20Z)"
+    assert second == "the token is not valid: 1 finding at or above error (expired)"
+    with pytest.raises(JwtAssertionError) as info:  # several: the most severe first, and how many more
+        assert_valid_jwt(jwt.encode({"sub": "u1", "iat": (NOW - 10) * 1000, "exp": (NOW + 600) * 1000}, SECRET,
+                                    algorithm="HS256"), now=NOW)  # fmt: skip
+    first, second = str(info.value).splitlines()[:2]
+    assert first.startswith("time-in-milliseconds: exp is in milliseconds: 1700000600000") and first.endswith(" (+1 more)")
+    assert second == "the token is not valid: 2 findings at or above error (time-in-milliseconds)"
+
+
+def test_short_summary_shows_the_finding_not_the_class_path(pytester, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")  # pytest -ra cuts the summary line to the terminal's width
+    for var in ("CI", "BUILD_NUMBER"):  # ... except on CI, where it prints the message's first line whole
+        monkeypatch.delenv(var, raising=False)
+    pytester.makepyfile(
+        test_issuer=ISSUER
+        + """
+def test_token():
+    assert_valid_jwt(make_token(millis=True), now=NOW)
+"""
+    )
+    result = run(pytester, "-ra")
+    result.assert_outcomes(failed=1)
+    line = [x for x in result.outlines if x.startswith("FAILED ")]
+    assert line == ["FAILED test_issuer.py::test_token - time-in-milliseconds: exp is in milliseco..."]
+    # the traceback still names the exception's class
+    result.stdout.fnmatch_lines(["E       jwtlint.testing.JwtAssertionError: time-in-milliseconds: exp is in milliseconds*"])
+    assert len(line[0]) <= 80
+    monkeypatch.setenv("CI", "1")
+    line = [x for x in run(pytester, "-ra").outlines if x.startswith("FAILED ")]
+    assert len(line) == 1 and line[0].startswith("FAILED test_issuer.py::test_token - time-in-milliseconds: exp is in")
+    assert line[0].endswith("so the token practically never expires")  # the first line only: not the report
+
+
+def test_short_summary_of_other_failures_is_untouched(pytester, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    pytester.makepyfile(
+        test_other=ISSUER
+        + """
+def test_value():
+    assert_valid_jwt(make_token(), now=NOW)
+    raise ValueError("not a token problem")
+"""
+    )
+    result = run(pytester, "-ra")
+    result.stdout.fnmatch_lines(["FAILED test_other.py::test_value - ValueError: not a token problem"])
+
+
+HYPOTHESIS_TESTS = f"""
+import jwt
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from jwtlint.strategies import broken_tokens
+from jwtlint.testing import assert_valid_jwt
+
+NOW = {NOW}
+
+
+@settings(database=None, max_examples=60)
+@given(st.integers(min_value=0, max_value=10**6))
+def test_issued_token(life):
+    tok = jwt.encode({{"sub": "u", "iat": NOW - 10, "exp": NOW + life}}, "k" * 32, algorithm="HS256")
+    assert_valid_jwt(tok, now=NOW + 500)
+
+
+@settings(database=None, max_examples=60)
+@given(broken_tokens(fault=["expired", "base64-padding"], alg="HS256"))
+def test_verifier(case):
+    with pytest.raises(jwt.InvalidTokenError):
+        jwt.decode(case.token, case.key, algorithms=["HS256"], audience=case.audience)
+"""
+
+
+def _explanations(result) -> list[str]:
+    lines, on = [], False
+    for line in result.outlines:
+        if "These lines were always and only run by failing test cases:" in line:
+            on = True
+        elif on and re.fullmatch(r"E {8,}\S+\.py:\d+", line):
+            lines.append(line[1:].strip())
+        else:
+            on = False
+    return lines
+
+
+def test_hypothesis_explanation_leaves_jwtlint_out(pytester):
+    """Hypothesis' explain phase lists lines "always and only run by failing test cases": without
+    the marking (the control run), jwtlint's report-building and fault-building lines; with it,
+    only other code's (here PyJWT's, the verifier under test)."""
+    import jwtlint
+
+    own = str(__import__("pathlib").Path(jwtlint.__file__).resolve().parent)
+    pytester.makepyfile(test_hyp=HYPOTHESIS_TESTS)
+    args = ["-p", "no:cacheprovider", "--hypothesis-seed=0", "-ra"]
+    pytester.makeconftest("import jwtlint.testing._hypothesis as h\nh.hide_from_hypothesis = lambda: None\n")
+    control = pytester.runpytest_subprocess(*args)
+    control.assert_outcomes(failed=2)
+    assert any(own in line for line in _explanations(control)), control.stdout.str()  # what the issue saw
+    pytester.makeconftest("")
+    result = pytester.runpytest_subprocess(*args)
+    result.assert_outcomes(failed=2)
+    explained = _explanations(result)
+    assert not any(own in line for line in explained), explained
+    assert any("/jwt/" in line for line in explained), result.stdout.str()  # PyJWT's lines still show
+    result.stdout.fnmatch_lines(["FAILED test_hyp.py::test_issued_token - expired: expired *"])

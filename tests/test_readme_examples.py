@@ -58,8 +58,8 @@ def test_issuer_example_in_milliseconds_fails_as_the_readme_shows(run):
     result.assert_outcomes(failed=2)
     result.stdout.fnmatch_lines(
         [
-            "E       jwtlint.testing.JwtAssertionError: the token is not valid: 2 findings at or above error "
-            "(time-in-milliseconds)",
+            "E       jwtlint.testing.JwtAssertionError: time-in-milliseconds: exp is in milliseconds: * (+1 more)",
+            "E       the token is not valid: 2 findings at or above error (time-in-milliseconds)",
             "E         error JWT403 time-in-milliseconds payload*: exp is in milliseconds: *",
             "E             fix: use seconds: exp = *, then sign the token again",
             "E             fixed: *",

@@ -13,7 +13,8 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from typing import Any
+from enum import Enum
+from typing import Optional
 
 
 def _own_process() -> bool:
@@ -38,7 +39,8 @@ app = typer.Typer(
     name="jwtlint",
     help="Find what is wrong with a JSON Web Token, where, and how to fix it.",
     no_args_is_help=True,
-    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},  # every command: -h as well as --help
+    add_completion=True,  # --install-completion / --show-completion (typer's; see main() for the cost)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -52,51 +54,62 @@ app.command("decode")(decode_command)
 app.command("fix")(fix_command)
 
 
+class RulesFormat(str, Enum):
+    """Formats of ``jwtlint rules``: the list, the list as data, or one browsable page."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 @app.command("rules")
-def list_rules(fmt: Format = typer.Option(Format.text, "--format", help="Output format.")) -> None:
+def list_rules(fmt: RulesFormat = typer.Option(RulesFormat.text, "--format", help="Output format (markdown: every rule's docs as one page, docs/rules.md).")) -> None:
     """List every rule: code, name, default severity and summary."""
     from ..engine import registry
+    from ..report import catalogue
 
     rules = registry().rules
-    if fmt is Format.json:
+    if fmt is RulesFormat.json:
         import json
 
-        typer.echo(json.dumps([_rule_dict(r) for r in rules], indent=2))
+        typer.echo(json.dumps([catalogue.record(r) for r in rules], indent=2))
+        return
+    if fmt is RulesFormat.markdown:
+        typer.echo(catalogue.rules_page(), nl=False)
         return
     for r in rules:
         typer.echo(f"{r.code}  {r.name:<32} {str(r.severity):<8} {r.summary}")
 
 
-def _rule_dict(r: Any) -> dict[str, Any]:
-    return {
-        "code": r.code,
-        "name": r.name,
-        "family": r.family,
-        "severity": str(r.severity),
-        "summary": r.summary,
-        "refs": [str(x) for x in r.refs],
-        "urls": [x.url for x in r.refs if x.url],
-        "docs": r.docs(),
-    }
-
-
 @app.command("rule")
-def show_rule(name: str = typer.Argument(..., help="A rule name or code, e.g. base64-padding or JWT204.")) -> None:
-    """Print one rule's documentation."""
+def show_rule(
+    name: Optional[str] = typer.Argument(None, help="A rule name or code, e.g. base64-padding or JWT204."),
+    all_rules: bool = typer.Option(False, "--all", help="Every rule's documentation."),
+    fmt: Format = typer.Option(Format.text, "--format", help="Output format (json: an object; with --all a list)."),
+) -> None:
+    """Print one rule's documentation, or every rule's (--all)."""
     from ..engine import registry
+    from ..report import catalogue
 
-    rule = registry().by_key.get(name) or registry().by_key.get(name.upper())
-    if rule is None:
-        import difflib
+    if all_rules == (name is not None):
+        raise fail("give a rule name or code, or --all" if name is None else "give a rule name or --all, not both")
+    if name is None:
+        rules = list(registry().rules)
+    else:
+        rule = registry().by_key.get(name) or registry().by_key.get(name.upper())
+        if rule is None:
+            import difflib
 
-        close = difflib.get_close_matches(name, list(registry().by_key), n=1)
-        raise fail(f"no rule {name!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
-    typer.echo(f"{rule.code} {rule.name} ({rule.severity}, {rule.family})\n{rule.summary}\n")
-    typer.echo(rule.docs())
-    if rule.refs:
-        typer.echo("\n## References")
-        for ref in rule.refs:
-            typer.echo(f"- {ref}" + (f" <{ref.url}>" if ref.url else ""))
+            close = difflib.get_close_matches(name, list(registry().by_key), n=1)
+            raise fail(f"no rule {name!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
+        rules = [rule]
+    if fmt is Format.json:
+        import json
+
+        records = [catalogue.record(r) for r in rules]
+        typer.echo(json.dumps(records if all_rules else records[0], indent=2))
+        return
+    typer.echo(("\n\n" + "-" * 72 + "\n\n").join(catalogue.rule_text(r) for r in rules))
 
 
 from .scan import scan_command  # noqa: E402  (the body of `jwtlint scan` lives in jwtlint/cli/scan.py)
@@ -124,9 +137,16 @@ app.command("why")(why_command)
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", callback=_version_callback, is_eager=True, help="Show the version."),
 ) -> None:
     """Find what is wrong with a JSON Web Token, where, and how to fix it."""
+    from ..printable import use_color
+
+    if use_color(sys.stdout):
+        # click's echo strips ANSI codes from output that is not a terminal; with FORCE_COLOR
+        # the colour is asked for through a pipe too. Subcommands' contexts inherit this.
+        ctx.color = True
 
 
 def main() -> None:

@@ -61,9 +61,10 @@ def check_command(
 
         typer.echo(machine_output(result, fmt.value))
     else:
+        from ..printable import output_width
         from ..report.text import to_text
 
-        typer.echo(to_text(result, prepared.context.now, color(fmt.value), options.show_secrets))
+        typer.echo(to_text(result, prepared.context.now, color(fmt.value), options.show_secrets, width=output_width()))
     raise typer.Exit(0 if result.ok else 1)
 
 

@@ -424,9 +424,10 @@ def read_inputs(inputs: Sequence[str] | None) -> list[tuple[str, str | None]]:
 
 
 def color(fmt: str) -> bool:
-    """Colour only for text on a terminal, unless NO_COLOR is set."""
-    out = sys.stdout
-    return fmt == "text" and out is not None and out.isatty() and "NO_COLOR" not in os.environ
+    """Colour only for text, as ``jwtlint.printable.use_color`` decides (NO_COLOR, FORCE_COLOR, TERM=dumb, a tty)."""
+    from ..printable import use_color
+
+    return fmt == "text" and use_color(sys.stdout)
 
 
 # --- the one error style ---

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..engine import Finding, Severity
 from ..model import Span
-from ..printable import visible
+from ..printable import visible, wrap
 from .report import Report
 from .tokenview import Style, render
 
@@ -75,9 +75,13 @@ def _severity_label(sev: Severity, style: Style) -> str:
     return {Severity.ERROR: style.red, Severity.WARNING: style.yellow, Severity.INFO: style.blue}[sev](str(sev))
 
 
-def format_finding(f: Finding, target: Any, style: Style, show_secrets: bool) -> list[str]:
+def format_finding(f: Finding, target: Any, style: Style, show_secrets: bool, width: int | None = None) -> list[str]:
+    """A finding's lines. With a ``width`` (a terminal's), the message and the fix are wrapped to
+    it; a ``fixed:`` value never is: one that does not fit goes whole on lines of its own, from
+    the first column, so copying it gives the exact value (a token, every line of a PEM)."""
     where = f" {f.span.part}[{f.span.start}:{f.span.end}]" if f.span else ""
-    out = [f"  {_severity_label(f.severity, style)} {style.bold(f.code)} {f.name}{style.dim(where)}: {f.message}"]
+    head = f"  {_severity_label(f.severity, style)} {style.bold(f.code)} {f.name}{style.dim(where)}: "
+    out = wrap(head, f.message, width, 6)
     if f.span:
         ex = excerpt(target, f.span, show_secrets)
         if ex:
@@ -85,16 +89,30 @@ def format_finding(f: Finding, target: Any, style: Style, show_secrets: bool) ->
             out.append("      " + style.red(ex[1]))
             out.extend("      " + style.dim(line) for line in ex[2:])
     if f.fix:
-        out.append(f"      {style.green('fix')}: {f.fix}")
+        out.extend(wrap(f"      {style.green('fix')}: ", f.fix, width, 11))
     fixed = f.shown_fixed(show_secrets)
     if fixed is not None:
+        note = ""
         if len(fixed) > 400 and not show_secrets:  # --show-secrets prints a value to copy whole
-            fixed = fixed[:400] + f"… ({len(fixed):,} characters; --show-secrets prints it whole)"
-        out.append(f"      {style.green('fixed')}: {fixed}")
+            fixed, note = fixed[:400] + "…", f"({len(fixed):,} characters; --show-secrets prints it whole)"
+        label = f"      {style.green('fixed')}:"
+        if width is None:
+            out.append(f"{label} {fixed}" + (f" {note}" if note else ""))
+        elif "\n" not in fixed and len(f"      fixed: {fixed}") <= width:
+            out.append(f"{label} {fixed}")
+            out.extend(wrap("      ", note, width, 6) if note else [])
+        else:
+            out.append(label + (f" {note}" if note else ""))
+            out.extend(fixed.split("\n"))  # unindented, unbroken: a copy is the value itself
     return out
 
 
-def to_text(report: Report, now: float, color: bool = False, show_secrets: bool = False, view: bool = True) -> str:
+def to_text(
+    report: Report, now: float, color: bool = False, show_secrets: bool = False, view: bool = True,
+    width: int | None = None,
+) -> str:
+    """The text report. ``color``: ANSI styling; ``width``: wrap prose to it (a terminal's width,
+    ``jwtlint.printable.output_width``), None: lines stay whole."""
     style = Style(color)
     lines: list[str] = []
     for tr in report.targets:
@@ -108,7 +126,7 @@ def to_text(report: Report, now: float, color: bool = False, show_secrets: bool 
             lines.extend("  " + line for line in "\n".join(describe(tr.target)).splitlines())
             lines.append("")
         for f in sorted(tr.findings, key=lambda f: (-f.severity, f.code)):
-            lines.extend(format_finding(f, tr.target, style, show_secrets))
+            lines.extend(format_finding(f, tr.target, style, show_secrets, width))
         if not tr.findings:
             lines.append("  " + style.green("no problems found"))
         lines.append("")

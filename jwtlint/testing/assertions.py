@@ -22,8 +22,10 @@ from ..engine import Severity, registry
 from ..options import Options
 from ..pipeline import Prepared, lint_text, prepare
 from ..report.report import Report
+from ._hypothesis import hide_from_hypothesis
 
 __all__ = ["Checker", "JwtAssertionError", "assert_valid_jwt"]
+
 
 class JwtAssertionError(AssertionError):
     """A token that should be valid is not. ``report`` is the full ``Report``."""
@@ -122,10 +124,15 @@ def _assert_valid(token: str | bytes, prepared: Prepared, now: float | None) -> 
     if len(tokens) != 1:
         kinds = ", ".join(t.kind for t in report.targets if t.target.origin.path is None) or "nothing"
         raise JwtAssertionError(f"expected one token, found {kinds}", report)
-    bad = [f for f in report.findings if f.severity >= level]
+    bad = sorted((f for f in report.findings if f.severity >= level), key=lambda f: (-f.severity, f.code))
     if bad:
         names = ", ".join(dict.fromkeys(f.name for f in bad))
-        problem = f"the token is not valid: {len(bad)} finding{'s' * (len(bad) != 1)} at or above {level} ({names})"
+        more = f" (+{len(bad) - 1} more)" if len(bad) > 1 else ""
+        problem = (
+            f"{bad[0].name}: {bad[0].message}{more}\n"  # first: the line pytest -ra and IDEs show
+            f"the token is not valid: {len(bad)} finding{'s' * (len(bad) != 1)} at or above {level} ({names})"
+        )
+        hide_from_hypothesis()  # its explanation of this failure: the user's lines, not jwtlint's
         raise JwtAssertionError(_failure_text(report, prepared.context.now, problem), report)
     return report
 

@@ -15,6 +15,8 @@ fixture is used.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Generator
 from typing import Any
 
 import pytest
@@ -62,3 +64,22 @@ def jwtlint(request: pytest.FixtureRequest) -> Any:
     else:
         return Checker(options=options)
     pytest.fail(f"jwtlint configuration: {problem}", pytrace=False)  # outside except: no chained traceback
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, Any]:
+    """A failed ``assert_valid_jwt`` reads like a failed ``assert`` in ``pytest -ra``'s short summary
+    (and ``--tb=line``): the message's first line, the finding that matters, without the class
+    path in front (``jwtlint.testing.JwtAssertionError: `` would take half an 80-column line).
+    pytest does the same for ``AssertionError`` raised by ``assert``; the traceback section
+    still names the class."""
+    report = yield
+    assertions = sys.modules.get("jwtlint.testing.assertions")  # not loaded: no jwtlint assertion ran
+    excinfo = call.excinfo
+    if assertions is not None and excinfo is not None and report.failed:
+        crash = getattr(report.longrepr, "reprcrash", None)
+        if crash is not None and isinstance(excinfo.value, assertions.JwtAssertionError):
+            prefix = f"{excinfo.type.__module__}.{excinfo.type.__qualname__}: "
+            if crash.message.startswith(prefix):
+                crash.message = crash.message[len(prefix):]
+    return report

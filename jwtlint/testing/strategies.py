@@ -36,6 +36,10 @@ from hypothesis import strategies as st
 from .cases import TokenCase, _Base
 from .faults import BUILDERS, FAULTS, IMPLIED
 from .signing import ALGORITHMS, algs_for, default_key
+from ._hypothesis import hide_from_hypothesis
+
+# Hypothesis' explanation of a failure names the user's lines, not these generators'.
+hide_from_hypothesis()
 
 __all__ = ["FAULTS", "IMPLIED", "TokenCase", "broken_tokens", "claims", "valid_tokens"]
 
