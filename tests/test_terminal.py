@@ -296,3 +296,17 @@ def test_shell_completion():
     r = _piped([*JWTLINT], _env(_JWTLINT_COMPLETE="complete_bash", COMP_WORDS="jwtlint check --fail", COMP_CWORD="2"))
     assert r.stdout.split() == ["--fail-on"]
     assert "--install-completion" in _piped([*JWTLINT, "-h"], _env()).stdout
+
+
+def test_scan_decides_colour_the_same_way(padded):
+    """scan's text report follows the same rules: FORCE_COLOR through a pipe, NO_COLOR and TERM=dumb on a tty."""
+    args = [*JWTLINT, "scan", str(padded.parent), "--now", str(NOW)]
+    forced = _piped(args, _env(FORCE_COLOR="1"))
+    plain = _piped(args, _env())
+    assert "\x1b[" in forced.stdout and "\x1b" not in plain.stdout
+    assert ANSI.sub("", forced.stdout) == plain.stdout
+    rc, out = _in_pty(args, _env())
+    assert "\x1b[" in out
+    for env in (_env(NO_COLOR="1"), _env(TERM="dumb")):
+        rc, out = _in_pty(args, env)
+        assert "\x1b" not in out and "base64-padding" in out

@@ -9,7 +9,6 @@ Unreadable files are named on stderr, one line each; the scan goes on.
 from __future__ import annotations
 
 import os
-import sys
 from typing import TYPE_CHECKING, Any, List, Optional
 
 import typer
@@ -17,6 +16,7 @@ import typer
 from .common import (
     CliError,
     ReportFormat,
+    color,
     config_for,
     fail,
     lint_flags,
@@ -146,8 +146,7 @@ def _emit(result: Any, fmt: str, verbose: bool) -> None:
     else:
         from ..report.scantext import to_text
 
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        typer.echo(to_text(result, color=color, verbose=verbose))
+        typer.echo(to_text(result, color=color("text"), verbose=verbose))
 
 
 def _from_root(cfg: Any, path: str, from_cli: bool) -> str:
