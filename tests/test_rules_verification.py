@@ -18,7 +18,8 @@ from jwtlint.keys.info import from_crypto, from_secret
 
 NOW = 1_700_000_000
 CLAIMS = {"sub": "1", "iat": NOW - 10, "exp": NOW + 600}
-STRONG = b"k" * 40  # not in the list, long enough
+# Not in the list, long enough, and random (b"k" * 40 is one byte repeated: weak-hmac-secret).
+STRONG = bytes.fromhex("d079e62ca2298a527b39f8a0a6180ed536639ffd4ea8912621ddfe6471aaa7d5a8e2ea34b32db2a1")
 
 
 def b64(data: bytes) -> str:
