@@ -32,7 +32,6 @@ class KeyInfo(NamedTuple):
     # JWK, JWKS member, certificate, OpenSSH, key object):
     fingerprint: str | None = None  # hex SHA-256 of the public key's SubjectPublicKeyInfo DER
     exponent: int | None = None  # RSA public exponent
-    weakness: str | None = None  # oct keys: why the secret is degenerate (jwtlint.keys.secret), None if not
 
     def __repr__(self) -> str:  # never print key material
         bits = f" {self.bits}-bit" if self.bits else ""
@@ -115,10 +114,7 @@ def spki_sha256(public: Any) -> str | None:
 
 
 def from_secret(secret: bytes, **fields: Any) -> KeyInfo:
-    """A ``KeyInfo`` for an HMAC secret (``--secret-file``, an ``oct`` JWK), with why it is
-    degenerate when it is (``jwtlint.keys.secret``)."""
-    from .secret import weakness
-
+    """A ``KeyInfo`` for an HMAC secret (``--secret-file``, an ``oct`` JWK). Whether the secret
+    is degenerate is ``jwtlint.keys.secret.weakness`` (this module imports nothing of jwtlint's)."""
     fields.setdefault("source", "secret")
-    secret = bytes(secret)
-    return KeyInfo("oct", True, None, secret=secret, bits=8 * len(secret), weakness=weakness(secret), **fields)
+    return KeyInfo("oct", True, None, secret=bytes(secret), bits=8 * len(secret), **fields)

@@ -2,8 +2,10 @@
 
 ``weakness(secret)`` says why in words that never quote the secret ("all one byte
 (32 times)", "a 3-byte pattern repeated", "a placeholder, not a secret",
-"low in entropy (about 9 bits of entropy in 32 bytes)"), or None. ``from_secret`` records it on
-the ``KeyInfo`` once, when the secret is read; ``weak-hmac-secret`` reports it.
+"low in entropy (about 9 bits of entropy in 32 bytes)"), or None. ``jwtlint.token.verify``
+records it on the verification evidence of an HS* token checked with a secret (remembered per
+secret: a run that lints many tokens with one secret works it out once); ``weak-hmac-secret``
+reports it. (``jwtlint.keys.info``, where secrets become keys, must import nothing of jwtlint's.)
 
 The heuristics are meant never to fire on a random secret, whatever its
 encoding: ``secrets.token_bytes(32)``, ``token_urlsafe(32)``, ``token_hex(32)``
@@ -21,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 #: Analysed at most this many bytes (a secret file can be 1 MiB; a MAC key longer than a
 #: hash block is hashed first, and no heuristic here needs more to decide).
@@ -58,8 +61,10 @@ _FLOOR = 0.25
 _ENOUGH = 128
 
 
+@lru_cache(maxsize=64)
 def weakness(secret: bytes) -> str | None:
-    """Why ``secret`` is degenerate, in words that do not reveal it, or None. Never raises."""
+    """Why ``secret`` is degenerate, in words that do not reveal it, or None. Never raises.
+    Remembered for the last few secrets (a few microseconds each, once per lint otherwise)."""
     if not secret:
         return None  # empty: shorter than any hash, which is weak-hmac-secret's length check
     data = secret[:_MAX_BYTES]
