@@ -1,8 +1,11 @@
 """Key rules (JWT6xx): what is wrong with a key file, as recorded by ``jwtlint.keys.parse``.
 
 Each rule reads a ``KeyTarget`` (PEM layout, what the DER really is, the
-loaded ``KeyInfo``); ``known-sample-key`` also reads JWK targets and the keys
-a token is verified with. Spans point at the input text (part ``input``) or,
+loaded ``KeyInfo``). The rules on key strength (``rsa-key-too-small``,
+``rsa-weak-exponent``, ``known-sample-key``) judge the facts every key parser
+records on the ``KeyInfo`` (size, exponent, fingerprint), so they apply to a key
+in any form: a key file, a JWK, a JWK Set member, and a key object a token is
+verified with. Spans point at the input text (part ``input``) or,
 for binary DER, at the bytes (part ``der[i]``). A ``fixed`` value that holds
 private material is marked sensitive: reports hide it without --show-secrets.
 
@@ -31,8 +34,9 @@ from jwtlint.timefmt import iso
 
 _KEY = frozenset({"key"})
 #: Every form a key comes in: a key file (PEM, DER, base64 DER, OpenSSH, certificate), a JWK, a JWK Set.
-_KEY_FORMS = frozenset({"key", "jwk", "jwks"})
-KeyForm = Union[KeyTarget, JwkTarget, JwksTarget]
+_KEY_FORMS = frozenset({"key", "jwk", "jwks", "token"})
+#: ... and a token, for the keys given as objects (``lint(key=obj)``): they have no target of their own.
+KeyForm = Union[KeyTarget, JwkTarget, JwksTarget, TokenTarget]
 
 #: Profiles whose tokens the user signs: the key checked for them must be a private key.
 SIGNING_PROFILES = frozenset(
@@ -55,24 +59,33 @@ def _wrap(label: str, b64: str) -> str:
     return "\n".join([f"-----BEGIN {label}-----", *lines, f"-----END {label}-----"]) + "\n"
 
 
-def _rsa_facts(t: KeyForm, member: str) -> Iterator[tuple[KeyInfo | None, int | None, int | None, str, Span]]:
-    """(key, modulus bits, public exponent, how to name it, where to point) for each RSA key of
+def _rsa_facts(t: KeyForm, member: str, given: tuple[KeyInfo, ...] = ()) -> Iterator[tuple[int | None, int | None, str, Span]]:
+    """(modulus bits, public exponent, how to name the key, where to point) for each RSA key of
     ``t``, whatever its form: the facts every key parser records on the ``KeyInfo``, or, for a
-    key block that could not be loaded (too large, encrypted PKCS#8 aside), read from its ASN.1.
-    A JWK's finding points at its ``member`` (``n`` for the size, ``e`` for the exponent)."""
+    key block that could not be loaded (too large, say), read from its ASN.1. A JWK's finding
+    points at its ``member`` (``n`` for the size, ``e`` for the exponent). Keys ``given`` as
+    objects have no target of their own and are reported on the token (key text given is
+    linted as its own target)."""
+    if isinstance(t, TokenTarget):
+        sig = t.segment("signature") if given else None
+        if sig is None:
+            return
+        for k in given:
+            if k.kty == "RSA" and k.source in ("", "object"):
+                yield k.bits, k.exponent, "the key given", sig.span()
+        return
     if isinstance(t, KeyTarget):
         for block in t.blocks:
-            key = block.key if block.key is not None and block.key.kty == "RSA" else None
+            loaded = block.key if block.key is not None and block.key.kty == "RSA" else None
             der = block.der
-            bits = key.bits if key is not None else (der.rsa_bits if der is not None else None)
-            e = key.exponent if key is not None else (der.rsa_exponent if der is not None else None)
+            bits = loaded.bits if loaded is not None else (der.rsa_bits if der is not None else None)
+            e = loaded.exponent if loaded is not None else (der.rsa_exponent if der is not None else None)
             if bits or e is not None:
-                yield key, bits, e, _where(block), pem_anchor(block)
+                yield bits, e, _where(block), pem_anchor(block)
         return
     for r in t.records:
-        key = r.key
-        if key is not None and key.kty == "RSA":
-            yield key, key.bits, key.exponent, r.where, r.member_span(member)
+        if r.key is not None and r.key.kty == "RSA":
+            yield r.key.bits, r.key.exponent, r.where, r.member_span(member)
 
 
 def _signing_needed(ctx: Context) -> bool:
@@ -718,7 +731,7 @@ class RsaKeyTooSmall(Rule[KeyTarget]):
     refs = (cite("RFC 7518", "3.3"), cite("RFC 7518", "3.5"), cite("NIST SP 800-131A", url="https://csrc.nist.gov/pubs/sp/800/131/a/r2/final"))
 
     def check(self, t: KeyForm, ctx: Context) -> Iterator[Finding]:
-        for key, bits, _, where, span in _rsa_facts(t, "n"):
+        for bits, _, where, span in _rsa_facts(t, "n", ctx.keys):
             if not bits or bits >= 2048:
                 continue
             yield self.finding(
@@ -754,7 +767,7 @@ class RsaWeakExponent(Rule[KeyTarget]):
     refs = (cite("RFC 8017", "3.1"), cite("NIST SP 800-56B", "6.2", url="https://csrc.nist.gov/pubs/sp/800/56/b/r2/final"))
 
     def check(self, t: KeyForm, ctx: Context) -> Iterator[Finding]:
-        for key, _, e, where, span in _rsa_facts(t, "e"):
+        for _, e, where, span in _rsa_facts(t, "e", ctx.keys):
             if e is None or (e >= 65537 and e % 2):
                 continue
             broken = e == 1 or e % 2 == 0

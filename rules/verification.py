@@ -196,10 +196,14 @@ class AlgKeyMismatch(EvidenceRule):
                 applicability=Applicability.UNSAFE,
             )
             return
+        cannot = _cannot(ctx.keys)
+        no_alg = not cannot.startswith("it verifies")  # DSA, X25519: no alg to switch to
         yield self.finding(
-            head + "; " + _cannot(ctx.keys),
+            head + "; " + cannot,
             header_span(t, "alg"),
-            fix=f"sign with a key of the type {ev.alg} needs, or set alg to the key's algorithm and sign again",
+            fix=f"verify with the signer's public key ({_needs(ev.alg) or 'the type ' + ev.alg + ' needs'}); "
+            "this key signs with no JOSE algorithm" if no_alg
+            else f"sign with a key of the type {ev.alg} needs, or set alg to the key's algorithm and sign again",
         )
 
 
@@ -385,7 +389,8 @@ class WeakHmacSecret(EvidenceRule):
     pattern repeated (`abcabc...`), a placeholder (`changeme`,
     `your-256-bit-secret`, `${JWT_SECRET}` never expanded, `undefined`,
     `[object Object]`), or far less entropy than its length. The message says
-    which, never the secret.
+    which, never the secret. An `oct` JWK (alone or in a JWK Set) is judged
+    the same way, pointing at its `k`.
 
     ## Why is this bad?
     Anyone can try a published list offline against a captured token, then
@@ -408,11 +413,18 @@ class WeakHmacSecret(EvidenceRule):
     name = "weak-hmac-secret"
     severity = Severity.ERROR
     summary = "The HMAC secret is published (in a list of secrets seen in the wild), shorter than the hash, or degenerate."
-    evidence = frozenset({"secret-guess"})  # the published secrets are tried only for this rule
+    # Also an oct JWK's own secret (a lone JWK or a JWK Set member), as the JWK parser judged it:
+    # so the rule does not need the verification record, but asks for it (and the guess).
+    targets = frozenset({"token", "jwk", "jwks"})
+    needs = frozenset()
+    evidence = frozenset({"verification", "secret-guess"})  # the published secrets are tried only for this rule
     refs = (cite("RFC 7518", "3.2"), cite("RFC 8725", "3.5"), cite("RFC 2104", "3"),
             cite("wallarm/jwt-secrets", url="https://github.com/wallarm/jwt-secrets"))  # fmt: skip
 
-    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+    def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
+        if not isinstance(t, TokenTarget):
+            yield from self._jwk(t)
+            return
         ev = _evidence(t)
         if ev is None or not (
             ev.listed_secret is not None or ev.secret_listed or ev.short_secret is not None or ev.secret_weak
@@ -434,6 +446,26 @@ class WeakHmacSecret(EvidenceRule):
         if ev.short_secret is not None:
             parts.append(f"the secret is {ev.short_secret} bytes; {ev.alg} needs at least {need} (RFC 7518 §3.2)")
         yield self.finding("; ".join(parts), member_span(t, "signature"), fix=_NEW_SECRET.format(n=need))
+
+    def _jwk(self, t: Any) -> Iterator[Finding]:
+        for r in t.records:
+            if r.key is None or r.key.secret is None:
+                continue
+            alg = r.get("alg")
+            need = JWS_ALGS[alg].hash_bytes if isinstance(alg, str) and alg in JWS_ALGS and alg.startswith("HS") else None
+            parts = []
+            if r.secret_listed:
+                parts.append("is in jwtlint's list of secrets seen in the wild")
+            if r.secret_weak:
+                parts.append(f"is {r.secret_weak}: guessable whatever its length")
+            if need and len(r.key.secret) < need:
+                parts.append(f"is {len(r.key.secret)} bytes; its alg {alg} needs at least {need} (RFC 7518 §3.2)")
+            if parts:
+                yield self.finding(
+                    f'{r.where}: the secret ("k") ' + "; it ".join(parts),
+                    r.member_span("k"),
+                    fix=_NEW_SECRET.format(n=need or 32).replace(", and sign again", ", put it in \"k\" base64url-encoded"),
+                )
 
 
 class KidNotFound(EvidenceRule):

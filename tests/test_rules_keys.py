@@ -348,3 +348,18 @@ def test_correct_keys_of_every_tool_draw_no_error(tmp_path):
     for text in texts:
         errors = [f.name for f in findings(text) if f.severity is Severity.ERROR]
         assert errors == [], text[:40]
+
+
+def test_rsa_rules_on_a_key_object_are_reported_on_the_token(small):
+    import jwt
+
+    token = jwt.encode({"sub": "1", "exp": NOW + 60}, small, algorithm="RS256")
+    (f,) = [f for f in lint(token, key=small.public_key(), now=NOW).findings if f.name == "rsa-key-too-small"]
+    assert f.message.startswith("the key given is a 1024-bit RSA key") and f.span.part == "signature"
+    e3 = rsa.generate_private_key(public_exponent=3, key_size=2048)
+    token = jwt.encode({"sub": "1", "exp": NOW + 60}, e3, algorithm="RS256")
+    (f,) = lint(token, key=e3.public_key(), now=NOW).findings
+    assert f.name == "rsa-weak-exponent" and "exponent 3" in f.message
+    # Key text given is its own target: reported there, once, not again on the token.
+    report = lint(token, key=pub(e3), now=NOW)
+    assert [(t.target.kind, f.name) for t in report.targets for f in t.findings] == [("key", "rsa-weak-exponent")]

@@ -447,3 +447,36 @@ def test_p256_key_for_es384_stays_ec_curve_alg_mismatch():
     token = jwt.encode(CLAIMS, ec.generate_private_key(ec.SECP384R1()), "ES384")
     (f,) = lint(token, key=ec.generate_private_key(ec.SECP256R1()).public_key(), now=NOW).findings
     assert f.name == "ec-curve-alg-mismatch" and "P-384" in f.message and "P-256" in f.message
+
+
+# --- an oct JWK's own secret, judged like the secret given ------------------------------------
+
+
+def _oct(secret: bytes, **extra) -> str:
+    return json.dumps({"kty": "oct", "k": b64(secret)} | extra)
+
+
+def test_weak_hmac_secret_on_an_oct_jwk_points_at_k():
+    text = _oct(bytes(32), kid="hmac-1", alg="HS256")
+    (f,) = [f for f in lint(text, now=NOW).findings if f.name == "weak-hmac-secret"]
+    assert f.message == 'the JWK: the secret ("k") is all one byte (32 times): guessable whatever its length'
+    assert text[f.span.start : f.span.end] == b64(bytes(32))
+    jwks = json.dumps({"keys": [json.loads(_oct(STRONG)), json.loads(_oct(b"changeme"))]})
+    (f,) = [f for f in lint(jwks, now=NOW).findings if f.name == "weak-hmac-secret"]
+    assert f.message.startswith('keys[1]: the secret ("k") is in jwtlint\'s list') and "placeholder word" in f.message
+
+
+def test_oct_jwk_short_for_its_alg_and_random_ones_draw_nothing():
+    (f,) = [f for f in lint(_oct(STRONG[:40], alg="HS512"), now=NOW).findings if f.name == "weak-hmac-secret"]
+    assert "is 40 bytes; its alg HS512 needs at least 64" in f.message
+    import secrets
+
+    for _ in range(30):
+        assert names(lint(_oct(secrets.token_bytes(32), alg="HS256"), now=NOW), kind="jwk") == []
+
+
+def test_token_verified_with_a_zero_oct_jwk(tmp_path):
+    (tmp_path / "k.jwk").write_text(_oct(bytes(32)))
+    token = jwt.encode(CLAIMS, bytes(32), "HS256")
+    report = lint(token, key=tmp_path / "k.jwk", now=NOW)
+    assert names(report) == ["weak-hmac-secret"] and names(report, kind="jwk") == ["weak-hmac-secret"]
