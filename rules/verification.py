@@ -387,7 +387,7 @@ class WeakHmacSecret(EvidenceRule):
     checked with a secret that is in that list, shorter than the hash, or
     degenerate whatever its length: all one byte (32 zero bytes), a short
     pattern repeated (`abcabc...`), a placeholder (`changeme`,
-    `your-256-bit-secret`, `${JWT_SECRET}` never expanded, `undefined`,
+    `your-256-bit-secret`, an environment variable reference never expanded (`${VAR}`), `undefined`,
     `[object Object]`), or far less entropy than its length. The message says
     which, never the secret. An `oct` JWK (alone or in a JWK Set) is judged
     the same way, pointing at its `k`.
