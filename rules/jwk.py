@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from jwtlint.algs import EC_COORDINATE_BYTES, ES_ALG_FOR_CURVE, JWE_KEY_ALGS, JWS_ALGS, nearest
+from jwtlint.algs import EC_COORDINATE_BYTES, ES_ALG_FOR_CURVE, JWE_ENC_ALGS, JWE_KEY_ALGS, JWS_ALGS, nearest
 from jwtlint.token.b64 import b64url_encode
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.token.jsonparse import is_string, json_type
@@ -21,7 +21,7 @@ from jwtlint.keys.jwkmodel import (
     ANY_PRIVATE, BASE64URL, OKP_KEY_BYTES, OKP_PRIVATE_BYTES, PRIVATE, REQUIRED, JwkRecord, JwksTarget, JwkTarget,
 )  # fmt: skip
 from jwtlint.model import Span, TokenTarget
-from jwtlint.rules._helpers import AnyJwk, Encoded, header_span
+from jwtlint.rules._helpers import AnyJwk, Encoded, header_span, quoted
 
 _JWK_KINDS = frozenset({"jwk", "jwks"})
 KTYS = ("RSA", "EC", "OKP", "oct")
@@ -29,6 +29,8 @@ KTYS = ("RSA", "EC", "OKP", "oct")
 OTHER_KTYS = ("AKP",)
 CURVES = {"EC": tuple(EC_COORDINATE_BYTES), "OKP": tuple(OKP_KEY_BYTES)}
 _RSA_PRIVATE_SET = ("d", "p", "q", "dp", "dq", "qi")
+#: Every name a JWK's "alg" may hold: the JWS and JWE algorithms of the IANA JOSE registry.
+REGISTERED_ALGS = frozenset(JWS_ALGS) | JWE_KEY_ALGS | JWE_ENC_ALGS
 
 
 def _records(t: AnyJwk) -> tuple[JwkRecord, ...]:
@@ -460,14 +462,18 @@ def _selected(t: TokenTarget, ctx: Context) -> Any:
 class JwkAlgMismatch(Rule[Encoded]):
     """## What it does
     Flags a JWK whose `alg` cannot go with its key (RS256 on an EC key,
-    ES256 on a P-384 key, HS256 on an RSA key), and a token whose `alg`
-    differs from the `alg` of the JWK it is verified with.
+    ES256 on a P-384 key, HS256 on an RSA key) or is no registered algorithm
+    name at all (`ES521`, `rs256`: named with the registered name it most
+    likely meant), and a token whose `alg` differs from the `alg` of the JWK
+    it is verified with.
 
     ## Why is this bad?
-    A JWK's `alg` names the one algorithm the key is for (RFC 7517 §4.4).
+    A JWK's `alg` names the one algorithm the key is for (RFC 7517 §4.4),
+    from the IANA JOSE algorithms registry (RFC 7518 §7.1), case-sensitive.
     Libraries that honour it (jose, nimbus-jose-jwt, jwcrypto, PyJWT's
-    `PyJWK`) refuse the key for anything else, or refuse to load it at all;
-    an `alg` that the key cannot do is a copy-paste slip from another key.
+    `PyJWK`) refuse the key for anything else, or refuse to load it at all
+    (PyJWT: `Unable to find an algorithm for key`); an `alg` that the key
+    cannot do is a copy-paste slip from another key.
 
     ## Fix
     Set `alg` to what the key does (RS256/PS256 for RSA, ES256 for P-256,
@@ -475,15 +481,16 @@ class JwkAlgMismatch(Rule[Encoded]):
     the token with the algorithm the key names.
 
     ## Example
-    `{"kty":"EC","crv":"P-256","alg":"RS256","x":"...","y":"..."}`
+    `{"kty":"EC","crv":"P-256","alg":"RS256","x":"...","y":"..."}`;
+    `{"kty":"EC","crv":"P-521","alg":"ES521",...}` (the name is `ES512`)
     """
 
     code = "JWT705"
     name = "jwk-alg-mismatch"
     severity = Severity.ERROR
-    summary = "A JWK's alg cannot go with its key, or differs from the alg of the token it verifies."
+    summary = "A JWK's alg is unregistered or cannot go with its key, or differs from the alg of the token it verifies."
     targets = frozenset({"jwk", "jwks", "token"})
-    refs = (cite("RFC 7517", "4.4"), cite("RFC 7518", "3.1"), cite("RFC 8725", "3.1"))
+    refs = (cite("RFC 7517", "4.4"), cite("RFC 7518", "3.1"), cite("RFC 7518", "7.1"), cite("RFC 8725", "3.1"))
 
     def check(self, t: Encoded, ctx: Context) -> Iterator[Finding]:
         if isinstance(t, TokenTarget):
@@ -492,6 +499,9 @@ class JwkAlgMismatch(Rule[Encoded]):
         for r in _records(t):
             alg, crv = r.get("alg"), r.crv
             if not is_string(alg):
+                continue
+            if alg not in REGISTERED_ALGS:
+                yield self._unregistered(r, alg)
                 continue
             why = _alg_conflict(alg, r.kty, crv)
             if why:
@@ -502,6 +512,23 @@ class JwkAlgMismatch(Rule[Encoded]):
                     fix=f'set "alg" to {right!r}, the algorithm this key does (or drop "alg")' if right else 'drop "alg", or use the key it was meant for',
                     fixed=right,
                 )
+
+    def _unregistered(self, r: JwkRecord, alg: str) -> Finding:
+        """alg-unknown's judgement, for a JWK's own alg: not a registered name, and the one it meant."""
+        near = nearest(alg, REGISTERED_ALGS) if len(alg) <= 32 else None
+        right = _right_alg(r.kty, r.crv)
+        if near is not None and _alg_conflict(near, r.kty, r.crv):
+            near = None  # the nearest spelling is for another kind of key: the key's own alg is the better guess
+        meant = near or right
+        hint = f"; did you mean {near!r}?" if near else f"; this key's algorithm is {right!r}" if right else ""
+        return self.finding(
+            f"{r.where}: alg {quoted(alg)} is not a registered algorithm name{hint} (libraries refuse the key)",
+            r.member_span("alg"),
+            fix=f'set "alg" to {meant!r} (names are case-sensitive, from the IANA JOSE registry)' if meant
+            else 'drop "alg", or use a registered algorithm name (IANA JOSE registry)',
+            fixed=meant,
+            applicability=Applicability.UNSAFE,
+        )
 
     def _token(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
         if not ctx.keys or not is_string(t.alg):

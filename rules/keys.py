@@ -1,8 +1,11 @@
 """Key rules (JWT6xx): what is wrong with a key file, as recorded by ``jwtlint.keys.parse``.
 
 Each rule reads a ``KeyTarget`` (PEM layout, what the DER really is, the
-loaded ``KeyInfo``); ``known-sample-key`` also reads JWK targets and the keys
-a token is verified with. Spans point at the input text (part ``input``) or,
+loaded ``KeyInfo``). The rules on key strength (``rsa-key-too-small``,
+``rsa-weak-exponent``, ``known-sample-key``) judge the facts every key parser
+records on the ``KeyInfo`` (size, exponent, fingerprint), so they apply to a key
+in any form: a key file, a JWK, a JWK Set member, and a key object a token is
+verified with. Spans point at the input text (part ``input``) or,
 for binary DER, at the bytes (part ``der[i]``). A ``fixed`` value that holds
 private material is marked sensitive: reports hide it without --show-secrets.
 
@@ -17,10 +20,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, Union
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.keys.der import LABELS, STRUCTURE_NAMES
+from jwtlint.keys.jwkmodel import JwksTarget, JwkTarget
+from jwtlint.keys.info import KeyInfo
 from jwtlint.keys.model import KeyBlock, KeyTarget
 from jwtlint.keys.parse import spki_fingerprint
 from jwtlint.model import Span, Target, TokenTarget
@@ -28,6 +33,10 @@ from jwtlint.rules._helpers import pem_anchor, with_article
 from jwtlint.timefmt import iso
 
 _KEY = frozenset({"key"})
+#: Every form a key comes in: a key file (PEM, DER, base64 DER, OpenSSH, certificate), a JWK, a JWK Set.
+_KEY_FORMS = frozenset({"key", "jwk", "jwks", "token"})
+#: ... and a token, for the keys given as objects (``lint(key=obj)``): they have no target of their own.
+KeyForm = Union[KeyTarget, JwkTarget, JwksTarget, TokenTarget]
 
 #: Profiles whose tokens the user signs: the key checked for them must be a private key.
 SIGNING_PROFILES = frozenset(
@@ -48,6 +57,35 @@ def _wrap(label: str, b64: str) -> str:
     """A PEM block as RFC 7468 §2 lays it out: armor on its own lines, 64 characters per line, LF."""
     lines = [b64[i : i + 64] for i in range(0, len(b64), 64)]
     return "\n".join([f"-----BEGIN {label}-----", *lines, f"-----END {label}-----"]) + "\n"
+
+
+def _rsa_facts(t: KeyForm, member: str, given: tuple[KeyInfo, ...] = ()) -> Iterator[tuple[int | None, int | None, str, Span]]:
+    """(modulus bits, public exponent, how to name the key, where to point) for each RSA key of
+    ``t``, whatever its form: the facts every key parser records on the ``KeyInfo``, or, for a
+    key block that could not be loaded (too large, say), read from its ASN.1. A JWK's finding
+    points at its ``member`` (``n`` for the size, ``e`` for the exponent). Keys ``given`` as
+    objects have no target of their own and are reported on the token (key text given is
+    linted as its own target)."""
+    if isinstance(t, TokenTarget):
+        sig = t.segment("signature") if given else None
+        if sig is None:
+            return
+        for k in given:
+            if k.kty == "RSA" and k.source in ("", "object"):
+                yield k.bits, k.exponent, "the key given", sig.span()
+        return
+    if isinstance(t, KeyTarget):
+        for block in t.blocks:
+            loaded = block.key if block.key is not None and block.key.kty == "RSA" else None
+            der = block.der
+            bits = loaded.bits if loaded is not None else (der.rsa_bits if der is not None else None)
+            e = loaded.exponent if loaded is not None else (der.rsa_exponent if der is not None else None)
+            if bits or e is not None:
+                yield bits, e, _where(block), pem_anchor(block)
+        return
+    for r in t.records:
+        if r.key is not None and r.key.kty == "RSA":
+            yield r.key.bits, r.key.exponent, r.where, r.member_span(member)
 
 
 def _signing_needed(ctx: Context) -> bool:
@@ -689,19 +727,16 @@ class RsaKeyTooSmall(Rule[KeyTarget]):
     name = "rsa-key-too-small"
     severity = Severity.ERROR
     summary = "The RSA key is smaller than the 2048 bits RFC 7518 requires."
-    targets = _KEY
+    targets = _KEY_FORMS
     refs = (cite("RFC 7518", "3.3"), cite("RFC 7518", "3.5"), cite("NIST SP 800-131A", url="https://csrc.nist.gov/pubs/sp/800/131/a/r2/final"))
 
-    def check(self, t: KeyTarget, ctx: Context) -> Iterator[Finding]:
-        for block in t.blocks:
-            bits = block.der.rsa_bits if block.der is not None and block.der.rsa_bits else None
-            if bits is None and block.key is not None and block.key.kty == "RSA":
-                bits = block.key.bits
+    def check(self, t: KeyForm, ctx: Context) -> Iterator[Finding]:
+        for bits, _, where, span in _rsa_facts(t, "n", ctx.keys):
             if not bits or bits >= 2048:
                 continue
             yield self.finding(
-                f"{_where(block)} is a {bits}-bit RSA key; RS*/PS* keys MUST be 2048 bits or larger",
-                pem_anchor(block),
+                f"{where} is a {bits}-bit RSA key; RS*/PS* keys MUST be 2048 bits or larger",
+                span,
                 fix="make a 2048-bit (or larger) key: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem",
             )
 
@@ -728,21 +763,18 @@ class RsaWeakExponent(Rule[KeyTarget]):
     name = "rsa-weak-exponent"
     severity = Severity.WARNING
     summary = "The RSA public exponent is 1, even, or small; use 65537."
-    targets = _KEY
+    targets = _KEY_FORMS
     refs = (cite("RFC 8017", "3.1"), cite("NIST SP 800-56B", "6.2", url="https://csrc.nist.gov/pubs/sp/800/56/b/r2/final"))
 
-    def check(self, t: KeyTarget, ctx: Context) -> Iterator[Finding]:
-        for block in t.blocks:
-            e = block.der.rsa_exponent if block.der is not None else None
-            if e is None and block.key is not None and block.key.kty == "RSA":
-                e = block.key.public.public_numbers().e
+    def check(self, t: KeyForm, ctx: Context) -> Iterator[Finding]:
+        for _, e, where, span in _rsa_facts(t, "e", ctx.keys):
             if e is None or (e >= 65537 and e % 2):
                 continue
             broken = e == 1 or e % 2 == 0
             yield self.finding(
-                f"{_where(block)} has RSA public exponent {e}"
+                f"{where} has RSA public exponent {e}"
                 + (": not a valid RSA key" if broken else ": small exponents invite signature forgery against lax verifiers"),
-                pem_anchor(block),
+                span,
                 fix="make a new key with e = 65537: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out key.pem",
                 severity=Severity.ERROR if broken else None,
             )
@@ -801,7 +833,7 @@ class KnownSampleKey(Rule[Target]):
             found = [(b.key, b.spki_sha256, pem_anchor(b), _where(b))
                      for b in t.blocks if b.key]  # fmt: skip
         else:
-            found = [(r.key, spki_fingerprint(r.key), r.span, r.where) for r in t.records if r.key is not None]
+            found = [(r.key, r.key.fingerprint, r.span, r.where) for r in t.records if r.key is not None]
         for key, fp, span, who in found:
             if fp not in known:
                 continue

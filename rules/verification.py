@@ -12,7 +12,8 @@ from typing import Any
 
 from jwtlint.engine import Applicability, Context, Finding, Rule, Severity, cite
 from jwtlint.model import TokenTarget
-from jwtlint.rules._helpers import header_span, member_span
+from jwtlint.algs import JWS_ALGS
+from jwtlint.rules._helpers import header_span, member_span, with_article
 
 _PIN_ALG = (
     "pin the algorithm in the verifier (PyJWT `algorithms=[\"RS256\"]`, jose `algorithms: ['RS256']`, "
@@ -179,7 +180,11 @@ class AlgKeyMismatch(EvidenceRule):
             return
         if ev.key_mismatch:
             what = ev.key_mismatch.removeprefix("the ")
-            head = f"alg is {ev.alg}, but the key given is {'a' if what[:1].isdigit() else 'an'} {what}"
+            several = what[:1].isdigit() and " keys (" in what
+            head = f"alg is {ev.alg}, but the key{'s' * several} given {'are' if several else 'is'} {what if several else with_article(what)}"
+            need = _needs(ev.alg)
+            if need:
+                head += f" ({ev.alg} needs {need})"
         else:
             head = f"alg is {ev.alg}, but the key given does not verify the signature as {ev.alg}"
         if ev.other_alg:
@@ -191,11 +196,42 @@ class AlgKeyMismatch(EvidenceRule):
                 applicability=Applicability.UNSAFE,
             )
             return
+        cannot = _cannot(ctx.keys)
+        no_alg = not cannot.startswith("it verifies")  # DSA, X25519: no alg to switch to
         yield self.finding(
-            head + "; it verifies with no algorithm that key can sign with",
+            head + "; " + cannot,
             header_span(t, "alg"),
-            fix=f"sign with a key of the type {ev.alg} needs, or set alg to the key's algorithm and sign again",
+            fix=f"verify with the signer's public key ({_needs(ev.alg) or 'the type ' + ev.alg + ' needs'}); "
+            "this key signs with no JOSE algorithm" if no_alg
+            else f"sign with a key of the type {ev.alg} needs, or set alg to the key's algorithm and sign again",
         )
+
+
+def _needs(alg: str) -> str | None:
+    """The key ``alg`` needs, in words: "an RSA key", "an EC P-256 key", "an HMAC secret"."""
+    spec = JWS_ALGS.get(alg)
+    if spec is None:
+        return None
+    if spec.family == "HMAC":
+        return f"an HMAC secret of at least {spec.hash_bytes} bytes"
+    if spec.family in ("RSA", "RSA-PSS"):
+        return "an RSA key of 2048 bits or more"
+    if spec.family == "ECDSA":
+        return f"an EC {spec.curve} key"
+    if spec.family == "EdDSA":
+        return f"an OKP {spec.curve} key" if spec.curve else "an OKP Ed25519 or Ed448 key"
+    return None
+
+
+def _cannot(keys: Any) -> str:
+    """Why the key given signs with no JOSE algorithm, or that none it can sign with verifies."""
+    kinds = {(k.kty, k.curve) for k in keys}
+    if kinds and all(kty == "DSA" for kty, _ in kinds):
+        return "no JOSE algorithm signs with DSA keys (RFC 7518 §3.1 registers none)"
+    if kinds and all(kty == "OKP" and crv in ("X25519", "X448") for kty, crv in kinds):
+        crv = next(iter(kinds))[1]
+        return f"{crv} is a key-agreement curve (ECDH-ES, RFC 8037 §3.2): it cannot sign at all"
+    return "it verifies with no algorithm that key can sign with"
 
 
 class EcCurveAlgMismatch(EvidenceRule):
@@ -348,14 +384,22 @@ class WeakHmacSecret(EvidenceRule):
     Reports an HS256/HS384/HS512 token signed with a secret from jwtlint's
     built-in list of secrets seen in the wild (jwt.io's defaults of every era
     and wallarm/jwt-secrets, tried in bounded time even without a key), or
-    checked with a secret that is in that list or shorter than the hash.
+    checked with a secret that is in that list, shorter than the hash, or
+    degenerate whatever its length: all one byte (32 zero bytes), a short
+    pattern repeated (`abcabc...`), a placeholder (`changeme`,
+    `your-256-bit-secret`, an environment variable reference never expanded (`${VAR}`), `undefined`,
+    `[object Object]`), or far less entropy than its length. The message says
+    which, never the secret. An `oct` JWK (alone or in a JWK Set) is judged
+    the same way, pointing at its `k`.
 
     ## Why is this bad?
     Anyone can try a published list offline against a captured token, then
     forge any token. RFC 7518 §3.2 requires a key at least as long as the hash
-    (32 bytes for HS256); RFC 8725 §3.5 warns that human-chosen secrets are
-    guessed. The secret found is shown only as "found in list, N characters"
-    unless secrets are asked for.
+    (32 bytes for HS256) and RFC 2104 §3 a key of random bytes: length only
+    counts when every byte is unpredictable, and a secret of zero bytes or a
+    placeholder is the first thing an attacker tries. RFC 8725 §3.5 warns
+    that human-chosen secrets are guessed. The secret found is shown only as
+    "found in list, N characters" unless secrets are asked for.
 
     ## Fix
     Generate a random secret of at least the hash length
@@ -368,14 +412,23 @@ class WeakHmacSecret(EvidenceRule):
     code = "JWT516"
     name = "weak-hmac-secret"
     severity = Severity.ERROR
-    summary = "The HMAC secret is published (found in a list of secrets seen in the wild) or shorter than the hash."
-    evidence = frozenset({"secret-guess"})  # the published secrets are tried only for this rule
-    refs = (cite("RFC 7518", "3.2"), cite("RFC 8725", "3.5"),
+    summary = "The HMAC secret is published (in a list of secrets seen in the wild), shorter than the hash, or degenerate."
+    # Also an oct JWK's own secret (a lone JWK or a JWK Set member), as the JWK parser judged it:
+    # so the rule does not need the verification record, but asks for it (and the guess).
+    targets = frozenset({"token", "jwk", "jwks"})
+    needs = frozenset()
+    evidence = frozenset({"verification", "secret-guess"})  # the published secrets are tried only for this rule
+    refs = (cite("RFC 7518", "3.2"), cite("RFC 8725", "3.5"), cite("RFC 2104", "3"),
             cite("wallarm/jwt-secrets", url="https://github.com/wallarm/jwt-secrets"))  # fmt: skip
 
-    def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
+    def check(self, t: Any, ctx: Context) -> Iterator[Finding]:
+        if not isinstance(t, TokenTarget):
+            yield from self._jwk(t)
+            return
         ev = _evidence(t)
-        if ev is None or not (ev.listed_secret is not None or ev.secret_listed or ev.short_secret is not None):
+        if ev is None or not (
+            ev.listed_secret is not None or ev.secret_listed or ev.short_secret is not None or ev.secret_weak
+        ):
             return
         need = {"256": 32, "384": 48, "512": 64}.get(ev.alg[-3:], 32)
         parts = []
@@ -388,9 +441,31 @@ class WeakHmacSecret(EvidenceRule):
             )
         elif ev.secret_listed:
             parts.append("the secret given is in jwtlint's list of secrets seen in the wild")
+        if ev.secret_weak:
+            parts.append(f"the secret given is {ev.secret_weak}: guessable whatever its length")
         if ev.short_secret is not None:
             parts.append(f"the secret is {ev.short_secret} bytes; {ev.alg} needs at least {need} (RFC 7518 §3.2)")
         yield self.finding("; ".join(parts), member_span(t, "signature"), fix=_NEW_SECRET.format(n=need))
+
+    def _jwk(self, t: Any) -> Iterator[Finding]:
+        for r in t.records:
+            if r.key is None or r.key.secret is None:
+                continue
+            alg = r.get("alg")
+            need = JWS_ALGS[alg].hash_bytes if isinstance(alg, str) and alg in JWS_ALGS and alg.startswith("HS") else None
+            parts = []
+            if r.secret_listed:
+                parts.append("is in jwtlint's list of secrets seen in the wild")
+            if r.secret_weak:
+                parts.append(f"is {r.secret_weak}: guessable whatever its length")
+            if need and len(r.key.secret) < need:
+                parts.append(f"is {len(r.key.secret)} bytes; its alg {alg} needs at least {need} (RFC 7518 §3.2)")
+            if parts:
+                yield self.finding(
+                    f'{r.where}: the secret ("k") ' + "; it ".join(parts),
+                    r.member_span("k"),
+                    fix=_NEW_SECRET.format(n=need or 32).replace(", and sign again", ", put it in \"k\" base64url-encoded"),
+                )
 
 
 class KidNotFound(EvidenceRule):

@@ -338,3 +338,106 @@ def test_a_private_or_public_key_is_read_without_importing_x509(rsa_key):
     r = subprocess.run([sys.executable, "-c", code], input=pem + pub.decode(), capture_output=True, text=True, check=False)
     assert r.returncode == 0, r.stderr
     assert r.stdout.split() == ["2", "1", "False"]
+
+
+# --- degenerate HMAC secrets (jwtlint.keys.secret), recorded on the KeyInfo -----------------
+
+import secrets as _secrets  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from jwtlint.keys.info import from_secret  # noqa: E402
+from jwtlint.keys.secret import entropy_bits, smallest_period, weakness  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "secret, reason",
+    [
+        (bytes(32), "all one byte (32 times)"),
+        (b"\xff" * 64, "all one byte (64 times)"),
+        (b"x" * 40, "a placeholder word"),
+        (b"abc" * 11, "a 3-byte pattern repeated"),
+        (b"0123456789abcdef" * 2, "a 16-byte pattern repeated"),
+        (b"secret", "a placeholder word"),
+        (b"changeme", "a placeholder word"),
+        (b"your-256-bit-secret", "a placeholder word"),
+        (b"xxxxxxxx", "a placeholder word"),
+        (b"undefined", "a placeholder word"),
+        (b"null", "a placeholder word"),
+        (b"[object Object]", "a placeholder word"),
+        (b"<secret>", "an unexpanded placeholder"),
+        (b"${JWT_SECRET}", "an unexpanded placeholder"),
+        (b"{{ jwt_secret }}", "an unexpanded placeholder"),
+        (b"process.env.JWT_SECRET", "an unexpanded placeholder"),
+        (b"a" * 31 + b"b", "low in entropy (about 6 bits of entropy in 32 bytes)"),
+        (b"abcdefghijklmnopqrstuvwxyz012345", "low in entropy"),
+        (b"\0" * 28 + b"\x13\x37\xbe\xef", "low in entropy"),
+    ],
+)
+def test_weakness_names_the_reason(secret, reason):
+    assert weakness(secret).startswith(reason)
+
+
+def test_weakness_never_quotes_the_secret():
+    for secret in (b"changeme", b"${JWT_SECRET}", b"abc" * 11, b"q" * 31 + b"z"):
+        why = weakness(secret)
+        assert why and secret.decode()[:3] not in why
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        b"",  # the length check's business, not this one's
+        b"mysupersecretpassword1234567890ab",  # human-chosen, but not degenerate: the list and length checks judge it
+        b"correct horse battery staple",
+    ],
+)
+def test_weakness_leaves_other_secrets_to_the_other_checks(secret):
+    assert weakness(secret) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=16, max_value=96), st.sampled_from(["bytes", "hex", "urlsafe", "base64", "decimal"]))
+def test_random_secrets_are_never_weak(n, encoding):
+    """secrets.token_bytes / token_hex / token_urlsafe and their kin never draw a weakness:
+    hex carries only 4 bits a character and decimal 3.3, and that is not weak."""
+    raw = _secrets.token_bytes(n)
+    secret = {
+        "bytes": raw,
+        "hex": raw.hex().encode(),
+        "urlsafe": base64.urlsafe_b64encode(raw).rstrip(b"="),
+        "base64": base64.b64encode(raw),
+        "decimal": str(int.from_bytes(raw, "big")).encode(),
+    }[encoding]
+    assert weakness(secret) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(min_size=16, max_size=64))
+def test_random_binary_is_not_weak_unless_it_is_degenerate(data):
+    """Over arbitrary bytes, a weakness is only ever reported with a reason that holds."""
+    why = weakness(data)
+    if why is None:
+        return
+    if why.startswith("all one byte"):
+        assert len(set(data)) == 1
+    elif why.startswith("a ") and "pattern repeated" in why:
+        p = int(why.split("-byte")[0].split()[-1])
+        assert p <= len(data) // 2 and all(data[i] == data[i - p] for i in range(p, len(data)))
+    elif why.startswith("low in entropy"):
+        assert entropy_bits(data) < min(2 * len(data), 128)
+
+
+def test_smallest_period():
+    assert smallest_period(b"abcabcab") == 3 and smallest_period(b"abcd") == 4 and smallest_period(b"aaaa") == 1
+    assert smallest_period(b"") == 0
+
+
+def test_keys_record_their_fingerprint_and_exponent(rsa_key):
+    assert from_secret(bytes(32)).fingerprint is None
+    (p,) = parse_key_material(pem(rsa_key))
+    der = rsa_key.public_key().public_bytes(ENC.DER, PUB.SubjectPublicKeyInfo)
+    import hashlib
+
+    assert p.keys[0].fingerprint == hashlib.sha256(der).hexdigest() and p.keys[0].exponent == 65537

@@ -402,3 +402,39 @@ def test_jwk_invalid_names_a_bare_array_of_jwks_and_still_reads_its_keys():
 
 def test_a_json_array_without_jwks_is_not_taken_for_a_jwks():
     assert parse_jwk_json('[1, 2, {"a": "kty"}]') == []
+
+
+# --- a JWK's own alg: registered names only (issue 13) ------------------------------------
+
+
+def test_jwk_alg_unregistered_is_named_with_the_nearest_registered_one():
+    p521 = public(jwk.JWK.generate(kty="EC", crv="P-521")) | {"alg": "ES521"}
+    text = json.dumps(p521)
+    target, found = lint_jwk(text)
+    (f,) = found
+    assert f.name == "jwk-alg-mismatch" and f.severity is Severity.ERROR
+    assert "'ES521' is not a registered algorithm name" in f.message and f.fixed == "ES512"
+    assert text[f.span.start : f.span.end] == "ES521"
+
+
+def test_jwk_alg_unregistered_case_and_jwks_member(rsa_key):
+    text = json.dumps({"keys": [public(rsa_key) | {"alg": "RS256"}, public(rsa_key) | {"alg": "rs256", "kid": "b"}]})
+    (f,) = lint_jwk(text)[1]
+    assert f.message.startswith("keys[1]: alg 'rs256'") and f.fixed == "RS256"
+    assert text[f.span.start : f.span.end] == "rs256"
+
+
+def test_jwk_alg_unregistered_nearest_name_for_another_key_type_is_not_offered(ec_key):
+    (f,) = lint_jwk(public(ec_key) | {"alg": "rs256"})[1]
+    assert f.fixed == "ES256" and "did you mean" not in f.message and "this key's algorithm is 'ES256'" in f.message
+
+
+@pytest.mark.parametrize("alg", ["ES256", "RSA-OAEP-256", "ECDH-ES+A128KW", "A256GCM", "none"])
+def test_jwk_alg_registered_names_are_not_unknown(ec_key, alg):
+    assert "is not a registered" not in " ".join(f.message for f in lint_jwk(public(ec_key) | {"alg": alg})[1])
+
+
+def test_jwk_alg_unregistered_gives_no_fix_it_cannot_back(rsa_key):
+    key = public(jwk.JWK.generate(kty="OKP", crv="X25519")) | {"alg": "FOOBAR-9000"}
+    (f,) = lint_jwk(key)[1]
+    assert f.fixed is None and "is not a registered algorithm name" in f.message

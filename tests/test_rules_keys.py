@@ -252,3 +252,114 @@ def test_public_key_not_private_is_quiet_for_the_key_given_to_verify_with(key):
     report = lint(token, key=pub(key), now=0)
     assert "public-key-not-private" not in report.names()
     assert [t.kind for t in report.targets] == ["token", "key"]  # the key is still linted
+
+
+# --- the same key facts in every key form (issue 13) -----------------------------------------
+
+
+def _jwk(k, **extra) -> str:
+    import json
+
+    from jwt.algorithms import RSAAlgorithm
+
+    return json.dumps(RSAAlgorithm.to_jwk(k.public_key(), as_dict=True) | extra)
+
+
+def _der(k) -> bytes:
+    return k.public_key().public_bytes(ENC.DER, PUB.SubjectPublicKeyInfo)
+
+
+@pytest.fixture(scope="module")
+def small():
+    return rsa.generate_private_key(public_exponent=65537, key_size=1024)
+
+
+def test_rsa_key_too_small_in_every_form(small, tmp_path):
+    """PEM, DER, a certificate, a JWK, a JWKS member: one finding each, the same size."""
+    import json
+
+    jwk = _jwk(small)
+    for given in (pem(small), pub(small), cert(small, -1, 30), _der(small), jwk, json.dumps({"keys": [json.loads(jwk)]})):
+        (f,) = by_name(given, "rsa-key-too-small")
+        assert "1024-bit RSA key" in f.message and f.severity is Severity.ERROR
+
+
+def test_rsa_key_too_small_points_at_the_jwk_n_member(small, key):
+    import json
+
+    text = json.dumps({"keys": [json.loads(_jwk(key, kid="new")), json.loads(_jwk(small, kid="old"))]})
+    (f,) = by_name(text, "rsa-key-too-small")
+    assert f.message.startswith("keys[1] is a 1024-bit") and f.span.part == "input"
+    n = json.loads(text)["keys"][1]["n"]
+    assert text[f.span.start : f.span.end] == n  # the "n" value of the small key, not the first key's
+
+
+def test_rsa_key_too_small_on_the_verification_key_as_jwk_and_jwks(small, tmp_path):
+    import json
+
+    import jwt
+
+    token = jwt.encode({"sub": "1", "exp": NOW + 60}, small, algorithm="RS256")
+    (tmp_path / "k.jwk").write_text(_jwk(small))
+    (tmp_path / "set.json").write_text(json.dumps({"keys": [json.loads(_jwk(small))]}))
+    for kw in ({"key": tmp_path / "k.jwk"}, {"jwks": tmp_path / "set.json"}):
+        report = lint(token, now=NOW, **kw)
+        names = [f.name for f in report.findings]
+        assert names.count("rsa-key-too-small") == 1 and "signature-invalid" not in names
+
+
+def test_rsa_weak_exponent_in_a_jwk_points_at_e():
+    import json
+
+    e3 = rsa.generate_private_key(public_exponent=3, key_size=2048)
+    text = _jwk(e3)
+    (f,) = by_name(text, "rsa-weak-exponent")
+    assert "exponent 3" in f.message and f.severity is Severity.WARNING
+    assert text[f.span.start : f.span.end] == json.loads(text)["e"] == "Aw"
+    assert by_name(_jwk(rsa.generate_private_key(public_exponent=65537, key_size=2048)), "rsa-weak-exponent") == []
+
+
+def test_known_sample_key_reads_the_fingerprint_recorded_on_the_keyinfo():
+    from jwtlint.keys import parse as keyparse
+    from jwtlint.keys.parse import parse_key_material
+
+    assert not hasattr(keyparse, "_FINGERPRINTS")  # the id() cache is gone
+    jwk = ('{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",'
+           '"y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}')  # fmt: skip
+    (t,) = parse_key_material(jwk)
+    (info,) = t.keys
+    as_pem = info.public.public_bytes(ENC.PEM, PUB.SubjectPublicKeyInfo).decode()
+    (p,) = parse_key_material(as_pem)
+    assert info.fingerprint and info.fingerprint == p.keys[0].fingerprint == p.blocks[0].spki_sha256
+    # Findings as a JWKS member too.
+    (f,) = by_name('{"keys":[' + jwk + "]}", "known-sample-key")
+    assert f.message.startswith("keys[0]")
+
+
+def test_correct_keys_of_every_tool_draw_no_error(tmp_path):
+    """RSA 2048, P-256, Ed25519 from cryptography and jwcrypto, in PEM and JWK: no error."""
+    from jwcrypto import jwk as jwcrypto_jwk
+
+    made = [rsa.generate_private_key(65537, 2048), ec.generate_private_key(ec.SECP256R1()), ed25519.Ed25519PrivateKey.generate()]
+    texts = [pem(k) for k in made] + [pub(k) for k in made]
+    for kw in ({"kty": "RSA", "size": 2048}, {"kty": "EC", "crv": "P-256"}, {"kty": "OKP", "crv": "Ed25519"}):
+        k = jwcrypto_jwk.JWK.generate(**kw)
+        texts += [k.export_public(), k.export_private(), k.export_to_pem(private_key=True, password=None).decode()]
+    for text in texts:
+        errors = [f.name for f in findings(text) if f.severity is Severity.ERROR]
+        assert errors == [], text[:40]
+
+
+def test_rsa_rules_on_a_key_object_are_reported_on_the_token(small):
+    import jwt
+
+    token = jwt.encode({"sub": "1", "exp": NOW + 60}, small, algorithm="RS256")
+    (f,) = [f for f in lint(token, key=small.public_key(), now=NOW).findings if f.name == "rsa-key-too-small"]
+    assert f.message.startswith("the key given is a 1024-bit RSA key") and f.span.part == "signature"
+    e3 = rsa.generate_private_key(public_exponent=3, key_size=2048)
+    token = jwt.encode({"sub": "1", "exp": NOW + 60}, e3, algorithm="RS256")
+    (f,) = lint(token, key=e3.public_key(), now=NOW).findings
+    assert f.name == "rsa-weak-exponent" and "exponent 3" in f.message
+    # Key text given is its own target: reported there, once, not again on the token.
+    report = lint(token, key=pub(e3), now=NOW)
+    assert [(t.target.kind, f.name) for t in report.targets for f in t.findings] == [("key", "rsa-weak-exponent")]

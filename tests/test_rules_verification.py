@@ -18,7 +18,8 @@ from jwtlint.keys.info import from_crypto, from_secret
 
 NOW = 1_700_000_000
 CLAIMS = {"sub": "1", "iat": NOW - 10, "exp": NOW + 600}
-STRONG = b"k" * 40  # not in the list, long enough
+# Not in the list, long enough, and random (b"k" * 40 is one byte repeated: weak-hmac-secret).
+STRONG = bytes.fromhex("d079e62ca2298a527b39f8a0a6180ed536639ffd4ea8912621ddfe6471aaa7d5a8e2ea34b32db2a1")
 
 
 def b64(data: bytes) -> str:
@@ -353,3 +354,129 @@ def test_alg_confusion_with_the_public_jwk_json_as_the_secret(rsa_key, separator
     report = lint(token, key=rsa_key.public_key(), now=NOW)
     (f,) = [f for f in report.findings if f.name == "alg-confusion"]
     assert "JWK JSON" in f.message
+
+
+# --- degenerate HMAC secrets, whatever their length (issue 13) -----------------------------
+
+
+@pytest.mark.parametrize(
+    "secret, says",
+    [
+        (bytes(32), "all one byte (32 times)"),
+        (b"\x01" * 64, "all one byte (64 times)"),
+        (b"abc" * 16, "a 3-byte pattern repeated"),
+        (b"changeme", "a placeholder word"),
+        (b"your-256-bit-secret", "a placeholder word"),
+        (b"[object Object]", "a placeholder word"),
+        (b"undefined", "a placeholder word"),
+        (b"${JWT_SECRET}", "an unexpanded placeholder"),
+        (b"<secret>", "an unexpanded placeholder"),
+        (b"z" * 40 + b"Q!", "low in entropy (about"),
+    ],
+)
+def test_weak_hmac_secret_names_why_a_degenerate_secret_is_weak(secret, says):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # PyJWT's InsecureKeyLengthWarning for the short ones
+        token = jwt.encode(CLAIMS, secret, "HS256")
+    report = lint(token, secret=secret, now=NOW)
+    (f,) = [f for f in report.findings if f.name == "weak-hmac-secret"]
+    assert f"the secret given is {says}" in f.message and f.span.part == "signature"
+    assert "signature-invalid" not in names(report)
+    text = secret.decode("latin-1")
+    if len(set(text)) > 1:  # the secret itself never appears, not even in the JSON report
+        assert text not in f.message and text not in report.to_json()
+
+
+def test_zero_secret_of_the_right_length_alone_is_weak():
+    """32 zero bytes: long enough, not in the list; only the degenerate-secret check sees it."""
+    token = jwt.encode(CLAIMS, bytes(32), "HS256")
+    (f,) = lint(token, secret=bytes(32), now=NOW).findings
+    assert f.name == "weak-hmac-secret" and "bytes; HS256 needs" not in f.message and "list" not in f.message
+
+
+@pytest.mark.parametrize("make", [
+    lambda: __import__("secrets").token_bytes(32),
+    lambda: __import__("secrets").token_urlsafe(32).encode(),
+    lambda: __import__("secrets").token_hex(32).encode(),
+])  # fmt: skip
+def test_random_secrets_draw_no_weak_hmac_secret(make):
+    for _ in range(50):
+        secret = make()
+        token = jwt.encode(CLAIMS, secret, "HS256")
+        assert names(lint(token, secret=secret, now=NOW)) == []
+
+
+# --- key type against alg, naming both (issue 13) ---------------------------------------------
+
+
+def test_rs256_with_a_dsa_key_is_alg_key_mismatch_not_signature_invalid(rsa_key):
+    from cryptography.hazmat.primitives.asymmetric import dsa
+
+    token = jwt.encode(CLAIMS, rsa_key, "RS256")
+    dsa_pub = dsa.generate_private_key(2048).public_key()
+    for key in (dsa_pub, dsa_pub.public_bytes(ser.Encoding.PEM, ser.PublicFormat.SubjectPublicKeyInfo).decode()):
+        report = lint(token, key=key, now=NOW)
+        (f,) = [f for f in report.findings if f.name == "alg-key-mismatch"]
+        assert "DSA 2048-bit public key" in f.message and "RS256 needs an RSA key" in f.message
+        assert "no JOSE algorithm signs with DSA keys" in f.message and f.span.part == "header"
+        assert "signature-invalid" not in names(report)
+
+
+@pytest.mark.parametrize(
+    "alg, key, says",
+    [
+        ("RS256", lambda: ed25519.Ed25519PrivateKey.generate().public_key(), "an OKP Ed25519 public key (RS256 needs an RSA key"),
+        ("RS256", lambda: __import__("cryptography.hazmat.primitives.asymmetric.x25519", fromlist=["x"]).X25519PrivateKey.generate().public_key(),
+         "X25519 is a key-agreement curve"),
+        ("RS256", lambda: ec.generate_private_key(ec.SECP256R1()).public_key(), "an EC P-256 public key (RS256 needs an RSA key"),
+        ("ES256", lambda: rsa.generate_private_key(65537, 2048).public_key(), "an RSA 2048-bit public key (ES256 needs an EC P-256 key)"),
+        ("EdDSA", lambda: rsa.generate_private_key(65537, 2048).public_key(), "(EdDSA needs an OKP Ed25519 or Ed448 key)"),
+    ],
+)
+def test_alg_key_mismatch_names_the_key_and_what_alg_needs(rsa_key, alg, key, says):
+    signer = {"RS256": rsa_key, "ES256": ec.generate_private_key(ec.SECP256R1()), "EdDSA": ed25519.Ed25519PrivateKey.generate()}[alg]
+    token = jwt.encode(CLAIMS, signer, alg)
+    (f,) = [f for f in lint(token, key=key(), now=NOW).findings if f.name == "alg-key-mismatch"]
+    assert says in f.message, f.message
+
+
+def test_p256_key_for_es384_stays_ec_curve_alg_mismatch():
+    """A curve mismatch has its own, more precise rule (both the curves are named)."""
+    token = jwt.encode(CLAIMS, ec.generate_private_key(ec.SECP384R1()), "ES384")
+    (f,) = lint(token, key=ec.generate_private_key(ec.SECP256R1()).public_key(), now=NOW).findings
+    assert f.name == "ec-curve-alg-mismatch" and "P-384" in f.message and "P-256" in f.message
+
+
+# --- an oct JWK's own secret, judged like the secret given ------------------------------------
+
+
+def _oct(secret: bytes, **extra) -> str:
+    return json.dumps({"kty": "oct", "k": b64(secret)} | extra)
+
+
+def test_weak_hmac_secret_on_an_oct_jwk_points_at_k():
+    text = _oct(bytes(32), kid="hmac-1", alg="HS256")
+    (f,) = [f for f in lint(text, now=NOW).findings if f.name == "weak-hmac-secret"]
+    assert f.message == 'the JWK: the secret ("k") is all one byte (32 times): guessable whatever its length'
+    assert text[f.span.start : f.span.end] == b64(bytes(32))
+    jwks = json.dumps({"keys": [json.loads(_oct(STRONG)), json.loads(_oct(b"changeme"))]})
+    (f,) = [f for f in lint(jwks, now=NOW).findings if f.name == "weak-hmac-secret"]
+    assert f.message.startswith('keys[1]: the secret ("k") is in jwtlint\'s list') and "placeholder word" in f.message
+
+
+def test_oct_jwk_short_for_its_alg_and_random_ones_draw_nothing():
+    (f,) = [f for f in lint(_oct(STRONG[:40], alg="HS512"), now=NOW).findings if f.name == "weak-hmac-secret"]
+    assert "is 40 bytes; its alg HS512 needs at least 64" in f.message
+    import secrets
+
+    for _ in range(30):
+        assert names(lint(_oct(secrets.token_bytes(32), alg="HS256"), now=NOW), kind="jwk") == []
+
+
+def test_token_verified_with_a_zero_oct_jwk(tmp_path):
+    (tmp_path / "k.jwk").write_text(_oct(bytes(32)))
+    token = jwt.encode(CLAIMS, bytes(32), "HS256")
+    report = lint(token, key=tmp_path / "k.jwk", now=NOW)
+    assert names(report) == ["weak-hmac-secret"] and names(report, kind="jwk") == ["weak-hmac-secret"]

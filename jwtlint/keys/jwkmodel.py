@@ -85,6 +85,8 @@ class JwkRecord(NamedTuple):
     key: KeyInfo | None = None  # when the members make a usable key
     key_problem: tuple[str | None, str] | None = None
     on_curve: bool | None = None
+    secret_weak: str | None = None  # an oct key: why its secret is degenerate (jwtlint.keys.secret)
+    secret_listed: bool = False  # an oct key: its secret is in jwtlint's list of secrets seen in the wild
 
     def __repr__(self) -> str:
         return f"JwkRecord(index={self.index}, kty={self.get('kty')!r}, members={sorted(self.members)})"

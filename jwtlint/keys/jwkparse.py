@@ -146,6 +146,11 @@ def _record(text: str, obj: dict[str, Any], offsets: Offsets, span: Span, index:
     key, problem, on_curve = _build_key(rec, kty)
     if key is not None:
         key = key._replace(**_key_fields(rec), source=source, raw=raw, index=index or 0)
+    if key is not None and key.secret:  # an oct key: is its secret degenerate, or a published one?
+        from ..token.verify import secret_set
+        from .secret import weakness
+
+        rec = rec._replace(secret_weak=weakness(key.secret), secret_listed=key.secret in secret_set())
     return rec._replace(key=key, key_problem=problem, on_curve=on_curve), hidden
 
 

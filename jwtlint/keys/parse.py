@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import itertools
 import re
 from typing import Any, Union
 
 from .. import limits
 from .der import der_evidence
-from .info import KeyInfo, from_crypto
+from .info import KeyInfo, from_crypto, spki_sha256
 from .model import DerEvidence, KeyBlock, KeyTarget, PemLayout
 from ..model import JwksTarget, JwkTarget, Origin, Span
 
@@ -492,34 +491,12 @@ def _why(exc: Exception) -> str:
 def spki_fingerprint(key: KeyInfo) -> str | None:
     """Hex SHA-256 of the public key's SubjectPublicKeyInfo DER (what known-sample-key compares).
 
-    Remembered per ``KeyInfo`` object: a key given to ``lint(key=...)`` is the same
-    object on every call (keyinput caches it), and serialising it cost more than
-    verifying with it.
+    Recorded on the ``KeyInfo`` when it is made (``from_crypto``); worked out here
+    only for a ``KeyInfo`` built by hand without it.
     """
-    hit = _FINGERPRINTS.get(id(key))
-    if hit is not None and hit[0] is key:
-        return hit[1]
-    fp = _fingerprint(key)
-    if len(_FINGERPRINTS) >= 256:
-        _FINGERPRINTS.clear()
-    _FINGERPRINTS[id(key)] = (key, fp)  # the key is held, so its id cannot be reused while cached
-    return fp
-
-
-_FINGERPRINTS: dict[int, tuple[KeyInfo, str | None]] = {}
-
-
-def _fingerprint(key: KeyInfo) -> str | None:
-    pub = key.public
-    if pub is None:
-        return None
-    from cryptography.hazmat.primitives import serialization
-
-    try:
-        der = pub.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
-    except Exception:
-        return None
-    return hashlib.sha256(der).hexdigest()
+    if key.fingerprint is not None or key.crypto is None:
+        return key.fingerprint
+    return spki_sha256(key.public)
 
 
 # --- masking ------------------------------------------------------------------------

@@ -64,6 +64,8 @@ class VerifyEvidence(NamedTuple):
     - ``listed_secret``: the secret from the built-in list that verifies;
       ``secret_listed``: the secret given is in that list;
       ``short_secret``: bytes of a secret (given or found) shorter than the hash;
+      ``secret_weak``: why the secret given is degenerate (``jwtlint.keys.secret``: one byte,
+      a pattern, a placeholder, little entropy), whatever its length;
     - ``refused``: keys not used, and why; ``tried``: what was tried, in words.
     """
 
@@ -82,6 +84,7 @@ class VerifyEvidence(NamedTuple):
     listed_secret: bytes | None = None
     secret_listed: bool = False
     short_secret: int | None = None
+    secret_weak: str | None = None
     guessed: int = 0
     list_size: int = 0
     refused: tuple[str, ...] = ()
@@ -236,9 +239,11 @@ class _Examiner:
             return ev
         need = JWS_ALGS[self.alg].hash_bytes or 0
         if key is not None and key.secret is not None:
+            from ..keys.secret import weakness
+
             listed = key.secret in secret_set()
             short = len(key.secret) if len(key.secret) < need else None
-            ev = ev._replace(secret_listed=listed, short_secret=short)
+            ev = ev._replace(secret_listed=listed, short_secret=short, secret_weak=weakness(key.secret))
             if ev.verified:
                 return ev
         if not self.guess:
