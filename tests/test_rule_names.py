@@ -181,7 +181,7 @@ def test_names_in_data_are_found_at_any_depth():
     assert list(names_in_data(doc)) == ["expired", "no-such-rule", "JWT1", "r"]
 
 
-_DOC_NAMES = re.compile(r"--(?:select|ignore)[ =]([A-Za-z0-9,-]+)|jwtlint rule ([a-z0-9-]+)|ignore\[([^\]]*)\]")
+_DOC_NAMES = re.compile(r"--(?:select|ignore)[ =]([A-Za-z0-9,-]+)|jwtlint rule ([a-z0-9][a-z0-9-]*)|ignore\[([^\]]*)\]")
 
 
 @pytest.mark.parametrize("doc", ["README.md", "ARCHITECTURE.md"])
