@@ -111,7 +111,7 @@ def _type(value: Any) -> str:
 
 
 def _is_jws(members: dict[str, _Member]) -> bool:
-    if "signatures" in members:
+    if "signatures" in members or ("protected" in members and "payload" in members):
         return True
     return "signature" in members and ("protected" in members or "header" in members or "payload" in members)
 
@@ -124,14 +124,14 @@ def targets(text: str, path: str | None = None) -> list[TokenTarget] | None:
         return None
     try:
         top, end = _object(text, start)
-    except (ValueError, IndexError, RecursionError):
+        if text[end:].strip():
+            return None  # more than one JSON object: not a serialization (intake looks for tokens in it)
+        if "ciphertext" in top:
+            return _jwe(text, top, (start, end), path)
+        if _is_jws(top):
+            return _jws(text, top, (start, end), path)
+    except (ValueError, IndexError, StopIteration, RecursionError):  # the C scanner says "no" with StopIteration
         return None
-    if text[end:].strip():
-        return None  # more than one JSON object: not a serialization (intake looks for tokens in it)
-    if _is_jws(top):
-        return _jws(text, top, (start, end), path)
-    if "ciphertext" in top:
-        return _jwe(text, top, (start, end), path)
     return None
 
 
@@ -161,7 +161,7 @@ def _article(kind: str) -> str:
 def _ranges(text: str, at: int) -> dict[str, MemberRange]:
     try:
         members, _ = _object(text, at)
-    except (ValueError, IndexError, RecursionError):
+    except (ValueError, IndexError, StopIteration, RecursionError):
         return {}
     return {k: (m[0], m[1]) for k, m in members.items()}
 
