@@ -17,13 +17,7 @@ from jwtlint.engine import Context, Finding, Rule, Severity, cite
 from jwtlint.model import JsonSerialization, TokenTarget
 
 
-def _ser(t: TokenTarget) -> JsonSerialization:
-    assert t.serialization is not None  # ``needs`` skips the rule otherwise
-    return t.serialization
-
-
-def _which(t: TokenTarget) -> str:
-    ser = _ser(t)
+def _which(t: TokenTarget, ser: JsonSerialization) -> str:
     if ser.form != "json-general":
         return "the"
     return f"{'recipient' if t.form == 'jwe' else 'signature'} {ser.index + 1}'s"
@@ -60,14 +54,16 @@ class JsonSerializationShape(JsonSerRule):
     `{"payload":"eyJzdWIiOiIxIn0","protected":"eyJhbGciOiJFUzI1NiJ9","signatures":[...]}`
     """
 
-    code = "JWT231"
+    code = "JWT991"
     name = "json-serialization-shape"
     severity = Severity.ERROR
     summary = "A JWS/JWE JSON serialization has a member missing, of the wrong type, or both forms at once."
     refs = (cite("RFC 7515", "7.2.1"), cite("RFC 7515", "7.2.2"), cite("RFC 7516", "7.2.1"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        ser = _ser(t)
+        ser = t.serialization
+        if ser is None:  # a compact token (``needs`` skips the rule then)
+            return
         if ser.index and ser.problems and ser.form == "json-general":
             # Problems of the whole object are said once, on the first signature.
             shared = set(_ser_shared(ser))
@@ -112,21 +108,23 @@ class HeaderParamInBoth(JsonSerRule):
     `{"protected":"eyJhbGciOiJSUzI1NiJ9","header":{"alg":"none"},...}`
     """
 
-    code = "JWT232"
+    code = "JWT992"
     name = "header-param-in-both"
     severity = Severity.ERROR
     summary = "A header parameter is both protected and unprotected; the names must be disjoint."
     refs = (cite("RFC 7515", "7.2.1"), cite("RFC 7516", "7.2.1"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        ser = _ser(t)
+        ser = t.serialization
+        if ser is None:  # a compact token (``needs`` skips the rule then)
+            return
         if not ser.protected:
             return
         for name in ser.unprotected:
             if name in ser.protected:
                 same = ser.unprotected[name] == ser.protected[name]
                 yield self.finding(
-                    f"{name!r} is in both {_which(t)} protected header and its unprotected header"
+                    f"{name!r} is in both {_which(t, ser)} protected header and its unprotected header"
                     + (" (the same value)" if same else " with different values: verifiers disagree on which counts"),
                     ser.header_span(name),
                     fix=f"remove {name!r} from the unprotected header (the protected value is the one the signature "
@@ -162,18 +160,20 @@ class ParamNotProtected(JsonSerRule):
     `{"payload":"...","protected":"eyJhbGciOiJFUzI1NiJ9","header":{"crit":["exp"],"exp":1},"signature":"..."}`
     """
 
-    code = "JWT233"
+    code = "JWT993"
     name = "param-not-protected"
     severity = Severity.ERROR
     summary = "crit or b64 sits in the unprotected header (they must be protected); alg only there is noted."
     refs = (cite("RFC 7515", "4.1.11"), cite("RFC 7797", "3"), cite("RFC 7515", "7.2.1"), cite("RFC 8725", "3.1"))
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        ser = _ser(t)
+        ser = t.serialization
+        if ser is None:  # a compact token (``needs`` skips the rule then)
+            return
         for name, where in _MUST_PROTECT.items():
             if name in ser.unprotected:
                 yield self.finding(
-                    f"{name!r} is in {_which(t)} unprotected header; {where} requires it to be integrity protected "
+                    f"{name!r} is in {_which(t, ser)} unprotected header; {where} requires it to be integrity protected "
                     "(only in the protected header), so conforming verifiers reject it",
                     ser.header_span(name),
                     fix=f"move {name!r} into the protected header and sign again",
@@ -182,7 +182,7 @@ class ParamNotProtected(JsonSerRule):
         # A JWE's per-recipient alg belongs in the recipient's header (RFC 7516 §7.2.1): not a JWS concern.
         if "alg" in ser.unprotected and "alg" not in protected and t.form != "jwe":
             yield self.finding(
-                f"alg is only in {_which(t)} unprotected header: the signature does not cover it, so it can be "
+                f"alg is only in {_which(t, ser)} unprotected header: the signature does not cover it, so it can be "
                 "changed without breaking the signature",
                 ser.header_span("alg"),
                 fix="put alg in the protected header and sign again; verifiers must pin the algorithms they accept",
@@ -208,14 +208,16 @@ class TooManySignatures(JsonSerRule):
     `{"payload":"...","signatures":[{...}, ... 100,000 entries]}`
     """
 
-    code = "JWT234"
+    code = "JWT994"
     name = "too-many-signatures"
     severity = Severity.WARNING
     summary = "A JSON serialization holds more signatures than jwtlint reads; the rest were not checked."
     refs = (cite("RFC 7515", "7.2.1"),)
 
     def check(self, t: TokenTarget, ctx: Context) -> Iterator[Finding]:
-        ser = _ser(t)
+        ser = t.serialization
+        if ser is None:  # a compact token (``needs`` skips the rule then)
+            return
         if ser.skipped:
             what = "recipients" if t.form == "jwe" else "signatures"
             yield self.finding(

@@ -13,6 +13,7 @@ from jwcrypto.common import json_encode
 from jwtlint import lint
 from jwtlint.limits import MAX_JSON_SIGNATURES
 from jwtlint.model import TokenTarget
+from jwtlint.rules.header import CritUnsupported
 from jwtlint.rules.jsonser import HeaderParamInBoth, JsonSerializationShape, ParamNotProtected, TooManySignatures
 from jwtlint.rules.structure import Base64Padding, EmptySegment, JweToken, SegmentCount, StdBase64Alphabet
 from jwtlint.rules.verification import SignatureInvalid
@@ -184,6 +185,9 @@ def test_crit_and_b64_must_be_protected():
     found = [f for f in lint(text, key=pub(EC), now=NOW + 60).findings if f.name == ParamNotProtected.name]
     assert sorted(text[f.span.start : f.span.end].split(":")[0] for f in found) == ['"b64"', '"crit"']
     assert all(str(f.severity) == "error" for f in found)
+    # the compact rules' findings about an unprotected member point at it too
+    crit = next(f for f in lint(text, now=NOW).findings if f.name == CritUnsupported.name)
+    assert text[crit.span.start : crit.span.end] == '"crit": ["exp"]'
 
 
 def test_a_member_in_both_headers_is_an_error_pointing_at_the_unprotected_one():
