@@ -195,7 +195,8 @@ class JsonSerialization(NamedTuple):
     ``header_ranges`` maps each unprotected header member to its ``MemberRange``
     (character ranges). ``entry`` is the range of this signature's object (the
     whole object for the flattened form). ``problems`` are sentences about the
-    object's shape (a missing or mistyped member). ``skipped``: signatures
+    object's shape (a missing or mistyped member), each with the range of characters
+    it is about (the member, or the signature object). ``skipped``: signatures
     (recipients) past ``limits.MAX_JSON_SIGNATURES``, not read (on the last one read).
     """
 
@@ -210,7 +211,7 @@ class JsonSerialization(NamedTuple):
     escaped: frozenset[str]
     header_ranges: Mapping[str, MemberRange]
     entry: tuple[int, int]
-    problems: tuple[str, ...] = ()
+    problems: tuple[tuple[str, tuple[int, int]], ...] = ()
     skipped: int = 0
 
     def span(self, role: str, start: int = 0, end: int | None = None) -> Span:

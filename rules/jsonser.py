@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jwtlint.engine import Context, Finding, Rule, Severity, cite
-from jwtlint.model import JsonSerialization, TokenTarget
+from jwtlint.model import JsonSerialization, Span, TokenTarget
 
 
 def _which(t: TokenTarget, ser: JsonSerialization) -> str:
@@ -64,26 +64,20 @@ class JsonSerializationShape(JsonSerRule):
         ser = t.serialization
         if ser is None:  # a compact token (``needs`` skips the rule then)
             return
-        if ser.index and ser.problems and ser.form == "json-general":
-            # Problems of the whole object are said once, on the first signature.
-            shared = set(_ser_shared(ser))
-        else:
-            shared = set()
-        for problem in ser.problems:
-            if problem in shared:
-                continue
+        for problem, (start, end) in ser.problems:
+            if ser.index and _shared(problem):
+                continue  # a problem of the whole object is said once, on the first signature
             yield self.finding(
                 problem,
-                ser.span("object"),
+                Span("input", start, end),
                 fix="write the object with a JOSE library, in one serialization, each member with its RFC 7515 "
                 "§7.2 type",
             )
 
 
-def _ser_shared(ser: JsonSerialization) -> tuple[str, ...]:
-    """The problems of the object as a whole (they name no signature)."""
-    return tuple(p for p in ser.problems if " in signature " not in p and " in recipient " not in p
-                 and not p.startswith(("signature ", "recipient ")))  # fmt: skip
+def _shared(problem: str) -> bool:
+    """True for a problem of the object as a whole (it names no signature or recipient)."""
+    return not (" in signature " in problem or " in recipient " in problem or problem.startswith(("signature ", "recipient ", "there is no", "neither")))
 
 
 class HeaderParamInBoth(JsonSerRule):

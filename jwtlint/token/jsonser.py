@@ -46,6 +46,13 @@ _WS = re.compile(r"[ \t\n\r]*")
 
 # A member as walked: (key range, value range, value), ranges in characters of the text.
 _Member = tuple[tuple[int, int], tuple[int, int], Any]
+# A problem with the object's shape: the sentence, and the characters it is about.
+_Problem = tuple[str, tuple[int, int]]
+
+
+def _whole(m: _Member) -> tuple[int, int]:
+    """The characters of a member, its name through its value."""
+    return (m[0][0], m[1][1])
 
 
 def _ws(text: str, i: int) -> int:
@@ -141,14 +148,14 @@ def _origin(text: str, offset: int, path: str | None) -> Origin:
     return Origin(path, line, column)
 
 
-def _string(members: dict[str, _Member], name: str, problems: list[str], where: str) -> tuple[str, tuple[int, int] | None, bool]:
+def _string(members: dict[str, _Member], name: str, problems: list[_Problem], where: str) -> tuple[str, tuple[int, int] | None, bool]:
     """Member ``name`` as (text, range of its characters, escaped); "" when absent or not a string."""
     m = members.get(name)
     if m is None:
         return "", None, False
     value = m[2]
     if not isinstance(value, str):
-        problems.append(f'"{name}"{where} is {_article(_type(value))}; it must be a base64url string')
+        problems.append((f'"{name}"{where} is {_article(_type(value))}; it must be a base64url string', _whole(m)))
         return "", None, False
     a, b = m[1]
     return value, (a + 1, b - 1), b - a - 2 != len(value)
@@ -166,18 +173,18 @@ def _ranges(text: str, at: int) -> dict[str, MemberRange]:
     return {k: (m[0], m[1]) for k, m in members.items()}
 
 
-def _unprotected(text: str, members: dict[str, _Member], name: str, problems: list[str], where: str) -> tuple[dict[str, Any], dict[str, MemberRange]]:
+def _unprotected(text: str, members: dict[str, _Member], name: str, problems: list[_Problem], where: str) -> tuple[dict[str, Any], dict[str, MemberRange]]:
     m = members.get(name)
     if m is None:
         return {}, {}
     if not isinstance(m[2], dict):
-        problems.append(f'"{name}"{where} is {_article(_type(m[2]))}; it must be a JSON object')
+        problems.append((f'"{name}"{where} is {_article(_type(m[2]))}; it must be a JSON object', _whole(m)))
         return {}, {}
     return dict(m[2]), _ranges(text, m[1][0])
 
 
 def _jws(text: str, top: dict[str, _Member], whole: tuple[int, int], path: str | None) -> list[TokenTarget]:
-    shape: list[str] = []
+    shape: list[_Problem] = []
     general = "signatures" in top
     entries: list[tuple[int, int, dict[str, _Member] | None]]
     count = 1
@@ -187,15 +194,15 @@ def _jws(text: str, top: dict[str, _Member], whole: tuple[int, int], path: str |
             count = len(sigs[2])
             entries = _array_objects(text, sigs[1][0], limits.MAX_JSON_SIGNATURES)
             if not entries:
-                shape.append('"signatures" is an empty array; it must hold at least one signature object')
+                shape.append(('"signatures" is an empty array; it must hold at least one signature object', _whole(sigs)))
         else:
-            shape.append(f'"signatures" is {_article(_type(sigs[2]))}; it must be an array of signature objects')
+            shape.append((f'"signatures" is {_article(_type(sigs[2]))}; it must be an array of signature objects', _whole(sigs)))
             entries = []
         flat = [n for n in _JWS_ENTRY if n in top]
         if flat:
             names = ", ".join(f'"{n}"' for n in flat)
-            shape.append(f'{names} beside "signatures": the general form keeps them in each signature object, '
-                         "the flattened form has no \"signatures\" (RFC 7515 §7.2.2)")  # fmt: skip
+            shape.append((f'{names} beside "signatures": the general form keeps them in each signature object, '
+                          "the flattened form has no \"signatures\" (RFC 7515 §7.2.2)", _whole(top[flat[0]])))  # fmt: skip
         if not entries:
             entries = [(whole[0], whole[1], {})]  # one target that carries the shape problems
     else:
@@ -208,16 +215,16 @@ def _jws(text: str, top: dict[str, _Member], whole: tuple[int, int], path: str |
         problems = list(shape)
         where = f" in signature {index + 1}" if general else ""
         if entry is None:
-            problems.append(f"signature {index + 1} is not a JSON object")
+            problems.append((f"signature {index + 1} is not a JSON object", (a, b)))
             entry = {}
         protected, p_at, p_esc = _string(entry, "protected", problems, where)
         signature, s_at, s_esc = _string(entry, "signature", problems, where)
         unprotected, ranges = _unprotected(text, entry, "header", problems, where)
         if "signature" not in entry and (entry or not shape):
-            problems.append(f'there is no "signature" member{where}; every signature object needs one')
+            problems.append((f'there is no "signature" member{where}; every signature object needs one', (a, b)))
         if "protected" not in entry and "header" not in entry and (entry or not shape):
-            problems.append(f'neither "protected" nor "header"{where}: nothing says which algorithm signed '
-                            "(RFC 7515 §7.2.1)")  # fmt: skip
+            problems.append((f'neither "protected" nor "header"{where}: nothing says which algorithm signed '
+                             "(RFC 7515 §7.2.1)", (a, b)))  # fmt: skip
         values = {role: at for role, at in (("header", p_at), ("payload", payload_at), ("signature", s_at)) if at}
         escaped = frozenset(role for role, e in (("header", p_esc), ("payload", payload_escaped), ("signature", s_esc)) if e)
         t = _compact(protected, payload, signature, text, _origin(text, a, path))
@@ -271,7 +278,7 @@ def _finish(t: TokenTarget, protected: str, unprotected: dict[str, Any], ser: Js
 
 
 def _jwe(text: str, top: dict[str, _Member], whole: tuple[int, int], path: str | None) -> list[TokenTarget]:
-    shape: list[str] = []
+    shape: list[_Problem] = []
     general = "recipients" in top
     entries: list[tuple[int, int, dict[str, _Member] | None]]
     count = 1
@@ -281,7 +288,7 @@ def _jwe(text: str, top: dict[str, _Member], whole: tuple[int, int], path: str |
             count = len(rec[2])
             entries = _array_objects(text, rec[1][0], limits.MAX_JSON_SIGNATURES)
         else:
-            shape.append('"recipients" must be a non-empty array of recipient objects')
+            shape.append(('"recipients" must be a non-empty array of recipient objects', _whole(rec)))
             entries = [(whole[0], whole[1], {})]
     else:
         entries = [(whole[0], whole[1], top)]
@@ -295,14 +302,14 @@ def _jwe(text: str, top: dict[str, _Member], whole: tuple[int, int], path: str |
         problems = list(shape)
         where = f" in recipient {index + 1}" if general else ""
         if entry is None:
-            problems.append(f"recipient {index + 1} is not a JSON object")
+            problems.append((f"recipient {index + 1} is not a JSON object", (a, b)))
             entry = {}
         key = _string(entry, "encrypted_key", problems, where)
         own, own_ranges = _unprotected(text, entry, "header", problems, where)
         both = sorted(set(shared) & set(own))
         if both:
-            problems.append(f"{', '.join(repr(n) for n in both)} in both \"unprotected\" and \"header\"{where}; "
-                            "the header parameter names must be disjoint (RFC 7516 §7.2.1)")  # fmt: skip
+            problems.append((f"{', '.join(repr(n) for n in both)} in both \"unprotected\" and \"header\"{where}; "
+                             "the header parameter names must be disjoint (RFC 7516 §7.2.1)", (a, b)))  # fmt: skip
         got = {"header": (protected, p_at, p_esc), "encrypted_key": key, **parts}
         values = {role: g[1] for role, g in got.items() if g[1] is not None}
         escaped = frozenset(role for role, g in got.items() if g[2])
