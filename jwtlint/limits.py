@@ -128,3 +128,7 @@ MAX_RSA_EXPONENT_BITS = 256
 #: Bytes of a ``--baseline`` file read: one finding takes about 150 bytes, so this is some 200,000
 #: findings; a larger file (or ``/dev/zero``) is a one-line error, not read whole.
 MAX_BASELINE_BYTES = 32 * 1024 * 1024
+
+#: Signatures (JWS) or recipients (JWE) read from one JSON serialization (RFC 7515 §7.2); real
+#: objects hold one or two. Each is linted (and verified) as a token; the rest are counted only.
+MAX_JSON_SIGNATURES = 100

@@ -29,7 +29,8 @@ from .records import Base64Evidence, EncodedField, JsonEvidence, MemberRange, Or
 
 __all__ = [
     "Base64Evidence", "Disclosure", "EncodedField", "JsonEvidence", "JwkTarget", "JwksTarget", "KeyTarget",
-    "MemberRange", "Origin", "SdJwt", "Segment", "Signature", "Span", "Target", "TimeClaim", "TokenTarget",
+    "JsonSerialization", "MemberRange", "Origin", "SdJwt", "Segment", "Signature", "Span", "Target", "TimeClaim",
+    "TokenTarget",
     "Whitespace", "Wrapper",
 ]  # fmt: skip
 
@@ -172,6 +173,70 @@ class SdJwt(NamedTuple):
     extra: int = 0  # disclosures beyond the limit, not inspected
 
 
+class JsonSerialization(NamedTuple):
+    """Where a token came from when it was pasted as a JWS or JWE JSON serialization
+    (RFC 7515 §7.2, RFC 7516 §7.2) rather than in compact form.
+
+    ``jwtlint.token.jsonser`` reads the JSON object and makes one ``TokenTarget`` per
+    signature (JWS) or recipient (JWE), whose segments are the compact form the signature
+    stands for (``protected.payload.signature``): the token rules read that unchanged.
+    This record keeps what the JSON said around it. Every range is a character range
+    in the target's ``input_text`` (the text pasted).
+
+    ``form`` is ``json-flattened`` or ``json-general``; ``index`` is this signature's
+    (recipient's) 0-based position and ``count`` how many the object holds.
+    ``protected`` is the protected header as decoded (None when absent or not an
+    object); ``unprotected`` the unprotected header members that apply to this
+    signature (JWS ``header``; JWE ``unprotected`` and the recipient's ``header``).
+    ``members`` maps each top-level member to its JSON type ("string", "object",
+    "array", "number", "boolean", "null"), ``entry_members`` the same for this
+    signature (recipient) object. ``values`` maps a segment role to the range of the
+    characters of its JSON string (quotes excluded); ``escaped`` names the roles whose
+    string holds JSON escapes (their characters do not line up with the segment's).
+    ``header_ranges`` maps each unprotected header member to its ``MemberRange``
+    (character ranges). ``entry`` is the range of this signature's object (the
+    whole object for the flattened form). ``problems`` are sentences about the
+    object's shape (a missing or mistyped member), each with the range of characters
+    it is about (the member, or the signature object). ``skipped``: signatures
+    (recipients) past ``limits.MAX_JSON_SIGNATURES``, not read (on the last one read).
+    """
+
+    form: str
+    index: int  # type: ignore[assignment]  # shadows tuple.index (the public name of the field)
+    count: int  # type: ignore[assignment]  # shadows tuple.count
+    protected: Mapping[str, Any] | None
+    unprotected: Mapping[str, Any]
+    members: Mapping[str, str]
+    entry_members: Mapping[str, str]
+    values: Mapping[str, tuple[int, int]]
+    escaped: frozenset[str]
+    header_ranges: Mapping[str, MemberRange]
+    entry: tuple[int, int]
+    problems: tuple[tuple[str, tuple[int, int]], ...] = ()
+    skipped: int = 0
+
+    def span(self, role: str, start: int = 0, end: int | None = None) -> Span:
+        """Span ``start:end`` of segment ``role``'s text, as characters of the JSON text
+        (``part`` "input"); the whole JSON string when its characters do not line up,
+        the signature object when the role has no string."""
+        where = self.values.get(role)
+        if where is None:
+            return Span("input", *self.entry)
+        if role in self.escaped:
+            return Span("input", where[0] - 1, where[1] + 1)
+        length = where[1] - where[0]
+        end = length if end is None else end
+        a, b = min(max(start, 0), length), min(max(end, start, 0), length)
+        return Span("input", where[0] + a, where[0] + b)
+
+    def header_span(self, name: str) -> Span:
+        """The unprotected header member ``name`` (key and value) in the JSON text."""
+        found = self.header_ranges.get(name)
+        if found is None:
+            return Span("input", *self.entry)
+        return Span("input", found[0][0], found[1][1])
+
+
 class TokenTarget(NamedTuple):
     """One token as pasted, unwrapped and parsed.
 
@@ -201,6 +266,9 @@ class TokenTarget(NamedTuple):
     # report/tokenview.py narrows ``verified_by`` itself (``ev.verified`` implies it is set).
     verification: Any = None
     skipped: int = 0  # tokens in the input past limits.MAX_TARGETS, not read (set on the last one read)
+    #: Set when the token was pasted as a JWS/JWE JSON serialization: this target is one signature
+    #: (recipient) of it, ``text`` its compact equivalent; findings' spans are mapped into the JSON.
+    serialization: JsonSerialization | None = None
 
     @property
     def kind(self) -> Literal["token"]:

@@ -30,7 +30,9 @@ class Span(NamedTuple):
     ``part`` is one of ``input`` (the text as extracted, before unwrapping),
     ``token`` (the token after unwrapping), or a segment role (``header``,
     ``payload``, ``signature``, ``encrypted_key``, ``iv``, ``ciphertext``,
-    ``tag``).
+    ``tag``). For a JWS/JWE pasted as a JSON object (``TokenTarget.serialization``)
+    rules point into the compact form the signature stands for, and the report maps
+    every span to ``input``: characters of the JSON text (``jwtlint.token.jsonser.to_input``).
     """
 
     part: str

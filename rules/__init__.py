@@ -34,3 +34,6 @@ RULES += [
     *profile_auto.RULES,
 ]  # fmt: skip
 RULES += sdjwt.RULES  # SD-JWT (RFC 9901) disclosures, on by default
+from jwtlint.rules import jsonser  # noqa: E402
+
+RULES += jsonser.RULES  # JWS/JWE JSON serialization (RFC 7515 §7.2), on by default

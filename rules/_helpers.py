@@ -44,6 +44,9 @@ def member_span(t: TokenTarget, role: str, name: str | None = None) -> Span | No
 
 def header_span(t: TokenTarget, name: str | None = None) -> Span | None:
     """The characters encoding header parameter ``name``; the whole header when it is absent."""
+    ser = t.serialization
+    if ser is not None and name and name in ser.unprotected and not (ser.protected and name in ser.protected):
+        return ser.header_span(name)  # a JWS/JWE JSON serialization's unprotected member, in the JSON text
     return member_span(t, "header", name)
 
 

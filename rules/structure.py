@@ -155,7 +155,8 @@ class EmptySegment(Rule[TokenTarget]):
         if not t.segments:
             return
         header = t.segments[0]
-        if not header.text and len(t.segments) > 1:
+        # A JWS/JWE JSON serialization may carry its whole header unprotected (RFC 7515 §7.2.1).
+        if not header.text and len(t.segments) > 1 and not (t.serialization is not None and t.header):
             yield self.finding("the header segment is empty", header.span(), fix="include the protected header")
         payload = t.segment("payload")
         if payload is not None and not payload.text:

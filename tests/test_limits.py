@@ -412,6 +412,20 @@ def test_secret_guess_min():
         verify._guessed.clear()
 
 
+def test_json_signatures():
+    """A general JWS JSON serialization with 100,000 (empty) signature objects fits in the input
+    limit: the first MAX_JSON_SIGNATURES are linted, the rest counted and said (tests/test_jsonser.py)."""
+    h, p, _ = TOKEN.split(".")
+    text = json.dumps({"payload": p, "signatures": [{"protected": h, "signature": "c2ln"}] + [{}] * 99_999})
+    assert len(text) < limits.MAX_INPUT_CHARS
+    report = lint(text)
+    assert len(report.targets) == limits.MAX_JSON_SIGNATURES
+    assert messages(report, "too-many-signatures") == [
+        f"the object holds 100,000 signatures; jwtlint read the first {limits.MAX_JSON_SIGNATURES} and did not check "
+        f"the other {100_000 - limits.MAX_JSON_SIGNATURES:,}"
+    ]
+
+
 # --- every limit is tested and documented --------------------------------------
 
 LIMIT_TESTS = {
@@ -446,6 +460,7 @@ LIMIT_TESTS = {
     "MAX_BASELINE_BYTES": test_baseline_bytes,
     "MAX_RSA_EXPONENT_BITS": test_rsa_exponent_bits,
     "MAX_SD_DISCLOSURES": test_sd_disclosures,
+    "MAX_JSON_SIGNATURES": test_json_signatures,
     "MAX_SECRET_FILE_BYTES": test_secret_file_bytes,
     "MAX_WHY_MESSAGE_CHARS": test_why_message_chars,
 }

@@ -33,6 +33,13 @@ def decoded(target: TokenTarget, now: float, show_secrets: bool = False) -> dict
         "form": target.form,
         "token": short_token(target, show_secrets),
     }
+    ser = target.serialization
+    out["serialization"] = "compact" if ser is None else ser.form
+    if ser is not None:  # a JWS/JWE pasted as JSON: "header" is the union, these are its parts
+        out["signature_index"] = ser.index
+        out["signatures"] = ser.count
+        out["protected_header"] = shown(None if ser.protected is None else dict(ser.protected))
+        out["unprotected_header"] = shown(dict(ser.unprotected))
     if target.too_large:
         out["too_large"] = target.too_large
         return out

@@ -17,17 +17,34 @@ class TargetReport:
     target: Any  # the parsed model (TokenTarget, ...)
     findings: tuple[Finding, ...]
 
+    def __post_init__(self) -> None:
+        if getattr(self.target, "serialization", None) is not None:
+            # A JWS/JWE pasted as JSON: the rules point into the compact form the signature stands
+            # for, which the user never saw; point into the JSON text instead (part "input").
+            from dataclasses import replace
+
+            from ..token.jsonser import to_input
+
+            mapped = tuple(f if f.span is None else replace(f, span=to_input(self.target, f.span)) for f in self.findings)
+            object.__setattr__(self, "findings", mapped)
+
     @property
     def kind(self) -> str:
         kind: str = self.target.kind
         return kind
 
     def to_dict(self, show_secrets: bool = False) -> dict[str, Any]:
-        return {
+        out = {
             "kind": self.kind,
             "origin": self.target.origin.to_dict(),
             "findings": [f.to_dict(show_secrets) for f in self.findings],
         }
+        if self.kind == "token":  # how the token was written (README: the JSON report)
+            ser = getattr(self.target, "serialization", None)
+            out["serialization"] = "compact" if ser is None else ser.form
+            if ser is not None:
+                out["signature_index"] = ser.index
+        return out
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,13 @@ def render(t: TokenTarget, now: float, style: Style, show_secrets: bool = False)
     shown = short_token(t, show_secrets)
     if not show_secrets and len(shown) > 120:
         shown = shown[:100] + "…" + shown[-20:]  # the end says how long the signature is
+    ser = t.serialization
+    if ser is not None:  # pasted as JSON: say which signature (recipient) of which form this is
+        which = "recipient" if t.form == "jwe" else "signature"
+        form += f", {ser.form.replace('json-', 'JSON ')} serialization"
+        if ser.form == "json-general":
+            form += f", {which} {ser.index + 1} of {ser.count}"
+        shown = "compact form " + shown
     out = [f"{style.bold('token')}  {form}   {style.dim(visible(shown))}"]
     if t.too_large:
         out.append(f"  (too large to read: {t.too_large:,} characters)")
@@ -136,8 +143,12 @@ def render(t: TokenTarget, now: float, style: Style, show_secrets: bool = False)
             out.append(f"{style.bold('payload')}  (unencoded, b64:false) {visible(seg.text[:200])}")
             continue
         body = _segment_text(seg, show_secrets)
-        out.append(style.bold(seg.role))
+        out.append(style.bold("protected header" if ser is not None and seg.role == "header" else seg.role))
         out.extend("  " + line for line in body)
+        if ser is not None and seg.role == "header" and ser.unprotected:
+            value = dict(ser.unprotected) if show_secrets else mask_private_members(dict(ser.unprotected))
+            out.append(style.bold("unprotected header"))
+            out.extend("  " + visible(line) for line in _pretty(value).splitlines())
     times = time_lines(t, now)
     if times:
         out.append(style.bold("times") + f"  (now {iso(now)})")

@@ -71,6 +71,13 @@ def extract(text: str, path: str | None = None) -> list[Target]:
 
 def extract_general(text: str, path: str | None = None) -> list[Target]:
     """``extract`` without its fast path for a bare token."""
+    if text.lstrip()[:1] == "{":
+        # A JWS/JWE JSON serialization (RFC 7515 §7.2): one target per signature.
+        from .jsonser import targets as json_serialized
+
+        serialized = json_serialized(text, path)
+        if serialized is not None:
+            return cast("list[Target]", serialized)
     keys = key_targets(text, path)
     if keys is not None:
         # A paste can hold a token beside a PEM key: the token is read from the text around the blocks.
