@@ -140,7 +140,8 @@ def _result(f: Finding, target: Any, parts: dict[str, tuple[int, int]] | None, i
                "region": region}  # fmt: skip
     result["locations"] = [{"physicalLocation": loc}]
     if fingerprints and id(f) in fingerprints:
-        result["partialFingerprints"] = {"jwtlintFingerprint/v1": fingerprints[id(f)]}
+        # Made of public facts only (jwtlint.scan.baseline.fingerprints): no hash of a secret.
+        result["partialFingerprints"] = {"jwtlintFingerprint/v2": fingerprints[id(f)]}
     return result
 
 

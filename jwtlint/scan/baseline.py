@@ -62,8 +62,8 @@ class Known(NamedTuple):
 
 
 def fingerprint(f: Finding, tr: TargetReport, salt: bytes = b"") -> str:
-    """The finding's fingerprint: keyed with ``salt`` (a baseline's); without one, the plain
-    SHA-256 that SARIF's partial fingerprints use (stable across runs, no salt to share)."""
+    """The finding's fingerprint in a baseline: keyed with ``salt`` (a baseline's); without one,
+    the plain SHA-256 of baselines of the first format (read, never written)."""
     path = normal_path(tr.target.origin.path)
     digest = getattr(tr.target, "digest", "")
     message = f"{f.name}\0{path}\0{digest}".encode("utf-8", "surrogateescape")
@@ -72,9 +72,35 @@ def fingerprint(f: Finding, tr: TargetReport, salt: bytes = b"") -> str:
     return hashlib.sha256(message).hexdigest()
 
 
+#: The version of SARIF's partial fingerprint (``partialFingerprints`` key ``jwtlintFingerprint/v2``).
+SARIF_FINGERPRINT = "jwtlintFingerprint/v2"
+
+
 def fingerprints(targets: tuple[TargetReport, ...]) -> dict[int, str]:
-    """id(finding) -> fingerprint, for every finding of ``targets``."""
-    return {id(f): fingerprint(f, tr) for tr in targets for f in tr.findings}
+    """id(finding) -> its SARIF partial fingerprint, for every finding of ``targets``.
+
+    Made of public facts only, the ones the SARIF result shows anyway: the rule, the file, the kind
+    of target and the finding's rank among the findings of that rule on that kind of target in
+    that file (in line order). Nothing of the token, key or line text goes in: SARIF files are
+    uploaded to code scanning and kept as artifacts, and an unsalted hash of anything holding a
+    secret (the target's text, its line) can be reversed for a weak one by hashing guesses.
+    Stable across runs and when lines move (the rank changes only when a finding of the same
+    rule is added or removed above it in the same file); a token replaced by another in place
+    keeps its alert, which is the same problem at the same place.
+    """
+    rank: dict[tuple[str, str, str], int] = {}
+    out: dict[int, str] = {}
+    ordered = sorted(targets, key=lambda tr: (normal_path(tr.target.origin.path), tr.target.origin.line or 0,
+                                              tr.target.origin.column or 0))  # fmt: skip
+    for tr in ordered:
+        path = normal_path(tr.target.origin.path)
+        for f in tr.findings:
+            key = (f.name, path, tr.kind)
+            n = rank.get(key, 0)
+            rank[key] = n + 1
+            message = f"{SARIF_FINGERPRINT}\0{f.name}\0{path}\0{tr.kind}\0{n}".encode("utf-8", "surrogateescape")
+            out[id(f)] = hashlib.sha256(message).hexdigest()
+    return out
 
 
 def write(path: str | Path, targets: tuple[TargetReport, ...]) -> int:
