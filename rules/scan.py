@@ -1,4 +1,5 @@
-"""Scan rules: credentials committed to a repository (run by ``jwtlint scan`` only).
+"""Scan rules: credentials committed to a repository, and suppressions or baseline entries that
+do nothing (run by ``jwtlint scan`` only).
 
 These rules are ``default_enabled = False``: a token pasted into ``check``
 is meant to be there; the same token in a file under version control is a
@@ -8,6 +9,11 @@ Examples are not leaks: ``jwtlint.scan.run.apply_example_policy`` reports the
 findings of an expired token, an ``alg: none`` token or a published sample
 key at lower severity (see ``jwtlint/scan/run.py``), so these rules fire only
 on what could still be used.
+
+The suppression rules read what the scan recorded of each ``jwtlint: ignore`` comment of a file
+that holds a target (``jwtlint.scan.job.SuppressionComment``, targets of kind ``suppression``);
+``unused-baseline-entry`` reads a baseline entry that matched nothing in a file the scan read
+(``BaselineEntry``, kind ``baseline``).
 """
 
 from __future__ import annotations
