@@ -31,7 +31,7 @@ from jwtlint.timefmt import iso, relative
 
 _TOKEN_FIX = (
     "remove it from the file and from the history (git filter-repo or BFG), then revoke the token or rotate "
-    "the key that signed it; in tests and docs use an expired token or one made with a published sample key, "
+    "the key it was issued with; in tests and docs use an expired token or one made with a published sample key, "
     "or mark an intended one with `# jwtlint: ignore[{name}]`"
 )
 #: A key is not a token: it does not expire, and history keeps it after the file is cleaned, so the
@@ -117,8 +117,9 @@ class LiveTokenInRepo(Rule[TokenTarget]):
             life = f"it expires {relative(seconds - ctx.now)} ({iso(seconds)})"
         sub = t.payload.get("sub") if isinstance(t.payload, dict) else None
         who = f" for sub {sub!r}" if isinstance(sub, (str, int)) and len(str(sub)) <= 64 else ""
+        works = "may still work" if t.form == "jwe" else "still works"  # a JWE's expiry cannot be read
         yield self.finding(
-            f"{what}{who} is committed here and still works: {life}",
+            f"{what}{who} is committed here and {works}: {life}",
             Span("token", 0, len(t.text)),
             fix=_TOKEN_FIX.format(name=self.name),
         )

@@ -304,3 +304,14 @@ def test_unused_baseline_entry_rule_reads_the_entry():
     (f,) = UnusedBaselineEntry().check(BaselineEntry(3, "live-token-in-repo", "src/a.py"), Context(now=NOW))
     assert f.name == "unused-baseline-entry" and f.severity == Severity.WARNING
     assert "findings[3]" in f.message and "src/a.py was scanned" in f.message and "--write-baseline" in f.fix
+
+
+def test_live_encrypted_token_may_still_work():
+    from jwcrypto import jwe, jwk
+
+    key = jwk.JWK.generate(kty="RSA", size=2048)
+    token = jwe.JWE(b'{"sub": "x"}', protected={"alg": "RSA-OAEP", "enc": "A256GCM"})
+    token.add_recipient(key)
+    (f,) = by_name(scan_text(token.serialize(compact=True)), "live-token-in-repo")
+    assert "may still work" in f.message and "cannot be read" in f.message
+    assert "rotate the key it was issued with" in f.fix

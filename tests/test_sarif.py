@@ -244,3 +244,11 @@ def test_cli_sarif_carries_the_public_fingerprint(tmp_path, monkeypatch):
     (tmp_path / "app.py").write_text(f'TOKEN = "{jwt.encode({"sub": "admin"}, "s3cr3t", algorithm="HS256")}"\n')
     again = json.loads(CliRunner().invoke(app, ["scan", "--now", str(NOW), "--format", "sarif", "."]).stdout)
     assert fp in {r["partialFingerprints"]["jwtlintFingerprint/v2"] for r in again["runs"][0]["results"]}
+
+
+def test_housekeeping_findings_rank_low():
+    live = jwt.encode({"sub": "admin"}, KEY, algorithm="RS256")
+    doc = to_sarif(scanned(f'# jwtlint: ignore[live-token]\nTOKEN = "{live}"\n'))
+    validate(doc)
+    rules = {r["name"]: r["properties"]["security-severity"] for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert float(rules["unknown-rule-in-suppression"]) < 4.0 <= 9.0 <= float(rules["live-token-in-repo"])
