@@ -534,3 +534,34 @@ def test_unused_baseline_entries_only_for_files_scanned(tree):
     # An entry whose rule did not run is not judged either.
     assert "unused-baseline-entry" not in run("--baseline", "baseline.json", "--select", "JWT404,JWT805", cwd=tree).stdout
     assert "unused-baseline-entry" in run("--baseline", "baseline.json", "--select", "JWT801,JWT805", cwd=tree).stdout
+
+
+def test_comments_found_while_placing_targets_are_the_comments_of_the_file():
+    """The grep path (``found_at``) takes the comments' offsets from extraction instead of searching
+    again: the same comments, at the same lines and columns, as a search of the whole file."""
+    import re
+
+    from jwtlint.scan.extract import NEEDLES, CommentTap, find_comments, found_at
+
+    text = (f"# jwtlint: ignore[live-token]\nA = '{LIVE}'\n\nB = 'é{LIVE}'  // jwtlint:ignore[expired , JWT801]\n"
+            f"Use `jwtlint: ignore` in docs.\n<!-- jwtlint: ignore -->\n{PKCS1}\n# jwtlint: ignore[unclosed\n")  # fmt: skip
+    data = text.encode()
+    occurrences = sorted((m.start(), n) for n in NEEDLES for m in re.finditer(re.escape(n), data))
+    found = found_at(data, occurrences)
+    assert found and found.comment_offsets
+    tap = CommentTap()
+    tap.at(data, found.comment_offsets)
+    whole = find_comments(data)
+    assert tap.comments == whole and len(whole) == 5
+    starts = [m.start() for m in re.finditer("jwtlint:", text)]  # in characters (é is one)
+    want = [(text.count("\n", 0, i) + 1, i - (text.rfind("\n", 0, i) + 1) + 1) for i in starts]
+    assert [(c.line, c.column) for c in whole] == want and want[0] == (1, 3)
+    assert [c.quoted for c in whole] == [False, False, True, False, False]
+    assert whole[1].names == (("expired", 15, 22), ("JWT801", 25, 31)) and whole[4].names == (("unclosed", 16, 24),)
+    # Read in small pieces (a comment cut between two reads), the same comments.
+    import io
+
+    tap = CommentTap(io.BytesIO(data))
+    while tap.read(7):
+        pass
+    assert tap.comments == whole

@@ -269,12 +269,20 @@ def _step(state: _Buffer, at: int, needle: bytes, eof: bool) -> tuple[_Hit | Non
     return hit, max(hit.end, at + 1)
 
 
-def found_at(buf: bytes, occurrences: list[tuple[int, bytes]]) -> list[Found] | None:
+class FoundList(list[Found]):
+    """``found_at``'s targets, and the offset of every ``"jwtlint:"`` of the file (found once for
+    the suppressions while the targets were placed; None when no target asked for them)."""
+
+    comment_offsets: list[int] | None = None
+
+
+def found_at(buf: bytes, occurrences: list[tuple[int, bytes]]) -> FoundList | None:
     """Every target of a whole file ``buf``, given every (byte offset, needle) of its needles in
     file order, as grep lists them (``prefilter.Pending.occurrences``): the same targets as
     ``iter_found``, without searching the bytes for needles. None when an offset does not hold
-    its needle (grep read something else than this file)."""
-    out: list[Found] = []
+    its needle (grep read something else than this file). The list also carries the offsets of
+    the file's ``"jwtlint:"`` (``FoundList.comment_offsets``), so its comments need no second search."""
+    out = FoundList()
     pos = 0
     counter = _LineCounter()
     state = _Buffer(buf)
@@ -300,6 +308,7 @@ def found_at(buf: bytes, occurrences: list[tuple[int, bytes]]) -> list[Found] | 
             out.append(_found(hit, state, 0, counter))
             if len(out) >= MAX_FOUND:
                 break
+    out.comment_offsets = state.suppressions.comments
     return out
 
 
@@ -770,6 +779,8 @@ MAX_COMMENTS = limits.MAX_SCAN_TARGETS_PER_FILE
 #: Bytes kept from one read to the next: a comment cut by the end of a read is searched again whole.
 _COMMENT_TAIL = 640
 _COMMENT_NEEDLE = b"jwtlint:"
+#: Bytes before a comment looked at to tell a mention in backticks from a comment.
+_COMMENT_LEAD = 8
 
 
 class CommentTap:
@@ -784,6 +795,7 @@ class CommentTap:
         self.comments: list[Comment] = []
         self.pending = b""
         self.base = 0  # file offset of pending[0]
+        self.searched = 0  # pending[:searched] was searched already (kept for the look back)
         self.counter = _LineCounter()
 
     def read(self, n: int = -1) -> bytes:
@@ -793,29 +805,43 @@ class CommentTap:
 
     def feed(self, data: bytes, eof: bool) -> None:
         buf = self.pending + data if self.pending else data
-        cut = len(buf) if eof else max(0, len(buf) - _COMMENT_TAIL)
-        pos = 0
+        cut = len(buf) if eof else max(self.searched, len(buf) - _COMMENT_TAIL)
+        pos = self.searched
         while len(self.comments) < MAX_COMMENTS:
             i = buf.find(_COMMENT_NEEDLE, pos, cut + len(_COMMENT_NEEDLE) - 1)
             if i < 0 or i >= cut:
                 break
             pos = i + len(_COMMENT_NEEDLE)
-            m = _SUPPRESS.match(buf, i)
-            if m is None:
-                continue
-            line, column = self.counter.advance(buf, self.base, self.base + i)
-            names = None
-            if m.group(1) is not None:
-                names = tuple(
-                    (buf[a:b].decode("utf-8", "replace"), a - i, b - i) for a, b in _name_spans(buf, m.start(1), m.end(1))
-                )  # fmt: skip
-            lead = buf[max(0, i - 8) : i].rstrip(b" \t#/*;!<-")
-            self.comments.append(Comment(self.base + i, line, column, m.group(0).decode("utf-8", "replace").rstrip(),
-                                         names, lead.endswith(b"`")))  # fmt: skip
-        if cut:
-            self.counter.advance(buf, self.base, self.base + cut)
-        self.pending = buf[cut:]
-        self.base += cut
+            self._record(buf, i)
+        self.counter.advance(buf, self.base, self.base + cut)
+        keep = max(0, cut - _COMMENT_LEAD)  # what comes before the next comment (is it quoted?)
+        self.pending = buf[keep:]
+        self.base += keep
+        self.searched = cut - keep
+
+
+    def at(self, data: bytes, offsets: list[int]) -> None:
+        """The comments of a whole file ``data`` whose ``"jwtlint:"`` offsets are known (the ones
+        extraction found while it placed targets, ``found_at``): no second search of the bytes,
+        and lines counted only up to the last comment."""
+        for i in offsets:
+            if len(self.comments) >= MAX_COMMENTS:
+                break
+            self._record(data, i)
+
+    def _record(self, buf: bytes, i: int) -> None:
+        m = _SUPPRESS.match(buf, i)
+        if m is None:
+            return
+        line, column = self.counter.advance(buf, self.base, self.base + i)
+        names = None
+        if m.group(1) is not None:
+            names = tuple(
+                (buf[a:b].decode("utf-8", "replace"), a - i, b - i) for a, b in _name_spans(buf, m.start(1), m.end(1))
+            )  # fmt: skip
+        lead = buf[max(0, i - _COMMENT_LEAD) : i].rstrip(b" \t#/*;!<-")
+        self.comments.append(Comment(self.base + i, line, column, m.group(0).decode("utf-8", "replace").rstrip(),
+                                     names, lead.endswith(b"`")))  # fmt: skip
 
 
 def _name_spans(buf: bytes, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -112,12 +112,16 @@ def read_found(job: FileJob, needles: tuple[bytes, ...] = NEEDLES,
             if found is not None:
                 tap = CommentTap()
                 if found:
-                    tap.feed(data, eof=True)
-                return size, found, tap.comments
+                    offsets = getattr(found, "comment_offsets", None)
+                    if offsets is not None:
+                        tap.at(data, offsets)  # found while placing the targets: no second search
+                    else:
+                        tap.feed(data, eof=True)
+                return size, list(found), tap.comments
             os.lseek(fd, 0, os.SEEK_SET)
         stream: Any = CommentTap(_Capped(fd, size))
-        found = list(iter_found(stream, needles=needles))
-        return size, found, stream.comments if found else []
+        targets = list(iter_found(stream, needles=needles))
+        return size, targets, stream.comments if targets else []
     except OSError as exc:
         return FileResult(job.shown, 0, error=f"cannot read {job.shown}: {exc.strerror or exc}")
     finally:
