@@ -565,3 +565,25 @@ def test_comments_found_while_placing_targets_are_the_comments_of_the_file():
     while tap.read(7):
         pass
     assert tap.comments == whole
+
+
+def test_a_file_of_made_up_suppressions_costs_bounded_work(monkeypatch):
+    """Nearest-name searches (difflib) are capped per file, names per comment and comments per file
+    too: a megabyte of comments with made-up names next to one token stays cheap."""
+    import time
+
+    import jwtlint.scan.lint as lint_module
+    from jwtlint.engine import Context
+    from jwtlint.scan.extract import MAX_COMMENTS
+
+    calls = []
+    real = lint_module.nearest_rule
+    monkeypatch.setattr(lint_module, "nearest_rule", lambda w: calls.append(w) or real(w))
+    comments = "".join(f"# jwtlint: ignore[name-{i}-x, {'q' * 40}{i}, " + "z," * 30 + "]\n" for i in range(20000))
+    text = f"A = '{LIVE}'\n" + comments[: 2**20]
+    started = time.perf_counter()
+    result = lint_module.lint_text(text, "f.py", context=Context(now=NOW))
+    assert time.perf_counter() - started < 5
+    unknown = [f for tr in result.targets for f in tr.findings if f.name == "unknown-rule-in-suppression"]
+    assert len(calls) == 32 and len({tr.target.origin.line for tr in result.targets if tr.kind == "suppression"}) == MAX_COMMENTS
+    assert len(unknown) == 16 * MAX_COMMENTS  # 16 names a comment are judged

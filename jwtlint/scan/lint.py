@@ -103,11 +103,12 @@ def _check_comments(job: FileJob, comments: list[Comment], used: dict[int, _Use]
     if not rules.for_kind("suppression"):
         return []
     out = []
+    guesses = [_MAX_GUESSES]  # nearest-name searches left for this file (difflib: about a millisecond each)
     for c in comments:
         use = used.get(c.offset) or _Use()
         names = None
         if c.names is not None:
-            names = tuple(_resolve(written, a, b, rules, use) for written, a, b in c.names)
+            names = tuple(_resolve(written, a, b, rules, use, guesses) for written, a, b in c.names[:_MAX_NAMES])
         evidence = SuppressionComment(c.text, names, sum(use.names.values()), use.targets, c.quoted)
         findings = tuple(rules.run(evidence, job.context))
         if findings:
@@ -116,13 +117,24 @@ def _check_comments(job: FileJob, comments: list[Comment], used: dict[int, _Use]
     return out
 
 
-def _resolve(written: str, start: int, end: int, rules: RuleSet, use: _Use) -> SuppressedName:
+#: Names of one comment judged (a longer list is no typo), and nearest-name searches per file: a file
+#: of a thousand comments of made-up names costs milliseconds, not seconds.
+_MAX_NAMES = 16
+_MAX_GUESSES = 32
+
+
+def _resolve(written: str, start: int, end: int, rules: RuleSet, use: _Use, guesses: list[int]) -> SuppressedName:
     rule = rule_names().get(written.lower())
     if rule is None:
-        return SuppressedName(written, start, end, None, nearest_rule(written), False, 0)
+        nearest = None
+        if guesses[0] > 0:
+            guesses[0] -= 1
+            nearest = nearest_rule(written)
+        return SuppressedName(written, start, end, None, nearest, False, 0)
     return SuppressedName(written, start, end, rule, None, rules.has(rule), use.names.get(rule, 0))
 
 
+@lru_cache(maxsize=256)
 def nearest_rule(written: str) -> str | None:
     """The rule a mistyped name most likely meant: one whose name starts with it (``live-token``:
     ``live-token-in-repo``; the shortest such), else the closest by ``difflib`` (``expird``)."""
