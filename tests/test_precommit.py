@@ -81,6 +81,8 @@ def test_hook_blocks_live_token_and_key_then_allows_fixed_commit(tmp_path):
     (work / "deploy" / "signing.pem").write_text(pkcs1)
     (work / "clean.txt").write_text("nothing secret here\n")
     (work / "fixture.js").write_text(f"// jwtlint: ignore[live-token-in-repo]\nconst token = '{live}';\n")
+    # A typo in a comment does not silence anything, and says so (a warning: it blocks nothing itself).
+    (work / "docs" / "typo.py").write_text(f"# jwtlint: ignore[live-tokn-in-repo]\nEXAMPLE = '{expired}'\n")
     git(work, "add", "-A")
 
     blocked = try_repo(hook_repo, work, tmp_path / "cache")
@@ -91,7 +93,10 @@ def test_hook_blocks_live_token_and_key_then_allows_fixed_commit(tmp_path):
     assert "deploy/signing.pem:1:1: error private-key-in-repo (JWT802): an RSA 2048-bit private key" in out
     assert "fix: remove it from the file" in out
     assert "docs/api.md:3:36: info expired (JWT404)" in out  # the example is shown, not blocking
-    assert "fixture.js:2:16: error" not in out and "1 suppressed" in out  # the suppressed line
+    # The suppressed line: its live-token-in-repo and the exp-missing that comes with it (no lifetime noise).
+    assert "fixture.js:2:16:" not in out and "2 suppressed" in out
+    assert "docs/typo.py:1:3: warning unknown-rule-in-suppression (JWT803): 'live-tokn-in-repo'" in out
+    assert "did you mean live-token-in-repo?" in out
     assert out.count("scanned ") == 1, out  # one process for every staged file: one summary
     assert "clean.txt" not in out
     assert live.split(".")[2] not in out and "".join(pkcs1.splitlines()[1:3]) not in out

@@ -192,3 +192,126 @@ def test_the_published_secrets_are_the_head_of_the_built_in_list(tmp_path, monke
     assert verify.top_secrets(16) == []
     monkeypatch.setattr(verify, "_DATA", tmp_path / "missing.gz")
     assert verify.top_secrets(16) == []
+
+
+# --- suppression comments: unknown-rule-in-suppression, unused-suppression ----------------
+
+LIVE_HS = jwt.encode({"sub": "svc", "iat": NOW, "exp": NOW + 3600}, "k" * 32, algorithm="HS256")
+
+
+def findings_of(result, name):
+    return [(tr.target.origin.line, tr.target.origin.column, f) for tr in result.targets for f in tr.findings
+            if f.name == name]  # fmt: skip
+
+
+def test_unknown_rule_in_suppression_names_the_nearest_rule_and_silences_nothing():
+    result = scan_text(f"# jwtlint: ignore[live-token]\nA = '{LIVE_HS}'\n")
+    ((line, col, f),) = findings_of(result, "unknown-rule-in-suppression")
+    assert (line, col) == (1, 3) and f.severity == Severity.WARNING
+    assert "'live-token'" in f.message and "did you mean live-token-in-repo?" in f.message
+    assert f.span.part == "comment" and (f.span.start, f.span.end) == (16, 26)  # the name in the comment
+    assert "live-token-in-repo" in f.fix
+    assert by_name(result, "live-token-in-repo")  # the live token is still reported
+    assert result.suppressed == 0
+
+
+@pytest.mark.parametrize("written, nearest", [("expird", "expired"), ("live_token_in_repo", "live-token-in-repo"),
+                                              ("lifetime-to-long", "lifetime-too-long"), ("no-such-thing-at-all", None)])  # fmt: skip
+def test_unknown_rule_in_suppression_suggestions(written, nearest):
+    (( _, _, f),) = findings_of(scan_text(f"A = '{LIVE_HS}'  # jwtlint: ignore[{written}]\n"), "unknown-rule-in-suppression")
+    assert (f"did you mean {nearest}?" in f.message) if nearest else "did you mean" not in f.message
+
+
+@pytest.mark.parametrize("comment", ["# jwtlint: ignore[Live-Token-In-Repo]", "// jwtlint:ignore[ live-token-in-repo ]",
+                                     "<!-- jwtlint: ignore [LIVE-TOKEN-IN-REPO] -->", "# jwtlint: ignore[jwt801]",
+                                     "# jwtlint: ignore[live-token-in-repo"])  # fmt: skip
+def test_case_and_blank_variants_of_a_real_name_are_accepted(comment):
+    result = scan_text(f"{comment}\nA = '{LIVE_HS}'\n")
+    assert by_name(result, "live-token-in-repo") == []
+    assert result.suppressed == 1
+    assert not by_name(result, "unknown-rule-in-suppression") and not by_name(result, "unused-suppression")
+
+
+def test_unused_suppression_for_a_rule_that_did_not_fire():
+    result = scan_text(f"A = '{LIVE_HS}'  // jwtlint:ignore[expired ]\n")
+    ((line, _, f),) = findings_of(result, "unused-suppression")
+    assert line == 1 and f.severity == Severity.WARNING
+    assert "expired" in f.message and "silenced nothing" in f.message
+    assert by_name(result, "live-token-in-repo")
+
+
+def test_unused_suppression_names_only_the_unused_names_of_a_list():
+    result = scan_text(f"A = '{LIVE_HS}'  # jwtlint: ignore[live-token-in-repo, alg-none]\n")
+    ((_, _, f),) = findings_of(result, "unused-suppression")
+    assert f.message.startswith("alg-none in") and "remove alg-none from the list" in f.fix
+    assert result.suppressed == 1
+
+
+def test_unused_bare_suppression_and_one_on_the_wrong_line():
+    result = scan_text(f"# jwtlint: ignore\n\nA = '{LIVE_HS}'\nB = 1  # jwtlint: ignore\n")
+    assert [line for line, _, _ in findings_of(result, "unused-suppression")] == [1, 4]
+    assert by_name(result, "live-token-in-repo")  # two lines below its comment: not silenced
+
+
+def test_used_suppressions_draw_nothing_and_an_expired_fixture_comment_is_stale():
+    expired = jwt.encode({"exp": NOW - 10}, "k" * 32, algorithm="HS256")
+    used = scan_text(f"# jwtlint: ignore\nA = '{LIVE_HS}'\nB = '{LIVE_HS}'  # jwtlint: ignore[JWT801]\n")
+    assert not findings_of(used, "unused-suppression") and used.suppressed == 2
+    stale = scan_text(f"A = '{expired}'  # jwtlint: ignore[live-token-in-repo]\n")
+    assert len(findings_of(stale, "unused-suppression")) == 1  # the token expired: nothing left to silence
+
+
+def test_a_rule_not_run_is_not_judged_unused_and_the_rules_obey_select_and_ignore():
+    text = f"A = '{LIVE_HS}'  # jwtlint: ignore[lifetime-too-long, nope]\n"
+    assert findings_of(scan_text(text), "unused-suppression")
+    assert not findings_of(scan_text(text, ignore=("lifetime-too-long",)), "unused-suppression")
+    quiet = scan_text(text, ignore=("unknown-rule-in-suppression", "unused-suppression"))
+    assert not findings_of(quiet, "unknown-rule-in-suppression") and not findings_of(quiet, "unused-suppression")
+
+
+def test_a_mention_in_backticks_is_not_judged_and_files_without_targets_are_not_checked():
+    doc = f"Silence a fixture with `# jwtlint: ignore[live-token-in-repo]` or `jwtlint: ignore[rule]`.\n\n{LIVE_HS}\n"
+    result = scan_text(doc)
+    assert not findings_of(result, "unused-suppression") and not findings_of(result, "unknown-rule-in-suppression")
+    assert scan_text("# jwtlint: ignore[nope]\nX = 1\n").targets == ()
+
+
+def test_suppressing_live_token_silences_its_lifetime_findings():
+    long_lived = jwt.encode({"sub": "anon", "iat": NOW, "exp": NOW + 10 * 365 * 86400}, "k" * 32, algorithm="HS256")
+    plain = scan_text(f"A = '{long_lived}'\n")
+    assert by_name(plain, "lifetime-too-long") and by_name(plain, "live-token-in-repo")
+    silenced = scan_text(f"A = '{long_lived}'  # jwtlint: ignore[live-token-in-repo]\n")
+    assert silenced.targets[0].findings == () and silenced.suppressed == 2
+    no_exp = jwt.encode({"sub": "anon"}, "k" * 32, algorithm="HS256")
+    assert scan_text(f"A = '{no_exp}'  # jwtlint: ignore[JWT801]\n").targets[0].findings == ()
+    # Silencing only the lifetime leaves the live token reported.
+    only = scan_text(f"A = '{long_lived}'  # jwtlint: ignore[lifetime-too-long]\n")
+    assert by_name(only, "live-token-in-repo") and not by_name(only, "lifetime-too-long")
+
+
+def test_private_key_fix_is_about_keys_not_tokens():
+    (f,) = by_name(scan_text(pem(RSA_KEY)), "private-key-in-repo")
+    assert "rotate" in f.fix and "history" in f.fix and "secret store" in f.fix and "generate" in f.fix
+    assert "token" not in f.fix
+    (tok,) = by_name(scan_text(LIVE_HS), "live-token-in-repo")
+    assert "expired token" in tok.fix and "revoke the token" in tok.fix
+
+
+def test_unused_baseline_entry_rule_reads_the_entry():
+    from jwtlint.rules.scan import UnusedBaselineEntry
+    from jwtlint.scan.job import BaselineEntry
+
+    (f,) = UnusedBaselineEntry().check(BaselineEntry(3, "live-token-in-repo", "src/a.py"), Context(now=NOW))
+    assert f.name == "unused-baseline-entry" and f.severity == Severity.WARNING
+    assert "findings[3]" in f.message and "src/a.py was scanned" in f.message and "--write-baseline" in f.fix
+
+
+def test_live_encrypted_token_may_still_work():
+    from jwcrypto import jwe, jwk
+
+    key = jwk.JWK.generate(kty="RSA", size=2048)
+    token = jwe.JWE(b'{"sub": "x"}', protected={"alg": "RSA-OAEP", "enc": "A256GCM"})
+    token.add_recipient(key)
+    (f,) = by_name(scan_text(token.serialize(compact=True)), "live-token-in-repo")
+    assert "may still work" in f.message and "cannot be read" in f.message
+    assert "rotate the key it was issued with" in f.fix

@@ -182,3 +182,73 @@ def test_check_command_formats(fmt):
         assert "JWT204" in {r["ruleId"] for r in doc["runs"][0]["results"]}
     else:
         assert "::error title=JWT204 base64-padding::" in res.stdout
+
+
+# --- partial fingerprints: stable, and made of nothing secret -----------------------------
+
+
+def _fingerprints(text: str, path: str = "src/app.py") -> list[str]:
+    from jwtlint.scan.baseline import fingerprints
+
+    report = scanned(text, path)
+    doc = to_sarif(report, fingerprints(report.targets))
+    validate(doc)
+    return [r["partialFingerprints"]["jwtlintFingerprint/v2"] for r in doc["runs"][0]["results"]]
+
+
+def test_sarif_fingerprint_reveals_nothing_of_the_secret():
+    """A weak HMAC secret cannot be found by hashing guesses against the fingerprint: the
+    fingerprint is the same whatever the secret (and whatever the token), so it holds no bit of it."""
+    import hashlib
+
+    weak = jwt.encode({"sub": "admin"}, "secret", algorithm="HS256")
+    other = jwt.encode({"sub": "admin"}, "another secret entirely, 32 bytes", algorithm="HS256")
+    jwk = '{"kty": "oct", "k": "c2VjcmV0"}'
+    jwk2 = '{"kty": "oct", "k": "dG90YWxseSBkaWZmZXJlbnQ"}'
+    first = _fingerprints(f'TOKEN = "{weak}"\nKEY = {jwk}\n')
+    assert first and first == _fingerprints(f'TOKEN = "{other}"\nKEY = {jwk2}\n')
+    # Nor is it any plain hash of what holds the secret (the text, its line, its normalised digest).
+    line = f'TOKEN = "{weak}"'
+    guesses = {hashlib.sha256(s.encode()).hexdigest() for s in (weak, line, jwk, "secret", "c2VjcmV0")}
+    from jwtlint.scan.extract import find_all
+
+    digests = {f.digest for f in find_all(f"{line}\nKEY = {jwk}\n".encode())}
+    assert not (set(first) & (guesses | digests))
+    assert all(d not in json.dumps(first) for d in digests)
+
+
+def test_sarif_fingerprint_is_stable_across_runs_and_line_moves_and_tells_targets_apart():
+    live = jwt.encode({"sub": "admin"}, KEY, algorithm="RS256")
+    other = jwt.encode({"sub": "ops"}, KEY, algorithm="RS256")
+    text = f'A = "{live}"\nB = "{other}"\n'
+    one = _fingerprints(text)
+    assert one == _fingerprints(text)  # another run
+    assert one == _fingerprints("# a comment\n\n\n" + text.replace("\n", "\n\n"))  # lines moved
+    assert len(set(one)) == len(one)  # two tokens, each finding its own fingerprint
+    assert set(one).isdisjoint(_fingerprints(text, "src/other.py"))  # another file
+
+
+def test_cli_sarif_carries_the_public_fingerprint(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from jwtlint.cli.app import app
+
+    monkeypatch.chdir(tmp_path)
+    weak = jwt.encode({"sub": "admin"}, "secret", algorithm="HS256")
+    (tmp_path / "app.py").write_text(f'TOKEN = "{weak}"\n')
+    out = CliRunner().invoke(app, ["scan", "--now", str(NOW), "--format", "sarif", "."]).stdout
+    doc = json.loads(out)
+    validate(doc)
+    (fp,) = {r["partialFingerprints"]["jwtlintFingerprint/v2"] for r in doc["runs"][0]["results"]
+             if r["ruleId"] == "JWT801"}  # fmt: skip
+    (tmp_path / "app.py").write_text(f'TOKEN = "{jwt.encode({"sub": "admin"}, "s3cr3t", algorithm="HS256")}"\n')
+    again = json.loads(CliRunner().invoke(app, ["scan", "--now", str(NOW), "--format", "sarif", "."]).stdout)
+    assert fp in {r["partialFingerprints"]["jwtlintFingerprint/v2"] for r in again["runs"][0]["results"]}
+
+
+def test_housekeeping_findings_rank_low():
+    live = jwt.encode({"sub": "admin"}, KEY, algorithm="RS256")
+    doc = to_sarif(scanned(f'# jwtlint: ignore[live-token]\nTOKEN = "{live}"\n'))
+    validate(doc)
+    rules = {r["name"]: r["properties"]["security-severity"] for r in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert float(rules["unknown-rule-in-suppression"]) < 4.0 <= 9.0 <= float(rules["live-token-in-repo"])

@@ -466,3 +466,124 @@ def test_scan_lints_everything_itself_when_workers_fail(tmp_path, monkeypatch, t
     key = lambda r: sorted((t.target.origin, tuple(f.name for f in t.findings)) for t in r.report.targets)
     assert key(one) == key(two) and len(two.report.targets) == 12
     assert all(any(f.name == "live-token-in-repo" for f in t.findings) for t in two.report.targets)
+
+
+# --- suppressions and baseline entries that do nothing ------------------------------------
+
+
+@pytest.fixture
+def typos(tmp_path):
+    """Comments typed as people type them, each next to a live token."""
+    (tmp_path / "a.py").write_text(f"# jwtlint: ignore[live-token]\nA = '{LIVE}'\n")
+    (tmp_path / "b.js").write_text(f"const b = '{LIVE}'; // jwtlint:ignore[expired ]\n")
+    (tmp_path / "c.md").write_text(f"<!-- jwtlint: ignore[Live-Token-In-Repo] -->\n{LIVE}\n")
+    return tmp_path
+
+
+def test_scan_reports_suppression_typos_in_every_format(typos):
+    res = run(cwd=typos)
+    assert res.exit_code == 1, res.output  # the live tokens of a.py and b.js are not silenced
+    out = res.stdout
+    assert ("a.py:1:3: warning unknown-rule-in-suppression (JWT803): 'live-token' in `jwtlint: ignore[live-token]` "
+            "is no jwtlint rule, so it silences nothing; did you mean live-token-in-repo?") in out
+    assert "a.py:2:6: error live-token-in-repo" in out
+    assert "b.js:1:" in out and "warning unused-suppression (JWT804): expired in `jwtlint:ignore[expired ]`" in out
+    assert "c.md" not in out  # another case of the right name: accepted, the token silenced
+    assert "1 suppressed" in out and "scanned 3 files, 3 targets, " in out  # comments are not targets
+
+    doc = json.loads(run("--format", "json", cwd=typos).stdout)
+    got = {(t["kind"], t["origin"]["path"], t["origin"]["line"], f["name"]) for t in doc["targets"] for f in t["findings"]}
+    assert ("suppression", "a.py", 1, "unknown-rule-in-suppression") in got
+    assert ("suppression", "b.js", 1, "unused-suppression") in got
+
+    sarif = json.loads(run("--format", "sarif", cwd=typos).stdout)
+    (unknown,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "JWT803"]
+    loc = unknown["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "a.py"
+    assert loc["region"] == {"startLine": 1, "startColumn": 3 + 16, "endColumn": 3 + 26}  # the name itself
+
+    github = run("--format", "github", cwd=typos).stdout
+    assert "::warning file=a.py,line=1,col=3,title=JWT803 unknown-rule-in-suppression::" in github
+
+    quiet = run("--ignore", "unknown-rule-in-suppression,unused-suppression", cwd=typos)
+    assert "JWT803" not in quiet.stdout and "JWT804" not in quiet.stdout
+    only = run("--select", "unused-suppression", cwd=typos)
+    assert "JWT804" not in only.stdout  # expired did not run: the comment cannot be judged
+    assert only.exit_code == 0
+
+
+def test_unused_baseline_entries_only_for_files_scanned(tree):
+    (tree / "src" / "other.py").write_text(f'OTHER = "{LIVE}"\n')
+    assert run("--write-baseline", "baseline.json", cwd=tree).exit_code == 0
+    entries = json.loads((tree / "baseline.json").read_text())["findings"]
+    gone = next(i for i, e in enumerate(entries) if e["path"] == "src/settings.py")
+    (tree / "src" / "settings.py").write_text("DEBUG = True\nAPI_TOKEN = os.environ['API_TOKEN']\n")  # fixed
+
+    res = run("--baseline", "baseline.json", cwd=tree)
+    lines = [line for line in res.stdout.splitlines() if "unused-baseline-entry" in line]
+    assert len(lines) == 1, res.stdout
+    at = (tree / "baseline.json").read_text().splitlines().index("    {", 0) + 1 + 5 * gone  # indent=2, 5 lines an entry
+    assert lines[0].startswith(f"baseline.json:{at}:5: warning unused-baseline-entry (JWT805): baseline entry "
+                               f"findings[{gone}] (live-token-in-repo in src/settings.py) matches no finding")
+    assert res.exit_code == 0  # a warning: the baseline still works
+
+    # pre-commit passes only the changed files: an entry of a file not scanned is not judged.
+    subset = run("--baseline", "baseline.json", "src/other.py", "docs", cwd=tree)
+    assert "unused-baseline-entry" not in subset.stdout and subset.exit_code == 0
+    assert "unused-baseline-entry" not in run("--baseline", "baseline.json", "--ignore", "JWT805", cwd=tree).stdout
+    # An entry whose rule did not run is not judged either.
+    assert "unused-baseline-entry" not in run("--baseline", "baseline.json", "--select", "JWT404,JWT805", cwd=tree).stdout
+    assert "unused-baseline-entry" in run("--baseline", "baseline.json", "--select", "JWT801,JWT805", cwd=tree).stdout
+
+
+def test_comments_found_while_placing_targets_are_the_comments_of_the_file():
+    """The grep path (``found_at``) takes the comments' offsets from extraction instead of searching
+    again: the same comments, at the same lines and columns, as a search of the whole file."""
+    import re
+
+    from jwtlint.scan.extract import NEEDLES, CommentTap, find_comments, found_at
+
+    text = (f"# jwtlint: ignore[live-token]\nA = '{LIVE}'\n\nB = 'é{LIVE}'  // jwtlint:ignore[expired , JWT801]\n"
+            f"Use `jwtlint: ignore` in docs.\n<!-- jwtlint: ignore -->\n{PKCS1}\n# jwtlint: ignore[unclosed\n")  # fmt: skip
+    data = text.encode()
+    occurrences = sorted((m.start(), n) for n in NEEDLES for m in re.finditer(re.escape(n), data))
+    found = found_at(data, occurrences)
+    assert found and found.comment_offsets
+    tap = CommentTap()
+    tap.at(data, found.comment_offsets)
+    whole = find_comments(data)
+    assert tap.comments == whole and len(whole) == 5
+    starts = [m.start() for m in re.finditer("jwtlint:", text)]  # in characters (é is one)
+    want = [(text.count("\n", 0, i) + 1, i - (text.rfind("\n", 0, i) + 1) + 1) for i in starts]
+    assert [(c.line, c.column) for c in whole] == want and want[0] == (1, 3)
+    assert [c.quoted for c in whole] == [False, False, True, False, False]
+    assert whole[1].names == (("expired", 15, 22), ("JWT801", 25, 31)) and whole[4].names == (("unclosed", 16, 24),)
+    # Read in small pieces (a comment cut between two reads), the same comments.
+    import io
+
+    tap = CommentTap(io.BytesIO(data))
+    while tap.read(7):
+        pass
+    assert tap.comments == whole
+
+
+def test_a_file_of_made_up_suppressions_costs_bounded_work(monkeypatch):
+    """Nearest-name searches (difflib) are capped per file, names per comment and comments per file
+    too: a megabyte of comments with made-up names next to one token stays cheap."""
+    import time
+
+    import jwtlint.scan.lint as lint_module
+    from jwtlint.engine import Context
+    from jwtlint.scan.extract import MAX_COMMENTS
+
+    calls = []
+    real = lint_module.nearest_rule
+    monkeypatch.setattr(lint_module, "nearest_rule", lambda w: calls.append(w) or real(w))
+    comments = "".join(f"# jwtlint: ignore[name-{i}-x, {'q' * 40}{i}, " + "z," * 30 + "]\n" for i in range(20000))
+    text = f"A = '{LIVE}'\n" + comments[: 2**20]
+    started = time.perf_counter()
+    result = lint_module.lint_text(text, "f.py", context=Context(now=NOW))
+    assert time.perf_counter() - started < 5
+    unknown = [f for tr in result.targets for f in tr.findings if f.name == "unknown-rule-in-suppression"]
+    assert len(calls) == 32 and len({tr.target.origin.line for tr in result.targets if tr.kind == "suppression"}) == MAX_COMMENTS
+    assert len(unknown) == 16 * MAX_COMMENTS  # 16 names a comment are judged

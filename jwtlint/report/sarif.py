@@ -28,6 +28,9 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 #: other error is high (the token is rejected or unsafe), a warning medium, an info low.
 _SECURITY_SEVERITY = {Severity.ERROR: "7.5", Severity.WARNING: "5.0", Severity.INFO: "2.0"}
 _CREDENTIAL_IN_REPO = "9.0"
+#: Kinds of what scan findings are about that are no credential: a ``jwtlint: ignore`` comment, a
+#: baseline entry (rules/scan.py).
+_HOUSEKEEPING = frozenset({"suppression", "baseline"})
 #: Where a finding of pasted text (``jwtlint check TOKEN``, stdin) is placed: SARIF consumers
 #: such as GitHub code scanning drop a result without a location.
 PASTED_URI = "jwtlint-input"
@@ -104,9 +107,12 @@ def _rule(rule: Any, f: Finding) -> dict[str, Any]:
 
 def _security_severity(rule: Any) -> str:
     # The scan family's errors are credentials committed to the repository (a live token, a
-    # private key, a published secret): critical.
+    # private key, a published secret): critical. Its findings on a suppression comment or a
+    # baseline entry that does nothing are housekeeping: low.
     if rule.family == "scan" and rule.severity is Severity.ERROR:
         return _CREDENTIAL_IN_REPO
+    if rule.targets <= _HOUSEKEEPING:
+        return _SECURITY_SEVERITY[Severity.INFO]
     return _SECURITY_SEVERITY[rule.severity]
 
 
@@ -140,7 +146,8 @@ def _result(f: Finding, target: Any, parts: dict[str, tuple[int, int]] | None, i
                "region": region}  # fmt: skip
     result["locations"] = [{"physicalLocation": loc}]
     if fingerprints and id(f) in fingerprints:
-        result["partialFingerprints"] = {"jwtlintFingerprint/v1": fingerprints[id(f)]}
+        # Made of public facts only (jwtlint.scan.baseline.fingerprints): no hash of a secret.
+        result["partialFingerprints"] = {"jwtlintFingerprint/v2": fingerprints[id(f)]}
     return result
 
 

@@ -40,19 +40,31 @@ class BaselineError(ValueError):
     """A baseline file that cannot be read or is not one: one line, exit 2."""
 
 
+class Entry(NamedTuple):
+    """One entry of a baseline file: what it records in the clear, and where it is written."""
+
+    number: int  # position in the "findings" list (0-based)
+    fingerprint: str
+    rule: str
+    path: str  # the file it records ("" when the entry names none)
+    line: int | None = None  # where the entry starts in the baseline file
+    column: int | None = None
+
+
 class Known(NamedTuple):
-    """The fingerprints a baseline records, counted, and the salt they were made with (b"": unsalted)."""
+    """The fingerprints a baseline records, counted, and the salt they were made with (b"": unsalted);
+    its entries and the file it was read from (to report entries that match nothing)."""
 
     counts: Counter[str]
     salt: bytes = b""
+    entries: tuple[Entry, ...] = ()
+    source: str = ""
 
 
 def fingerprint(f: Finding, tr: TargetReport, salt: bytes = b"") -> str:
-    """The finding's fingerprint: keyed with ``salt`` (a baseline's); without one, the plain
-    SHA-256 that SARIF's partial fingerprints use (stable across runs, no salt to share)."""
-    path = (tr.target.origin.path or "").replace("\\", "/")
-    while path.startswith("./"):
-        path = path[2:]
+    """The finding's fingerprint in a baseline: keyed with ``salt`` (a baseline's); without one,
+    the plain SHA-256 of baselines of the first format (read, never written)."""
+    path = normal_path(tr.target.origin.path)
     digest = getattr(tr.target, "digest", "")
     message = f"{f.name}\0{path}\0{digest}".encode("utf-8", "surrogateescape")
     if salt:
@@ -60,9 +72,35 @@ def fingerprint(f: Finding, tr: TargetReport, salt: bytes = b"") -> str:
     return hashlib.sha256(message).hexdigest()
 
 
+#: The version of SARIF's partial fingerprint (``partialFingerprints`` key ``jwtlintFingerprint/v2``).
+SARIF_FINGERPRINT = "jwtlintFingerprint/v2"
+
+
 def fingerprints(targets: tuple[TargetReport, ...]) -> dict[int, str]:
-    """id(finding) -> fingerprint, for every finding of ``targets``."""
-    return {id(f): fingerprint(f, tr) for tr in targets for f in tr.findings}
+    """id(finding) -> its SARIF partial fingerprint, for every finding of ``targets``.
+
+    Made of public facts only, the ones the SARIF result shows anyway: the rule, the file, the kind
+    of target and the finding's rank among the findings of that rule on that kind of target in
+    that file (in line order). Nothing of the token, key or line text goes in: SARIF files are
+    uploaded to code scanning and kept as artifacts, and an unsalted hash of anything holding a
+    secret (the target's text, its line) can be reversed for a weak one by hashing guesses.
+    Stable across runs and when lines move (the rank changes only when a finding of the same
+    rule is added or removed above it in the same file); a token replaced by another in place
+    keeps its alert, which is the same problem at the same place.
+    """
+    rank: dict[tuple[str, str, str], int] = {}
+    out: dict[int, str] = {}
+    ordered = sorted(targets, key=lambda tr: (normal_path(tr.target.origin.path), tr.target.origin.line or 0,
+                                              tr.target.origin.column or 0))  # fmt: skip
+    for tr in ordered:
+        path = normal_path(tr.target.origin.path)
+        for f in tr.findings:
+            key = (f.name, path, tr.kind)
+            n = rank.get(key, 0)
+            rank[key] = n + 1
+            message = f"{SARIF_FINGERPRINT}\0{f.name}\0{path}\0{tr.kind}\0{n}".encode("utf-8", "surrogateescape")
+            out[id(f)] = hashlib.sha256(message).hexdigest()
+    return out
 
 
 def write(path: str | Path, targets: tuple[TargetReport, ...]) -> int:
@@ -129,12 +167,59 @@ def load(path: str | Path) -> Known:
             salt = b""
         if len(salt) < 16:
             raise BaselineError(f"{path} is not a jwtlint baseline (no salt of 16 bytes or more)")
-    counts = Counter(e["fingerprint"] for e in data["findings"] if isinstance(e, dict) and isinstance(e.get("fingerprint"), str))
-    return Known(counts, salt)
+    entries = _entries(data["findings"], raw)
+    return Known(Counter(e.fingerprint for e in entries), salt, entries, str(path))
+
+
+def _entries(items: list[Any], raw: bytes) -> tuple[Entry, ...]:
+    """The entries with a fingerprint, each placed at its ``{`` in the file. Each fingerprint is
+    looked for after the previous one and lines are counted incrementally: one pass over the
+    bytes (once a fingerprint is not found as written, the rest are not placed)."""
+    out = []
+    pos = 0  # searched up to here
+    counted, line, line_start = 0, 1, 0  # lines counted up to ``counted``
+    placing = True
+    for i, e in enumerate(items):
+        if not isinstance(e, dict) or not isinstance(e.get("fingerprint"), str):
+            continue
+        fp = e["fingerprint"]
+        rule: str = e["rule"] if isinstance(e.get("rule"), str) else ""
+        path = normal_path(e.get("path")) if isinstance(e.get("path"), str) else ""
+        where: tuple[int | None, int | None] = (None, None)
+        at = raw.find(json.dumps(fp).encode("utf-8", "surrogateescape"), pos) if placing and fp else -1
+        if at < 0:
+            placing = False
+        else:
+            brace = raw.rfind(b"{", pos, at)
+            pos, at = at + 1, brace if brace >= 0 else at
+            if at >= counted:
+                n = raw.count(b"\n", counted, at)
+                if n:
+                    line += n
+                    line_start = raw.rfind(b"\n", counted, at) + 1
+                counted = at
+            where = (line, at - line_start + 1)
+        out.append(Entry(i, fp, rule, path, *where))
+    return tuple(out)
+
+
+def normal_path(path: str | None) -> str:
+    """A path as fingerprints and entries compare it: forward slashes, no leading ``./``."""
+    path = (path or "").replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path
 
 
 def apply(targets: tuple[TargetReport, ...], known: Known) -> tuple[tuple[TargetReport, ...], int]:
     """``targets`` without the findings ``known`` records; and how many were dropped."""
+    out, dropped, _ = match(targets, known)
+    return out, dropped
+
+
+def match(targets: tuple[TargetReport, ...], known: Known) -> tuple[tuple[TargetReport, ...], int, list[Entry]]:
+    """``targets`` without the findings ``known`` records, how many were dropped, and the entries
+    that matched no finding (of identical entries, the last ones are the unmatched)."""
     left = Counter(known.counts)
     out = []
     dropped = 0
@@ -148,4 +233,9 @@ def apply(targets: tuple[TargetReport, ...], known: Known) -> tuple[tuple[Target
             else:
                 kept.append(f)
         out.append(TargetReport(tr.target, tuple(kept)) if len(kept) != len(tr.findings) else tr)
-    return tuple(out), dropped
+    unmatched: list[Entry] = []
+    for e in reversed(known.entries):
+        if left[e.fingerprint] > 0:
+            left[e.fingerprint] -= 1
+            unmatched.append(e)
+    return tuple(out), dropped, unmatched[::-1]

@@ -34,7 +34,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from typing import BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from .. import limits
 
@@ -74,7 +74,10 @@ _PEM_BODY_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 _NOT_PEM_BODY_BYTES = bytes(sorted(set(range(256)) - set(_PEM_BODY_BYTES)))
 #: A string literal on one line of source: its content (escapes kept, undone later).
 _LITERAL = re.compile(rb"""["'`]((?:[^"'`\\\n]|\\.)*)["'`]""")
-_SUPPRESS = re.compile(rb"jwtlint:\s*ignore(?:\[([^\]\n]*)\])?")
+#: A suppression comment: ``jwtlint: ignore`` (everything) or ``jwtlint: ignore[name, JWT404]``.
+#: Lenient as people type it: blanks after the colon and before the list, a list left unclosed
+#: (up to the end of the line); the list is bounded so no search runs to the end of a long line.
+_SUPPRESS = re.compile(rb"jwtlint:[ \t]*ignore(?:[ \t]*\[([^\]\n]{0,512})\]?)?")
 _SUPPRESS_START = re.compile(rb"jwtlint:")
 _QUOTES = b"\"'`"
 #: Where a target can start. A JWKS is found from the "kty" of its first key (each
@@ -110,6 +113,7 @@ class Found(NamedTuple):
     column: int  # 1-based, in characters
     how: str = ""  # how it was written: "", "concatenated", "wrapped", "escaped-newlines", "string-lines"
     suppressed: frozenset[str] | None = None  # from `jwtlint: ignore[...]`; empty set means everything
+    suppress_at: int = -1  # byte offset in the file of the comment ``suppressed`` comes from (-1: none)
 
     @property
     def digest(self) -> str:
@@ -265,12 +269,20 @@ def _step(state: _Buffer, at: int, needle: bytes, eof: bool) -> tuple[_Hit | Non
     return hit, max(hit.end, at + 1)
 
 
-def found_at(buf: bytes, occurrences: list[tuple[int, bytes]]) -> list[Found] | None:
+class FoundList(list[Found]):
+    """``found_at``'s targets, and the offset of every ``"jwtlint:"`` of the file (found once for
+    the suppressions while the targets were placed; None when no target asked for them)."""
+
+    comment_offsets: list[int] | None = None
+
+
+def found_at(buf: bytes, occurrences: list[tuple[int, bytes]]) -> FoundList | None:
     """Every target of a whole file ``buf``, given every (byte offset, needle) of its needles in
     file order, as grep lists them (``prefilter.Pending.occurrences``): the same targets as
     ``iter_found``, without searching the bytes for needles. None when an offset does not hold
-    its needle (grep read something else than this file)."""
-    out: list[Found] = []
+    its needle (grep read something else than this file). The list also carries the offsets of
+    the file's ``"jwtlint:"`` (``FoundList.comment_offsets``), so its comments need no second search."""
+    out = FoundList()
     pos = 0
     counter = _LineCounter()
     state = _Buffer(buf)
@@ -296,13 +308,15 @@ def found_at(buf: bytes, occurrences: list[tuple[int, bytes]]) -> list[Found] | 
             out.append(_found(hit, state, 0, counter))
             if len(out) >= MAX_FOUND:
                 break
+    out.comment_offsets = state.suppressions.comments
     return out
 
 
 def _found(h: _Hit, state: _Buffer, base: int, counter: _LineCounter) -> Found:
     """The ``Found`` of hit ``h`` in the buffer (which starts at file offset ``base``), with its line and column."""
     line, column = counter.advance(state.buf, base, base + h.start)
-    return Found(h.kind, h.text, base + h.start, base + h.end, line, column, h.how, state.suppressions.at(h.start))
+    names, at = state.suppressions.at(h.start)
+    return Found(h.kind, h.text, base + h.start, base + h.end, line, column, h.how, names, base + at if at >= 0 else -1)
 
 
 def _next_needle(state: _Buffer, pos: int, limit: int, ahead: dict[bytes, int],
@@ -686,28 +700,32 @@ class _Suppressions:
         self.comments: list[int] | None = None  # where each comment starts (found on first use)
         self.line_from, self.line_start = 0, 0  # the line holding self.line_from starts at line_start
         self.nl_from, self.next_nl = 0, -2  # the first newline at or after nl_from (-1: none; -2: not searched)
-        self.before: dict[int, re.Match[bytes] | None] = {}  # line start -> the comment on the line before it
+        #: line start -> the comment on the line before it, and where it starts in the buffer
+        self.before: dict[int, tuple[re.Match[bytes], int] | None] = {}
 
-    def at(self, start: int) -> frozenset[str] | None:
-        """None: nothing; an empty set: every finding; else the rule names or codes listed."""
+    def at(self, start: int) -> tuple[frozenset[str] | None, int]:
+        """(what is silenced, where the comment starts in the buffer or -1). None: nothing; an
+        empty set: every finding; else the rule names or codes listed (as written)."""
         buf = self.buf
         line_start = self._line_start(start)
         hi = min(self._line_end(start), start + limits.MAX_TOKEN_CHARS)
         # The target's first line, then the line before (bounded on huge lines). A comment at the end
         # of a line that holds a target of its own is about that target, not the next line's.
         m = self._search(line_start, hi)
+        at = m.start() if m is not None else -1
         if m is None and line_start > 0:
             if line_start not in self.before:
                 prev_lo = max(0, line_start - 4096)
                 prev_lo = buf.rfind(b"\n", prev_lo, line_start - 1) + 1 or prev_lo
                 prev = buf[prev_lo:line_start]
-                self.before[line_start] = None if any(n in prev for n in _NEEDLES[:3]) else _SUPPRESS.search(prev)
-            m = self.before[line_start]
+                hit = None if any(n in prev for n in _NEEDLES[:3]) else _SUPPRESS.search(prev)
+                self.before[line_start] = (hit, prev_lo + hit.start()) if hit is not None else None
+            got = self.before[line_start]
+            if got is not None:
+                m, at = got
         if m is None:
-            return None
-        if m.group(1) is None:
-            return frozenset()
-        return frozenset(n.strip().decode("ascii", "replace") for n in m.group(1).split(b",") if n.strip())
+            return None, -1
+        return comment_names(m), at
 
     def _line_start(self, start: int) -> int:
         if start < self.line_from:  # out of order: look back (not done by the finders)
@@ -734,3 +752,116 @@ class _Suppressions:
                 return m
             i += 1
         return None
+
+
+def comment_names(m: re.Match[bytes]) -> frozenset[str]:
+    """The rule names or codes a ``_SUPPRESS`` match lists, as written (blanks around each
+    removed); an empty set for a bare ``jwtlint: ignore`` (everything)."""
+    if m.group(1) is None:
+        return frozenset()
+    return frozenset(n.strip().decode("utf-8", "replace") for n in m.group(1).split(b",") if n.strip())
+
+
+class Comment(NamedTuple):
+    """A ``jwtlint: ignore`` comment of a file, wherever it is (``CommentTap``): the scan checks
+    that each one names real rules and silences something."""
+
+    offset: int  # byte offset of "jwtlint:" in the file (``Found.suppress_at`` of the targets it silences)
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    text: str  # the comment as written, from "jwtlint:" (bounded)
+    names: tuple[tuple[str, int, int], ...] | None  # (name, start, end in ``text``); None: bare (everything)
+    quoted: bool = False  # written in backticks (`jwtlint: ignore`): a mention in prose, not a directive
+
+
+#: Comments collected per file at most (a file of nothing but comments is no reason to do more).
+MAX_COMMENTS = limits.MAX_SCAN_TARGETS_PER_FILE
+#: Bytes kept from one read to the next: a comment cut by the end of a read is searched again whole.
+_COMMENT_TAIL = 640
+_COMMENT_NEEDLE = b"jwtlint:"
+#: Bytes before a comment looked at to tell a mention in backticks from a comment.
+_COMMENT_LEAD = 8
+
+
+class CommentTap:
+    """Reads through ``stream`` and collects every suppression comment of what it reads.
+
+    Each byte is searched once (``bytes.find``, at memory speed); the tail of a read is kept
+    and searched again with the next, so a comment cut by a read is found whole; lines and
+    columns are counted once over the bytes, as ``_LineCounter`` does for targets."""
+
+    def __init__(self, stream: Any = None) -> None:
+        self.stream = stream
+        self.comments: list[Comment] = []
+        self.pending = b""
+        self.base = 0  # file offset of pending[0]
+        self.searched = 0  # pending[:searched] was searched already (kept for the look back)
+        self.counter = _LineCounter()
+
+    def read(self, n: int = -1) -> bytes:
+        data: bytes = self.stream.read(n)
+        self.feed(data, eof=not data)
+        return data
+
+    def feed(self, data: bytes, eof: bool) -> None:
+        buf = self.pending + data if self.pending else data
+        cut = len(buf) if eof else max(self.searched, len(buf) - _COMMENT_TAIL)
+        pos = self.searched
+        while len(self.comments) < MAX_COMMENTS:
+            i = buf.find(_COMMENT_NEEDLE, pos, cut + len(_COMMENT_NEEDLE) - 1)
+            if i < 0 or i >= cut:
+                break
+            pos = i + len(_COMMENT_NEEDLE)
+            self._record(buf, i)
+        self.counter.advance(buf, self.base, self.base + cut)
+        keep = max(0, cut - _COMMENT_LEAD)  # what comes before the next comment (is it quoted?)
+        self.pending = buf[keep:]
+        self.base += keep
+        self.searched = cut - keep
+
+
+    def at(self, data: bytes, offsets: list[int]) -> None:
+        """The comments of a whole file ``data`` whose ``"jwtlint:"`` offsets are known (the ones
+        extraction found while it placed targets, ``found_at``): no second search of the bytes,
+        and lines counted only up to the last comment."""
+        for i in offsets:
+            if len(self.comments) >= MAX_COMMENTS:
+                break
+            self._record(data, i)
+
+    def _record(self, buf: bytes, i: int) -> None:
+        m = _SUPPRESS.match(buf, i)
+        if m is None:
+            return
+        line, column = self.counter.advance(buf, self.base, self.base + i)
+        names = None
+        if m.group(1) is not None:
+            names = tuple(
+                (buf[a:b].decode("utf-8", "replace"), a - i, b - i) for a, b in _name_spans(buf, m.start(1), m.end(1))
+            )  # fmt: skip
+        lead = buf[max(0, i - _COMMENT_LEAD) : i].rstrip(b" \t#/*;!<-")
+        self.comments.append(Comment(self.base + i, line, column, m.group(0).decode("utf-8", "replace").rstrip(),
+                                     names, lead.endswith(b"`")))  # fmt: skip
+
+
+def _name_spans(buf: bytes, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each name of a list ``buf[start:end]``: split at commas, blanks trimmed."""
+    pos = start
+    while pos <= end:
+        comma = buf.find(b",", pos, end)
+        stop = end if comma < 0 else comma
+        a, b = pos, stop
+        while a < b and buf[a] in b" \t\r":
+            a += 1
+        while b > a and buf[b - 1] in b" \t\r":
+            b -= 1
+        if b > a:
+            yield a, b
+        pos = stop + 1
+
+
+def find_comments(data: bytes) -> list[Comment]:
+    """Every suppression comment of a whole file ``data``."""
+    tap = CommentTap()
+    tap.feed(data, eof=True)
+    return tap.comments

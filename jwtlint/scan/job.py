@@ -45,3 +45,41 @@ class FileResult(NamedTuple):
     suppressed: int = 0  # findings silenced by `jwtlint: ignore`
     more: int = 0  # targets beyond limits.MAX_SCAN_TARGETS_PER_FILE, not linted
 
+
+
+# --- evidence of scan-level rules (rules/scan.py): what a scan knows of its suppressions --------
+
+
+class SuppressedName(NamedTuple):
+    """One name of a ``jwtlint: ignore[...]`` list, resolved against the rules installed."""
+
+    written: str  # as in the comment
+    start: int  # where it sits in the comment's text
+    end: int
+    rule: str | None  # the rule it names (its canonical name), matched without regard to case; None: none
+    nearest: str | None  # for a name of no rule: the closest rule name (difflib), if any is close
+    ran: bool  # that rule ran on the file (selected): only then can the comment be called unused
+    silenced: int  # findings of that rule the comment silenced
+
+
+class SuppressionComment(NamedTuple):
+    """A ``jwtlint: ignore`` comment of a scanned file, and what it did (a rule target of kind
+    ``suppression``)."""
+
+    text: str  # the comment from "jwtlint:", as written
+    names: tuple[SuppressedName, ...] | None  # None: bare (every finding of its line)
+    silenced: int  # findings it silenced, all rules
+    targets: int  # targets it applied to (on its line, or the next line)
+    quoted: bool = False  # in backticks: a mention of the syntax in prose, not a directive
+    kind: str = "suppression"
+
+
+class BaselineEntry(NamedTuple):
+    """An entry of a baseline file that matched no finding of a scan which read its file (a rule
+    target of kind ``baseline``). Only the public facts the baseline records: its fingerprint is
+    a salted HMAC and is not repeated."""
+
+    number: int  # 0-based position in the baseline's "findings" list
+    rule: str  # the rule it records
+    path: str  # the file it records, which this scan read
+    kind: str = "baseline"

@@ -17,7 +17,7 @@ import stat
 from typing import Any
 
 from .. import limits
-from .extract import NEEDLES, Found, found_at, iter_found
+from .extract import NEEDLES, Comment, CommentTap, Found, found_at, iter_found
 from .job import FileJob, FileResult
 from .walk import too_large
 
@@ -88,8 +88,10 @@ def sniff(job: FileJob) -> FileResult:
 
 
 def read_found(job: FileJob, needles: tuple[bytes, ...] = NEEDLES,
-               occurrences: list[tuple[int, bytes]] | None = None) -> FileResult | tuple[int, list[Found]]:  # fmt: skip
-    """(size, targets found) of one file; or its ``FileResult`` when it is skipped or unreadable.
+               occurrences: list[tuple[int, bytes]] | None = None) -> FileResult | tuple[int, list[Found], list[Comment]]:  # fmt: skip
+    """(size, targets found, its ``jwtlint: ignore`` comments) of one file; or its ``FileResult``
+    when it is skipped or unreadable. The comments are collected from the same reads
+    (``CommentTap``), only from a file that holds a target (they are checked only there).
 
     ``needles``: the ones grep saw in the file (extraction looks for no other); ``occurrences``:
     where grep saw them (then a file read in one chunk is not searched again)."""
@@ -108,10 +110,18 @@ def read_found(job: FileJob, needles: tuple[bytes, ...] = NEEDLES,
             data = _Capped(fd, size).read_all()  # one piece: iter_found reads a file of this size in one chunk too
             found = found_at(data, occurrences)
             if found is not None:
-                return size, found
+                tap = CommentTap()
+                if found:
+                    offsets = getattr(found, "comment_offsets", None)
+                    if offsets is not None:
+                        tap.at(data, offsets)  # found while placing the targets: no second search
+                    else:
+                        tap.feed(data, eof=True)
+                return size, list(found), tap.comments
             os.lseek(fd, 0, os.SEEK_SET)
-        stream: Any = _Capped(fd, size)
-        return size, list(iter_found(stream, needles=needles))
+        stream: Any = CommentTap(_Capped(fd, size))
+        targets = list(iter_found(stream, needles=needles))
+        return size, targets, stream.comments if targets else []
     except OSError as exc:
         return FileResult(job.shown, 0, error=f"cannot read {job.shown}: {exc.strerror or exc}")
     finally:

@@ -27,12 +27,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..engine import Context, Severity
-from ..report.report import Report
+from ..model import Origin
+from ..report.report import Report, TargetReport
 from . import early as early_start
 from . import pool
 from .early import Early, argv_paths, prefetch
-from .extract import Found
-from .job import FileJob, FileResult, ScanTarget
+from .extract import Comment, Found
+from .job import BaselineEntry, FileJob, FileResult, ScanTarget
 from .lint import lint_found, lint_report, lint_text, make_job, scan_rules
 from .policy import EXAMPLE_MARKERS, apply_example_policy, published_secret
 from .read import read_found, sniff
@@ -45,6 +46,11 @@ __all__ = [
 ]  # fmt: skip
 
 
+#: Kinds of what a scan reports findings on that are not tokens, keys or JWKs: a ``jwtlint: ignore``
+#: comment and a baseline entry (rules/scan.py).
+NOT_TARGETS = frozenset({"suppression", "baseline"})
+
+
 @dataclass
 class ScanResult:
     """Everything a scan found; ``report`` is the ``Report`` the reporters take."""
@@ -55,6 +61,10 @@ class ScanResult:
     show_secrets: bool = False
     seconds: float = 0.0
     baselined: int = 0
+    #: The rules chosen for the scan as a whole (select, ignore, profile) and per file (by the
+    #: path shown): a baseline entry is judged only where its rule ran.
+    selection: tuple[Any, ...] = (None, None, None)
+    selections: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     report: Report = field(init=False)
 
     def __post_init__(self) -> None:
@@ -79,9 +89,11 @@ class ScanResult:
     def summary_line(self) -> str:
         s = self.report.summary()
         n = sum(s.values())
+        # A comment or a baseline entry with a finding is reported like a target, but is none.
+        found = sum(1 for t in self.report.targets if t.kind not in NOT_TARGETS)
         parts = [
             f"{len(self.scanned)} file{'s' * (len(self.scanned) != 1)}",
-            f"{len(self.report.targets)} target{'s' * (len(self.report.targets) != 1)}",
+            f"{found} target{'s' * (found != 1)}",
             (
                 f"{n} finding{'s' * (n != 1)} ({s['error']} error{'s' * (s['error'] != 1)}, "
                 f"{s['warning']} warning{'s' * (s['warning'] != 1)}, {s['info']} info)"
@@ -101,10 +113,27 @@ class ScanResult:
         return f"scanned {', '.join(parts)}{tail} in {self.seconds:.2f} s"
 
     def apply_baseline(self, known: Any) -> None:
-        """Drop the findings a baseline records (``jwtlint.scan.baseline.load``)."""
-        from .baseline import apply
+        """Drop the findings a baseline records (``jwtlint.scan.baseline.load``), and report the
+        entries that matched nothing in a file this scan read (``unused-baseline-entry``)."""
+        from .baseline import match, normal_path
 
-        targets, self.baselined = apply(self.report.targets, known)
+        targets, self.baselined, unmatched = match(self.report.targets, known)
+        rules = scan_rules(*self.selection)
+        if unmatched and rules.for_kind("baseline"):
+            # Only a file read whole can tell that an entry is gone: one this scan did not read
+            # (a pre-commit run passes the changed files), skipped or cut short says nothing.
+            read = {normal_path(f.shown): f.shown for f in self.scanned if not f.more}
+            ctx = Context(now=time.time())
+            extra = []
+            for e in unmatched:
+                shown = read.get(e.path)
+                if shown is None or not scan_rules(*self.selections.get(shown, self.selection)).has(e.rule):
+                    continue
+                findings = tuple(rules.run(BaselineEntry(e.number, e.rule, e.path), ctx))
+                if findings:
+                    where = Origin(known.source or None, e.line, e.column)
+                    extra.append(TargetReport(ScanTarget("baseline", where, ""), findings))
+            targets = (*targets, *extra)
         self.report = Report(targets, self.fail_on, self.show_secrets)
 
     def to_dict(self) -> dict[str, Any]:
@@ -128,7 +157,10 @@ class ScanResult:
 def scan_file(job: FileJob) -> FileResult:
     """Read one file and lint what it holds. Never raises: problems become ``skipped`` or ``error``."""
     got = read_found(job)
-    return got if isinstance(got, FileResult) else lint_found(job, *got)
+    if isinstance(got, FileResult):
+        return got
+    size, found, comments = got
+    return lint_found(job, size, found, comments=comments)
 
 
 def scan(
@@ -159,6 +191,8 @@ def scan(
     results = _run_all(work, jobs, early)
     results += [FileResult(shown, 0, error=why) for shown, why in collected.unreadable]
     result = ScanResult(results, collected.skipped, Severity.parse(cfg["fail-on"]), show_secrets)
+    result.selection = (tuple(cfg["select"] or ()) or None, tuple(cfg["ignore"] or ()) or None, cfg["profile"])
+    result.selections = {j.shown: (j.select, j.ignore, j.context.profile) for j, _ in work}
     result.seconds = time.perf_counter() - started
     return result
 
@@ -192,7 +226,7 @@ def _run_all(work: list[tuple[FileJob, int]], jobs: int | None, early: Early | N
         return [scan_file(j) for j, _ in work]
     maybe = pending.result() if pending is not None else None
     results: dict[int, FileResult] = {}
-    read: list[tuple[int, FileJob, int, list[Found]]] = []
+    read: list[tuple[int, FileJob, int, list[Found], list[Comment]]] = []
     sharing = pool.Sharing(workers)
     try:
         for i, (j, size) in enumerate(work):
@@ -209,7 +243,7 @@ def _run_all(work: list[tuple[FileJob, int]], jobs: int | None, early: Early | N
         done = sharing.finish()
     finally:
         sharing.close()
-    for i, j, size, found in read:
-        results[i] = lint_found(j, size, found, done)
+    for i, j, size, found, comments in read:
+        results[i] = lint_found(j, size, found, done, comments)
     return [results[i] for i in range(len(work))]
 
