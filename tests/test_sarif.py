@@ -204,7 +204,7 @@ def test_sarif_fingerprint_reveals_nothing_of_the_secret():
     weak = jwt.encode({"sub": "admin"}, "secret", algorithm="HS256")
     other = jwt.encode({"sub": "admin"}, "another secret entirely, 32 bytes", algorithm="HS256")
     jwk = '{"kty": "oct", "k": "c2VjcmV0"}'
-    jwk2 = '{"kty": "oct", "k": "dG90YWxseSBkaWZmZXJlbnQ"}'
+    jwk2 = '{"kty": "oct", "k": "Y2hhbmdlbWU"}'  # "changeme": weak too (the same findings), another secret
     first = _fingerprints(f'TOKEN = "{weak}"\nKEY = {jwk}\n')
     assert first and first == _fingerprints(f'TOKEN = "{other}"\nKEY = {jwk2}\n')
     # Nor is it any plain hash of what holds the secret (the text, its line, its normalised digest).

@@ -59,6 +59,10 @@ _FILLER = re.compile(r"x{3,}|\*{3,}|\.{3,}|_{3,}|-{3,}|#{3,}|\?{3,}")
 _FLOOR = 0.25
 #: ... and at most this many bits (a long secret of '0' and '1' characters is a bit a byte, and plenty).
 _ENOUGH = 128
+#: Entropy is only estimated from this many bytes up: n bytes can show at most log2(n) bits a
+#: byte, so a short random secret would look "low in entropy" when what is wrong is its length
+#: (which ``weak-hmac-secret`` says by itself: every HS* alg needs 32 bytes or more).
+_MIN_FOR_ENTROPY = 16
 
 
 @lru_cache(maxsize=64)
@@ -77,6 +81,8 @@ def weakness(secret: bytes) -> str | None:
     period = smallest_period(data)
     if period <= len(data) // 2:
         return f"a {period}-byte pattern repeated ({len(data) / period:.3g} times)"
+    if n < _MIN_FOR_ENTROPY:
+        return None
     bits = entropy_bits(data)
     if bits < min(_FLOOR * 8 * len(data), _ENOUGH):
         return f"low in entropy (about {max(1, round(bits))} bits of entropy in {n} bytes)"
