@@ -238,3 +238,68 @@ def test_check_shows_the_repaired_key_whole_with_show_secrets_only(rsa_key, tmp_
     assert body[:40] not in hidden
     shown = runner.invoke(app, ["check", str(path), "--show-secrets"]).stdout
     assert body in shown.replace("\n", "")  # whole, never cut at 400 characters
+
+
+# --- a JWS pasted as a JSON serialization: the same object back, repaired --------------------
+
+
+def _flattened_std_base64(key, pretty: bool, unprotected: dict | None = None) -> str:
+    """A flattened JWS JSON object whose protected header is standard base64 with padding,
+    signed over that text (a hand-rolled producer), as the corpus case jws-json-std-base64-protected."""
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+
+    protected = base64.b64encode(json.dumps({"alg": "ES256", "kid": "key?>~"}).encode()).decode()
+    assert "+" in protected or "/" in protected
+    payload = base64.urlsafe_b64encode(b'{"iss":"https://issuer.example.org","sub":"u-1"}').decode().rstrip("=")
+    r, s = decode_dss_signature(key.sign(f"{protected}.{payload}".encode(), ec.ECDSA(hashes.SHA256())))
+    sig = base64.urlsafe_b64encode(r.to_bytes(32, "big") + s.to_bytes(32, "big")).decode().rstrip("=")
+    obj: dict = {"payload": payload, "protected": protected}
+    if unprotected:
+        obj["header"] = unprotected
+    obj["signature"] = sig
+    return json.dumps(obj, indent=2 if pretty else None)
+
+
+@pytest.mark.parametrize("pretty", [False, True])
+def test_fix_of_a_flattened_jws_json_gives_the_object_back_signed_again(tmp_path, pretty):
+    from jwcrypto import jwk, jws
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    text = _flattened_std_base64(key, pretty, {"x-trace": "abc"})
+    (tmp_path / "k.pem").write_bytes(key.private_bytes(ser.Encoding.PEM, ser.PrivateFormat.PKCS8, ser.NoEncryption()))
+    r = runner.invoke(app, ["fix", text, "--key", str(tmp_path / "k.pem")])
+    assert r.exit_code == 0, r.stderr
+    fixed = json.loads(r.stdout)
+    assert fixed["header"] == {"x-trace": "abc"}  # the unprotected header stays where it was
+    assert not set("+/=") & set(fixed["protected"])
+    assert json.loads(base64.urlsafe_b64decode(fixed["protected"] + "==")) == {"alg": "ES256", "kid": "key?>~"}
+    assert (r.stdout.count("\n") > 2) == pretty  # the layout pasted is kept
+    verifier = jws.JWS()
+    verifier.deserialize(r.stdout)
+    verifier.verify(jwk.JWK.from_pyca(key.public_key()))  # raises when the signature does not verify
+    assert lint(r.stdout, key=key.public_key()).to_dict()["summary"]["error"] == 0
+
+
+def test_fix_of_a_padded_signature_in_a_jws_json_keeps_it_valid_without_a_key():
+    from jwcrypto import jwk, jws
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    token = jwt.encode({"sub": "1"}, key, algorithm="ES256")
+    head, body, sig = token.split(".")
+    text = json.dumps({"protected": head, "payload": body, "signature": sig + "=" * (-len(sig) % 4)})
+    assert text.endswith('=="}')
+    (fixed,) = repair(text)
+    assert not fixed.breaks_signature and json.loads(fixed.token) == {"protected": head, "payload": body, "signature": sig}
+    verifier = jws.JWS()
+    verifier.deserialize(fixed.token)
+    verifier.verify(jwk.JWK.from_pyca(key.public_key()))
+
+
+def test_fix_will_not_sign_every_signature_of_a_general_jws_json_with_one_key(tmp_path):
+    key = ec.generate_private_key(ec.SECP256R1())
+    head, body, sig = jwt.encode({"sub": "1"}, key, algorithm="ES256").split(".")
+    text = json.dumps({"payload": body, "signatures": [{"protected": head, "signature": sig}] * 2})
+    with pytest.raises(RepairError, match="2 signatures"):
+        repair(text, key=key)
+    (fixed,) = repair(text)  # without a key: each repaired where it sits, nothing to change here
+    assert json.loads(fixed.token) == json.loads(text)

@@ -167,6 +167,25 @@ def test_the_seed_token_shows_its_four_errors_marked_in_place(page):
     assert href == "/rules/time-in-milliseconds"
 
 
+def test_a_jws_json_serialization_is_shown_as_its_json_with_the_finding_marked_in_it(page):
+    """A flattened JWS pasted as JSON: the page shows that JSON, colours each member's string as
+    its segment, and marks the padding of the signature inside the JSON text."""
+    import json
+
+    from cryptography.hazmat.primitives.asymmetric import ec
+    import jwt
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    head, body, sig = jwt.encode({"sub": "1", "iat": SEED_NOW, "exp": SEED_NOW + 60}, key, algorithm="ES256").split(".")
+    text = json.dumps({"protected": head, "payload": body, "signature": sig + "=" * (-len(sig) % 4)}, indent=2)
+    found = page.lint(text)
+    (fid,) = [fid for fid, name, _ in found if name == "base64-padding"]
+    assert page.marked(fid) == "=" * (-len(sig) % 4)
+    assert page.js("return document.getElementById('token-view').textContent").startswith("{")
+    for role, shown in (("header", head), ("payload", body)):
+        assert page.js(f"return [...document.querySelectorAll('#token-view .seg-{role}')].map(n => n.textContent).join('')") == shown
+
+
 def test_selecting_a_finding_highlights_its_characters_and_member(page):
     found = page.lint(SEED_TOKEN, expect=SEED_FINDINGS)
     ms_id = next(fid for fid, name, _ in found if name == "time-in-milliseconds")
@@ -319,3 +338,4 @@ def test_a_rule_code_opens_its_documentation(page):
     page.d.get(page.srv.server.origin + "/rules/time-in-milliseconds")
     assert "time-in-milliseconds" in page.d.title
     assert "milliseconds" in page.js("return document.querySelector('pre.docs').textContent")
+

@@ -76,10 +76,21 @@ def repair(text: str, *, key: Any = None, now: float | None = None, prepared: Pr
     if prepared is None:
         prepared = prepare(repair_options(now))
     report = lint_text(text, prepared, with_keys=False)
-    out = [_repair_one(tr.target, tr.findings, signer) for tr in report.targets if tr.kind == "token"]
-    if not out:
+    tokens = [tr for tr in report.targets if tr.kind == "token"]
+    if not tokens:
         raise RepairError("no token found in the input")
-    return out
+    serialized = [tr.target for tr in tokens if tr.target.serialization is not None]
+    if not serialized:
+        return [_repair_one(tr.target, tr.findings, signer) for tr in tokens]
+    # A JWS JSON serialization (the whole paste is one object): the object back, repaired.
+    from .jsonser import reassemble
+
+    if signer is not None and len(serialized) > 1:
+        raise RepairError(
+            f"the JSON serialization holds {len(serialized)} signatures, each by its own signer: "
+            "jwtlint fix --key signs one; repair without --key, then sign each again with its own key"
+        )
+    return [reassemble([(tr.target, _repair_one(tr.target, tr.findings, signer)) for tr in tokens])]
 
 
 def repair_options(now: float | None = None) -> Options:
@@ -101,9 +112,12 @@ def _repair_one(t: Any, findings: tuple[Any, ...], signer: Any) -> Repair:
     if t.payload_unencoded:
         raise RepairError("the payload is unencoded (RFC 7797 b64:false): jwtlint fix does not rewrite such tokens")
     header_bytes, alg = head.b64.decoded, t.alg
-    if isinstance(alg, str) and alg not in JWS_ALGS and registered_spelling(alg):
+    # The protected header is what the first segment encodes; a JSON serialization's
+    # unprotected members are not in it (and stay where they are).
+    protected = t.header if t.serialization is None else (t.serialization.protected or {})
+    if isinstance(alg, str) and alg not in JWS_ALGS and registered_spelling(alg) and protected.get("alg") == alg:
         # A misspelled alg ('rs256') is rejected by every verifier: use the name it means.
-        header = dict(t.header)
+        header = dict(protected)
         header["alg"] = alg = registered_spelling(alg)
         header_bytes = json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         changes.append(Change("header", "alg", json.dumps(t.alg), json.dumps(alg)))

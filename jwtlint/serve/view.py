@@ -57,10 +57,13 @@ class _Layout:
     def __init__(self, t: TokenTarget) -> None:
         self.t = t
         inner = t.input_text[t.raw_start : t.raw_start + len(t.raw)]
-        self.in_input = inner == t.raw and not t.too_large
+        # A JWS pasted as a JSON object is shown as that JSON: its segments are the strings of
+        # its members, and every span is mapped onto them (``jsonser.to_input``).
+        self.serialized = t.serialization is not None
+        self.in_input = (inner == t.raw or self.serialized) and not t.too_large
         self.text = t.input_text if self.in_input else t.text
         # token offset (whitespace removed) -> offset in raw (whitespace kept)
-        self.skips = sorted(w.offset for w in t.whitespace) if self.in_input else []
+        self.skips = sorted(w.offset for w in t.whitespace) if self.in_input and not self.serialized else []
 
     def token_pos(self, i: int) -> int:
         """Offset in the text shown of character ``i`` of the token (whitespace removed)."""
@@ -80,9 +83,19 @@ class _Layout:
         a, b = self.token_pos(start), self.token_pos(end - 1) + 1
         return _clamped(a, b, len(self.text))
 
+    def segment_range(self, seg: Segment) -> list[list[int]]:
+        """Where segment ``seg`` sits in the text shown."""
+        if self.serialized:
+            return self.span(Span(seg.role, 0, len(seg.text)))
+        return self.token_range(seg.start, seg.end)
+
     def span(self, span: Span | None) -> list[list[int]]:
         if span is None:
             return []
+        if self.serialized and self.in_input:
+            from ..token.jsonser import to_input
+
+            span = to_input(self.t, span)
         if span.part == "input":
             return _clamped(span.start, span.end, len(self.text)) if self.in_input else []
         if span.part == "token":
@@ -97,7 +110,7 @@ def _token_view(t: TokenTarget, findings: tuple[Finding, ...], now: float, show_
     layout = _Layout(t)
     regions = []
     for seg in t.segments:
-        r = layout.token_range(seg.start, seg.end) if seg.text else []
+        r = layout.segment_range(seg) if seg.text else []
         if r:
             regions.append({"role": seg.role, "start": r[0][0], "end": r[0][1]})
     segments = [_segment_view(t, seg, show_secrets) for seg in t.segments if seg.role != "signature"]
