@@ -243,7 +243,9 @@ class ExpMissing(Rule[TokenTarget]):
     Many profiles require it: a JWT bearer assertion MUST have `exp`
     (RFC 7523 §3), and so must an OAuth access token (RFC 9068 §2.2) and an
     OpenID Connect ID token. DPoP proofs and Security Event Tokens, which
-    are issued without `exp` by design, are not flagged.
+    are issued without `exp` by design, are not flagged; nor is a JWS in
+    JSON serialization (an ACME request, a signed credential) unless its
+    `typ` says JWT: JWTs are always compact (RFC 7519 §1).
 
     ## Fix
     Add `exp`, in seconds since 1970, minutes to hours after `iat`: PyJWT
@@ -264,6 +266,10 @@ class ExpMissing(Rule[TokenTarget]):
         claims = _claims(t)
         typ = t.header.get("typ") if t.header else None
         if claims is None or "exp" in claims or (isinstance(typ, str) and typ.lower() in _NO_EXP_TYPES):
+            return
+        if t.serialization is not None and not (isinstance(typ, str) and typ.lower().endswith("jwt")):
+            # A JWS in JSON serialization is a signed message (an ACME request, a credential), not a
+            # JWT: JWTs are always compact (RFC 7519 §1), and a message has no lifetime to bound.
             return
         iat = seconds(t, "iat")
         start, label = (iat, "iat") if iat is not None else (ctx.now, "now")

@@ -496,3 +496,22 @@ def test_dotnet_ticks_are_recognised():
     report = lint(token, now=1664403200 - 60)
     (f,) = [f for f in report.findings if f.name == "time-in-milliseconds"]
     assert f.fixed == "1664403200" and ".NET" in f.message
+
+
+def test_exp_missing_leaves_a_jws_in_json_serialization_alone_unless_typ_says_jwt():
+    """An ACME request or a signed credential is a JWS in JSON serialization: a message, not a
+    JWT (JWTs are always compact, RFC 7519 §1), so it has no lifetime to bound."""
+    import json
+
+    import jwt as pyjwt
+
+    from jwtlint import lint
+
+    def flattened(headers):
+        head, body, sig = pyjwt.encode({"contact": ["mailto:a@example.org"]}, "k" * 32, algorithm="HS256", headers=headers).split(".")
+        return json.dumps({"protected": head, "payload": body, "signature": sig})
+
+    assert "exp-missing" not in lint(flattened({"typ": None}), now=1_700_000_000).names()
+    assert "exp-missing" in lint(flattened({"typ": "JWT"}), now=1_700_000_000).names()
+    compact = pyjwt.encode({"contact": ["mailto:a@example.org"]}, "k" * 32, algorithm="HS256")
+    assert "exp-missing" in lint(compact, now=1_700_000_000).names()
