@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .records import Repair, RepairError
+
 #: The compact segments (in order) and the JSON member each comes from.
 _ROLES = ("header", "payload", "signature")
 _MEMBERS = {"header": "protected", "payload": "payload", "signature": "signature"}
@@ -22,8 +24,6 @@ def reassemble(pairs: Sequence[tuple[Any, Any]]) -> Any:
     """One ``Repair`` for one JSON object, from ``(target, repair)`` of each of its signatures
     (in order): its ``token`` is the object's text with the repaired members written in.
     ``RepairError`` when two signatures would rewrite their shared payload differently."""
-    from .token import Repair, RepairError
-
     text = pairs[0][0].input_text
     edits: dict[tuple[int, int], str] = {}
     for target, repaired in pairs:

@@ -21,36 +21,16 @@ from __future__ import annotations
 
 import hmac
 import json
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..algs import ECDSA_COORDINATE_BYTES, JWS_ALGS, nearest
 from ..engine import Applicability
 from ..options import Options
 from ..token.b64 import b64url_encode
+from .records import Change as Change, Repair as Repair, RepairError as RepairError  # re-exported: the public names of a repair
 
 if TYPE_CHECKING:
     from ..pipeline import Prepared
-
-
-class Change(NamedTuple):
-    """One difference between the token given and the token printed."""
-
-    part: str  # "input", "header", "payload", "signature"
-    what: str  # the claim or parameter name, or "encoding"
-    before: str
-    after: str
-
-
-class Repair(NamedTuple):
-    token: str  # the corrected token
-    changes: tuple[Change, ...]
-    notes: tuple[str, ...]  # what was done or could not be done, one sentence each
-    breaks_signature: bool  # the printed signature no longer covers header.payload
-    resigned: bool
-
-
-class RepairError(ValueError):
-    """The token cannot be repaired as asked (no token, a key that cannot sign its alg...)."""
 
 
 #: The rules whose evidence and ``fixed`` values a repair reads (classes, not names).
