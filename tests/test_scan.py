@@ -471,6 +471,14 @@ def test_scan_lints_everything_itself_when_workers_fail(tmp_path, monkeypatch, t
 # --- suppressions and baseline entries that do nothing ------------------------------------
 
 
+def _validate_report(doc):
+    from importlib.resources import files
+
+    import jsonschema
+
+    jsonschema.validate(doc, json.loads(files("jwtlint").joinpath("data/report.schema.json").read_text()))
+
+
 @pytest.fixture
 def typos(tmp_path):
     """Comments typed as people type them, each next to a live token."""
@@ -492,6 +500,7 @@ def test_scan_reports_suppression_typos_in_every_format(typos):
     assert "1 suppressed" in out and "scanned 3 files, 3 targets, " in out  # comments are not targets
 
     doc = json.loads(run("--format", "json", cwd=typos).stdout)
+    _validate_report(doc)  # the JSON report contract (jwtlint/data/report.schema.json) holds these targets too
     got = {(t["kind"], t["origin"]["path"], t["origin"]["line"], f["name"]) for t in doc["targets"] for f in t["findings"]}
     assert ("suppression", "a.py", 1, "unknown-rule-in-suppression") in got
     assert ("suppression", "b.js", 1, "unused-suppression") in got
