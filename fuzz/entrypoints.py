@@ -48,6 +48,14 @@ def text(data: bytes) -> str:
 _schema_validator: list = []
 
 
+def report_kinds() -> frozenset[str]:
+    """The target kinds the JSON report may hold, as its schema lists them (scan adds its own)."""
+    from importlib.resources import files
+
+    schema = json.loads(files("jwtlint").joinpath("data/report.schema.json").read_text("utf-8"))
+    return frozenset(schema["$defs"]["target"]["properties"]["kind"]["enum"])
+
+
 def schema_validator():
     """A validator for jwtlint/data/report.schema.json, or None where jsonschema is not installed."""
     if not _schema_validator:
@@ -72,8 +80,9 @@ def check_report(doc: dict) -> None:
         validator.validate(doc)
     assert set(doc) >= {"jwtlint", "targets", "summary"}, doc.keys()
     counted = {"error": 0, "warning": 0, "info": 0}
+    kinds = report_kinds()
     for t in doc["targets"]:
-        assert t["kind"] in ("token", "key", "jwk", "jwks"), t["kind"]
+        assert t["kind"] in kinds, t["kind"]
         for f in t["findings"]:
             assert f["severity"] in counted, f["severity"]
             counted[f["severity"]] += 1
