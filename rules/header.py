@@ -436,6 +436,14 @@ class RemoteKeyUrl(Rule[TokenTarget]):
 _PRIVATE_JWK_MEMBERS = ("d", "p", "q", "dp", "dq", "qi", "oth", "k")
 
 
+def _acme_request(t: TokenTarget) -> bool:
+    """An ACME request (RFC 8555 §6.2): a JWS in JSON serialization whose protected header names
+    the request's ``url`` and the server's ``nonce``."""
+    ser = t.serialization
+    protected = ser.protected if ser is not None else None
+    return protected is not None and isinstance(protected.get("url"), str) and isinstance(protected.get("nonce"), str)
+
+
 class EmbeddedJwk(Rule[TokenTarget]):
     """## What it does
     Flags a `jwk` (JSON Web Key) embedded in the header, and a private key
@@ -447,7 +455,9 @@ class EmbeddedJwk(Rule[TokenTarget]):
     and the jwk-injection attacks that followed (RFC 8725 §3.10). Only
     proof-of-possession profiles carry it on purpose, such as DPoP proofs
     (`typ: dpop+jwt`, RFC 9449 §4.2), where the key is then bound to the
-    access token. A `jwk` with private members (`d`, `p`, `q`, `dp`, `dq`,
+    access token, and ACME requests (a JWS in JSON serialization whose
+    protected header has `url` and `nonce`), which carry the account key as
+    RFC 8555 §6.2 requires: neither is flagged. A `jwk` with private members (`d`, `p`, `q`, `dp`, `dq`,
     `qi`, `k`) publishes the signing key itself.
 
     ## Fix
@@ -467,6 +477,7 @@ class EmbeddedJwk(Rule[TokenTarget]):
         cite("RFC 7515", "4.1.3"),
         cite("RFC 8725", "3.10"),
         cite("RFC 9449", "4.2"),
+        cite("RFC 8555", "6.2"),
         cite("CVE-2018-0114", url="https://nvd.nist.gov/vuln/detail/CVE-2018-0114"),
     )
 
@@ -489,6 +500,8 @@ class EmbeddedJwk(Rule[TokenTarget]):
         typ = _text(t.header.get("typ"))
         if typ is not None and _media_type(typ.strip()) == "dpop+jwt":
             return
+        if _acme_request(t):
+            return  # RFC 8555 §6.2: newAccount and revokeCert requests carry the account key as jwk
         kty = _text(jwk.get("kty"))
         yield self.finding(
             f"the header embeds a key (jwk{f', kty {quoted(kty, 10)}' if kty else ''}): a verifier that verifies "

@@ -678,3 +678,30 @@ def test_b64_false_in_jwt_without_crit_is_one_finding_with_the_jwt_fix():
     assert len(found) == 1 and "must not use an unencoded payload" in found[0].message
     assert found[0].fixed is None and "adding crit would make it worse" in found[0].fix
     assert not fires(unencoded({"alg": "HS256", "typ": "JWT", "b64": False}, '{"sub":"1"}'), "b64-false-in-jwt")
+
+
+def test_embedded_jwk_leaves_an_acme_request_alone_and_nothing_else():
+    """RFC 8555 §6.2: an ACME newAccount request carries the account key as jwk in the protected
+    header of a JSON-serialized JWS with url and nonce. The same jwk elsewhere is still flagged."""
+    import json
+
+    from jwcrypto import jwk as jwcrypto_jwk
+    from jwcrypto import jws
+
+    from jwtlint import lint
+
+    key = jwcrypto_jwk.JWK.generate(kty="EC", crv="P-256")
+    public = json.loads(key.export_public())
+
+    def signed(protected: dict) -> str:
+        s = jws.JWS(json.dumps({"termsOfServiceAgreed": True}).encode())
+        s.add_signature(key, protected=json.dumps(protected))
+        return s.serialize()  # flattened JSON serialization
+
+    acme = {"alg": "ES256", "jwk": public, "nonce": "oFvnlFP1wIhRlYS2jTaXbA", "url": "https://acme.example/acme/new-account"}
+    assert "embedded-jwk" not in lint(signed(acme)).names()
+    no_nonce = {k: v for k, v in acme.items() if k != "nonce"}
+    assert "embedded-jwk" in lint(signed(no_nonce)).names()
+    compact = json.loads(signed(acme))
+    as_compact = f"{compact['protected']}.{compact['payload']}.{compact['signature']}"
+    assert "embedded-jwk" in lint(as_compact).names()  # ACME is never compact: an embedded key there is suspect
