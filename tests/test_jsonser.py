@@ -9,6 +9,7 @@ import pytest
 from jwcrypto import jwk, jws
 from jwcrypto.common import json_encode
 
+from jsonser_helpers import CLAIMS, EC, NOW, flat, names, pub, signed
 from jwtlint import lint
 from jwtlint.model import TokenTarget
 from jwtlint.rules.structure import Base64Padding, JweToken, SegmentCount, StdBase64Alphabet
@@ -18,30 +19,7 @@ from jwtlint.token.jsonser import targets
 
 DATA = Path(__file__).parent / "data" / "jsonser"
 SCHEMA = json.loads((Path(__file__).parent.parent / "jwtlint" / "data" / "report.schema.json").read_text())
-NOW = 1763413200
-EC = jwk.JWK.generate(kty="EC", crv="P-256", kid="ec-1")
 RSA = jwk.JWK.generate(kty="RSA", size=2048, kid="rsa-1")
-CLAIMS = {"iss": "https://issuer.example", "sub": "u-1", "iat": NOW, "exp": NOW + 600}
-
-
-def signed(*signers, payload=None):
-    """A jwcrypto JWS as a dict: each signer is (key, protected dict or None, unprotected dict or None)."""
-    s = jws.JWS(json.dumps(CLAIMS if payload is None else payload).encode())
-    for key, protected, header in signers:
-        s.add_signature(key, None, json_encode(protected) if protected else None, json_encode(header) if header else None)
-    return json.loads(s.serialize())
-
-
-def flat(protected=None, header=None, key=EC):
-    return signed((key, protected if protected is not None else {"alg": "ES256"}, header))
-
-
-def names(text, **kw):
-    return sorted(f.name for f in lint(text, now=NOW + 60, **kw).findings)
-
-
-def pub(key):
-    return key.export_public()
 
 
 # --- recognition -----------------------------------------------------------------------------
