@@ -232,10 +232,15 @@ def _jws(text: str, top: dict[str, _Member], whole: tuple[int, int], path: str |
             form, index, count, None, unprotected, members, {k: _type(m[2]) for k, m in entry.items()},
             values, escaped, ranges, (a, b), tuple(problems),
         )))  # fmt: skip
-    if count > len(entries) and general and entries:
+    return _with_skipped(out, count - len(entries) if general and entries else 0)
+
+
+def _with_skipped(out: list[TokenTarget], skipped: int) -> list[TokenTarget]:
+    """``out`` with the signatures (recipients) past the limit, not read, counted on the last one."""
+    if skipped > 0:
         last = out[-1]
         assert last.serialization is not None
-        out[-1] = last._replace(serialization=last.serialization._replace(skipped=count - len(entries)))
+        out[-1] = last._replace(serialization=last.serialization._replace(skipped=skipped))
     return out
 
 
@@ -320,11 +325,7 @@ def _jwe(text: str, top: dict[str, _Member], whole: tuple[int, int], path: str |
             form, index, count, None, unprotected, members, {k: _type(m[2]) for k, m in entry.items()},
             values, escaped, {**shared_ranges, **own_ranges}, (a, b), tuple(problems),
         )))  # fmt: skip
-    if count > len(entries) and general:
-        last = out[-1]
-        assert last.serialization is not None
-        out[-1] = last._replace(serialization=last.serialization._replace(skipped=count - len(entries)))
-    return out
+    return _with_skipped(out, count - len(entries) if general else 0)
 
 
 def to_input(t: TokenTarget, span: Span) -> Span:
