@@ -16,6 +16,7 @@ whose module has not landed yet is skipped (``Unavailable``).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 from collections.abc import Callable
@@ -48,12 +49,18 @@ def text(data: bytes) -> str:
 _schema_validator: list = []
 
 
-def report_kinds() -> frozenset[str]:
-    """The target kinds the JSON report may hold, as its schema lists them (scan adds its own)."""
+@functools.lru_cache(maxsize=1)
+def report_schema() -> dict:
+    """jwtlint/data/report.schema.json, read once."""
     from importlib.resources import files
 
-    schema = json.loads(files("jwtlint").joinpath("data/report.schema.json").read_text("utf-8"))
-    return frozenset(schema["$defs"]["target"]["properties"]["kind"]["enum"])
+    return json.loads(files("jwtlint").joinpath("data/report.schema.json").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def report_kinds() -> frozenset[str]:
+    """The target kinds the JSON report may hold, as its schema lists them (scan adds its own)."""
+    return frozenset(report_schema()["$defs"]["target"]["properties"]["kind"]["enum"])
 
 
 def schema_validator():
@@ -61,9 +68,8 @@ def schema_validator():
     if not _schema_validator:
         try:
             import jsonschema
-            from importlib.resources import files
 
-            schema = json.loads(files("jwtlint").joinpath("data/report.schema.json").read_text("utf-8"))
+            schema = report_schema()
             jsonschema.Draft202012Validator.check_schema(schema)
             _schema_validator.append(jsonschema.Draft202012Validator(schema))
         except ImportError:
