@@ -201,3 +201,14 @@ def test_check_text_output_marks_the_json_and_decode_shows_both_headers():
     result = runner.invoke(app, ["decode", "--now", str(NOW)], input=text)
     out = result.output
     assert "protected header" in out and "unprotected header" in out and '"kid": "ec-1"' in out
+
+
+def test_the_text_view_says_which_signature_of_how_many_and_when_there_is_none():
+    from jwtlint.report.tokenview import Style, render
+
+    general = json.dumps(signed((EC, {"alg": "ES256"}, None), (RSA, {"alg": "RS256"}, None)))
+    first, second = extract(general)
+    assert "JSON general serialization, signature 2 of 2" in render(second, NOW, Style(False))[0]
+    (empty,) = extract('{"signatures": []}')
+    header = render(empty, NOW, Style(False))[0]
+    assert "no signature object" in header and "of 0" not in header

@@ -115,8 +115,8 @@ def render(t: TokenTarget, now: float, style: Style, show_secrets: bool = False)
     if ser is not None:  # pasted as JSON: say which signature (recipient) of which form this is
         which = "recipient" if t.form == "jwe" else "signature"
         form += f", {ser.form.replace('json-', 'JSON ')} serialization"
-        if ser.form == "json-general":
-            form += f", {which} {ser.index + 1} of {ser.count}"
+        if ser.form == "json-general":  # (no signature object at all: the target stands for the object's shape)
+            form += f", {which} {ser.index + 1} of {ser.count}" if ser.count else f", no {which} object"
         shown = "compact form " + shown
     out = [f"{style.bold('token')}  {form}   {style.dim(visible(shown))}"]
     if t.too_large:
